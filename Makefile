@@ -1,0 +1,43 @@
+# framescope: `make` lists the targets. Every target sets up .venv itself.
+.DEFAULT_GOAL := help
+SHELL := /bin/bash
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+PORT ?= 5006
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), f"framescope needs Python >= 3.11, found {sys.version}"'
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP) ## create .venv and install framescope with its dev tools
+
+build: $(STAMP) ## build data/processed from the seed corpus (incremental)
+	$(BIN)/framescope build
+
+dashboard: build ## build the seed corpus and serve the dashboard
+	@echo "The dashboard has not landed yet: the tables are built in data/processed (see 'framescope info')."
+
+test: $(STAMP) lint ## lint and run every test
+	$(BIN)/python -m pytest
+
+lint: $(STAMP) ## ruff lint and format check
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(STAMP) ## apply ruff's fixes and formatting
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+clean: ## remove built tables and caches (keeps .venv)
+	rm -rf data/processed/*.parquet data/processed/manifest.json .pytest_cache .ruff_cache
+
+.PHONY: help install build dashboard test lint format clean

@@ -1,0 +1,30 @@
+"""Paths and defaults, each overridable by an environment variable. Nothing else lives here."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+ROOT = Path(os.environ.get("FRAMESCOPE_ROOT", Path(__file__).resolve().parents[2]))
+"""The project folder: the one holding ``data/``."""
+
+DATA = ROOT / "data"
+RAW = Path(os.environ.get("FRAMESCOPE_RAW", DATA / "raw" / "xi_moscow_2023"))
+PROCESSED = Path(os.environ.get("FRAMESCOPE_DATA", DATA / "processed"))
+REFERENCE = Path(os.environ.get("FRAMESCOPE_REFERENCE", DATA / "reference"))
+PROFILE = Path(os.environ.get("FRAMESCOPE_PROFILE", DATA / "profiles" / "xi_moscow_2023.toml"))
+
+SIDECAR_NAME = "sources.csv"
+"""A file of this name inside a raw folder is read as that folder's sidecar."""
+
+MAX_FILE_BYTES = int(os.environ.get("FRAMESCOPE_MAX_FILE_BYTES", 20 * 1024 * 1024))
+"""Article files (text, HTML) larger than this are rejected as ``too_large``."""
+
+MAX_EXPORT_BYTES = int(os.environ.get("FRAMESCOPE_MAX_EXPORT_BYTES", 8 * 1024**3))
+"""Exports (JSONL, CSV, Parquet) hold many articles, so their limit is far higher."""
+
+MAX_ARTICLE_CHARS = int(os.environ.get("FRAMESCOPE_MAX_ARTICLE_CHARS", 1_000_000))
+"""An export row whose text is longer than this is rejected as ``too_large``."""
+
+NEAR_DUPLICATE_THRESHOLD = float(os.environ.get("FRAMESCOPE_NEAR_DUPLICATE_THRESHOLD", 0.8))
+"""Estimated Jaccard similarity of word 5-shingles above which two articles are near-duplicates."""
