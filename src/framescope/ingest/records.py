@@ -31,6 +31,7 @@ REJECT_REASONS = {
 
 RAW_SCHEMA: dict[str, pl.DataType] = {
     "path": pl.String(),
+    "external_id": pl.String(),
     "source": pl.String(),
     "published": pl.Date(),
     "date_origin": pl.String(),
