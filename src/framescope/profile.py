@@ -115,13 +115,12 @@ def _strings(table: dict[str, Any], key: str, where: str, *, required: bool) -> 
 
 
 def _actor(table: dict[str, Any], index: int) -> Actor:
-    where = f"actors[{index}]"
-    _check_keys(table, _ACTOR_KEYS, where)
-    actor_id = _required(table, "id", str, where)
+    actor_id = _required(table, "id", str, f"actors[{index}]")
     if not _ID.match(actor_id):
-        msg = f"{where}.id: {actor_id!r} is not snake_case (like 'xi_jinping')"
+        msg = f"actors[{index}].id: {actor_id!r} is not snake_case (like 'xi_jinping')"
         raise ProfileError(msg)
     where = f"actors[{index}] ({actor_id})"
+    _check_keys(table, _ACTOR_KEYS, where)
     kind = table.get("kind", "other")
     if kind not in ACTOR_KINDS:
         msg = f"{where}.kind: {kind!r} is not one of {list(ACTOR_KINDS)}"

@@ -1,0 +1,96 @@
+"""framescope's command line: build | info.
+
+Every failure the user can fix (a missing path, a bad profile or sidecar, a bad --map)
+ends in one sentence on stderr and exit code 2; a build in which no input became an article
+exits 1; never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from framescope import __version__, config, pipeline, store
+from framescope.ingest.exports import parse_mapping
+from framescope.ingest.sidecar import SidecarError
+from framescope.profile import ProfileError
+
+USER_ERRORS = (FileNotFoundError, ProfileError, SidecarError, store.StoreError, ValueError)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="framescope", description="How news outlets cover and frame the same event."
+    )
+    parser.add_argument("--version", action="version", version=f"framescope {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    build = commands.add_parser("build", help="build the processed tables from raw inputs")
+    build.add_argument(
+        "--raw",
+        action="append",
+        metavar="PATH",
+        help=f"a folder or file to ingest (repeatable; default {config.RAW})",
+    )
+    build.add_argument("--sources", metavar="CSV", help="sidecar CSV (default: sources.csv in folders)")
+    build.add_argument("--profile", metavar="TOML", help=f"topic profile (default {config.PROFILE})")
+    build.add_argument("--out", metavar="DIR", help=f"output folder (default {config.PROCESSED})")
+    build.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar="FIELD=COLUMN",
+        help="export column for a field, e.g. --map text=body (repeatable)",
+    )
+    build.add_argument("--force", action="store_true", help="rebuild even if nothing changed")
+    build.add_argument("--quiet", action="store_true", help="no progress bar")
+
+    info = commands.add_parser("info", help="summarise a build")
+    info.add_argument("--data", metavar="DIR", help=f"build folder (default {config.PROCESSED})")
+    return parser
+
+
+def _build(args: argparse.Namespace) -> int:
+    report = pipeline.build(
+        args.raw,
+        sources=args.sources,
+        profile=args.profile,
+        out=args.out,
+        mapping=parse_mapping(args.map),
+        progress=not args.quiet,
+        force=args.force,
+    )
+    print(report.summary())
+    return 1 if report.status == "nothing_built" else 0
+
+
+def _info(args: argparse.Namespace) -> int:
+    data = Path(args.data) if args.data else config.PROCESSED
+    manifest = store.read_manifest(data)
+    if manifest is None:
+        print(f"no build in {data}: run 'framescope build' first", file=sys.stderr)
+        return 1
+    articles = store.read("articles", data)
+    print(f"build in {data} (framescope {manifest['settings']['framescope_version']})")
+    for name, entry in sorted(manifest["tables"].items()):
+        print(f"  {name:<10} {entry['rows']:>9,} rows")
+    dated = articles["published"].drop_nulls()
+    if dated.len():
+        print(f"  published {dated.min()} .. {dated.max()}; {articles['source'].n_unique()} sources")
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    args = _parser().parse_args(argv)
+    try:
+        return {"build": _build, "info": _info}[args.command](args)
+    except USER_ERRORS as error:
+        print(f"framescope {args.command}: {error}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,241 @@
+"""Ingestion: input files of any accepted kind -> clean article records and rejects.
+
+``read(paths)`` finds and parses inputs (text, HTML, JSONL/CSV/Parquet exports); ``prepare``
+applies the sidecar, cleans text, detects language and assigns ids. Identity across the whole
+corpus (exact and near-duplicates) is the pipeline's last ingest step, see ``dedupe``.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import polars as pl
+from tqdm import tqdm
+
+from framescope import config
+from framescope.ingest import clean, dedupe, glue, language, sidecar
+from framescope.ingest.decode import decode_bytes
+from framescope.ingest.exports import read_export
+from framescope.ingest.html import read_html
+from framescope.ingest.records import Batch, raw_record, reject
+from framescope.ingest.text import parse_article
+
+__all__ = [
+    "ARTICLE_COLUMNS",
+    "Batch",
+    "InputFile",
+    "label",
+    "clean_text",
+    "discover",
+    "identify",
+    "prepare",
+    "read",
+    "read_file",
+]
+
+TEXT_SUFFIXES = {".txt", ".text", ".md"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+EXPORT_SUFFIXES = {".jsonl", ".ndjson", ".json", ".csv", ".tsv", ".parquet"}
+ACCEPTED = sorted(TEXT_SUFFIXES | HTML_SUFFIXES | EXPORT_SUFFIXES)
+
+ARTICLE_COLUMNS = [
+    "article_id",
+    "source",
+    "published",
+    "date_origin",
+    "title",
+    "text",
+    "url",
+    "language",
+    "translated",
+    "path",
+    "n_words",
+    "duplicate_of",
+    "external_id",
+    "source_country",
+    "original_language",
+    "section",
+    "dateline",
+    "note",
+    "warnings",
+]
+
+
+@dataclass(frozen=True)
+class InputFile:
+    """A file to ingest and the path recorded for it (relative to the project when inside)."""
+
+    path: Path
+    label: str
+
+
+def label(path: Path) -> str:
+    """The path recorded for an input: relative to the working folder when inside it."""
+    resolved = path.resolve()
+    try:
+        return resolved.relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return resolved.as_posix()
+
+
+def discover(paths: Iterable[str | Path]) -> tuple[list[InputFile], list[Path]]:
+    """Input files under ``paths`` in a stable order, and the sidecars found in folders.
+
+    A ``sources.csv`` inside a folder is that folder's sidecar, not an export; hidden files
+    and folders are skipped. A path that does not exist is an error (it is the user's typo,
+    not bad data).
+    """
+    files: list[InputFile] = []
+    sidecars: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if not path.exists():
+            msg = f"input {str(raw)!r} does not exist"
+            raise FileNotFoundError(msg)
+        if path.is_file():
+            files.append(InputFile(path, label(path)))
+            continue
+        for found in sorted(path.rglob("*")):
+            relative = found.relative_to(path).parts
+            if not found.is_file() or any(part.startswith(".") for part in relative):
+                continue
+            if found.name == config.SIDECAR_NAME:
+                sidecars.append(found)
+            else:
+                files.append(InputFile(found, label(found)))
+    return files, sidecars
+
+
+def read_file(item: InputFile, *, mapping: Mapping[str, str] | None = None) -> Batch:
+    """Parse one input file into records and rejects; never raises for bad content."""
+    suffix = item.path.suffix.lower()
+    try:
+        size = item.path.stat().st_size
+        limit = config.MAX_EXPORT_BYTES if suffix in EXPORT_SUFFIXES else config.MAX_FILE_BYTES
+        if size > limit:
+            detail = f"{size:,} bytes is over the {limit:,}-byte limit for {suffix or 'this'} files"
+            return Batch.of([], [reject(item.label, "too_large", detail)])
+        if suffix in EXPORT_SUFFIXES:
+            batch = read_export(item.path, mapping=mapping)
+            return _relabel(batch, str(item.path), item.label)
+        data = item.path.read_bytes()
+    except OSError as error:
+        return Batch.of([], [reject(item.label, "unreadable", f"cannot read: {error.strerror}")])
+    decoded = decode_bytes(data)
+    if decoded.text is None:
+        detail = decoded.detail or ""
+        if suffix not in TEXT_SUFFIXES | HTML_SUFFIXES:
+            detail += f"; framescope reads {', '.join(ACCEPTED)}"
+        return Batch.of([], [reject(item.label, decoded.reason or "unparseable", detail)])
+    looks_html = decoded.text.lstrip()[:1] == "<"
+    if suffix in HTML_SUFFIXES or (suffix not in TEXT_SUFFIXES and looks_html):
+        batch = _relabel(read_html(item.path, decoded.text), str(item.path), item.label)
+    else:
+        batch = Batch.of([parse_article(item.label, decoded.text)], [])
+    if decoded.warning:
+        batch = Batch(
+            batch.records.with_columns(pl.col("warnings").list.concat(pl.lit([decoded.warning]))),
+            batch.rejects,
+        )
+    return batch
+
+
+def _relabel(batch: Batch, path: str, label: str) -> Batch:
+    # Readers record the path they were given; the table records the project-relative label.
+    if path == label:
+        return batch
+    fix = pl.col("path").str.replace(path, label, literal=True)
+    return Batch(batch.records.with_columns(fix), batch.rejects.with_columns(fix))
+
+
+def read(
+    files: list[InputFile], *, mapping: Mapping[str, str] | None = None, progress: bool = True
+) -> Batch:
+    """Parse every file; a progress bar shows on a terminal and stays quiet in CI."""
+    quiet = not progress or bool(os.environ.get("CI"))
+    bar = tqdm(files, desc="reading", unit="file", disable=True if quiet else None, leave=False)
+    return Batch.concat([read_file(item, mapping=mapping) for item in bar])
+
+
+def missing_sidecar_files(table: pl.DataFrame, folder: Path) -> Batch:
+    """Rejects for sidecar rows that name a file not in the sidecar's folder."""
+    rejects = [
+        reject(
+            label(folder / name),
+            "missing_file",
+            f"named in {folder / config.SIDECAR_NAME} but there is no such file",
+        )
+        for name in table["file"].to_list()
+        if not (folder / name).exists()
+    ]
+    return Batch.of([], rejects)
+
+
+def clean_text(records: pl.DataFrame, *, names: Iterable[str]) -> pl.DataFrame:
+    """Clean ``text`` and ``title``: characters, boilerplate, glued words, whitespace, title.
+
+    Glue repair runs after boilerplate removal (less text to judge) and before whitespace
+    normalisation (its splits add spaces).
+    """
+    cleaned = records.with_columns(
+        clean.remove_boilerplate(
+            clean.normalise_characters(clean.normalise_newlines(pl.col("text")))
+        ).alias("text"),
+        clean.normalise_whitespace(clean.normalise_characters(pl.col("title"))).alias("title"),
+    )
+    return cleaned.with_columns(
+        glue.repair_texts(cleaned["text"], names=names).alias("text")
+    ).with_columns(
+        clean.drop_repeated_title(clean.normalise_whitespace(pl.col("text")), pl.col("title"))
+    )
+
+
+def prepare(
+    records: pl.DataFrame, *, sources: pl.DataFrame | None, names: Iterable[str]
+) -> tuple[pl.DataFrame, Batch]:
+    """Records -> articles (before corpus-level duplicate marking) and the records rejected.
+
+    Applies the sidecar, cleans, flags translations, detects language, counts words and
+    assigns the content id. Texts that cleaning leaves empty (pure boilerplate) become
+    ``empty`` rejects; records without a source get ``unknown`` and a warning.
+    """
+    if sources is not None:
+        records = sidecar.apply(records, sources)
+    records = records.with_columns(
+        pl.lit(None, pl.String()).alias(column)
+        for column in ("source_country", "original_language", "note")
+        if column not in records.columns
+    )
+    records = clean_text(records, names=names)
+    empty = records.filter(pl.col("text").str.len_chars() == 0)
+    rejects = [
+        reject(path, "empty", "nothing is left once boilerplate is removed")
+        for path in empty["path"]
+    ]
+    articles = records.filter(pl.col("text").str.len_chars() > 0)
+    no_source = pl.col("source").is_null()
+    articles = articles.with_columns(
+        pl.when(no_source).then(pl.lit("unknown")).otherwise(pl.col("source")).alias("source"),
+        pl.when(no_source)
+        .then(pl.col("warnings").list.concat(pl.lit(["no source: name it in sources.csv"])))
+        .otherwise(pl.col("warnings"))
+        .alias("warnings"),
+        pl.coalesce("translated", clean.says_translated(pl.col("text"))).alias("translated"),
+        pl.col("text").str.count_matches(r"\S+").cast(pl.Int64()).alias("n_words"),
+        pl.lit(None, pl.String()).alias("duplicate_of"),
+    )
+    articles = articles.with_columns(
+        pl.coalesce("language", language.detect(articles["text"])).alias("language"),
+        dedupe.content_ids(articles["source"], articles["text"]),
+    )
+    return articles.select(ARTICLE_COLUMNS), Batch.of([], rejects)
+
+
+def identify(articles: pl.DataFrame, *, threshold: float) -> tuple[pl.DataFrame, Batch]:
+    """Corpus-level identity: exact duplicates kept once, near-duplicates marked."""
+    kept, rejects = dedupe.drop_exact_duplicates(articles)
+    marked = dedupe.mark_near_duplicates(kept.drop("duplicate_of"), threshold=threshold)
+    return marked.select(ARTICLE_COLUMNS).sort("path"), Batch.of([], rejects)

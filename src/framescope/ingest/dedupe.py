@@ -1,0 +1,144 @@
+"""Article identity: stable ids, exact duplicates kept once, near-duplicates marked.
+
+Near-duplicates are found with a bottom-k MinHash sketch of word 5-shingles, computed with
+polars expressions so it scales with the corpus: each article keeps the ``k`` smallest
+shingle hashes; articles sharing one of their few smallest hashes become candidate pairs; a
+pair is a near-duplicate when the sketch estimate of their Jaccard similarity (Broder 1997)
+reaches the threshold. Each cluster points to its earliest article.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+import polars as pl
+
+from framescope.ingest.records import reject
+
+SHINGLE_WORDS = 5
+SKETCH_SIZE = 64
+_CANDIDATE_KEYS = 8  # two articles at J >= 0.8 share one of their 8 smallest hashes almost surely
+
+
+def content_ids(source: pl.Series, text: pl.Series) -> pl.Series:
+    """Stable ids: the first 16 hex digits of SHA-256 over source and cleaned text.
+
+    The source is part of identity because the same wire story run by two outlets is two
+    editorial choices (marked as near-duplicates), while the same article ingested twice is one.
+
+    Examples
+    --------
+    >>> content_ids(pl.Series(["NBC"]), pl.Series(["Text."])).item()
+    'c3094cf6ee042478'
+    """
+    ids = [
+        hashlib.sha256(f"{s or ''}\x1f{t}".encode()).hexdigest()[:16]
+        for s, t in zip(source.to_list(), text.to_list(), strict=True)
+    ]
+    return pl.Series("article_id", ids, dtype=pl.String())
+
+
+def drop_exact_duplicates(articles: pl.DataFrame) -> tuple[pl.DataFrame, list[dict[str, str]]]:
+    """Keep the first article (by path) of each ``article_id``; the others become rejects."""
+    ordered = articles.sort("path")
+    first = ordered.unique("article_id", keep="first", maintain_order=True)
+    kept_path = dict(zip(first["article_id"], first["path"], strict=True))
+    dropped = ordered.filter(pl.int_range(pl.len()).over("article_id") > 0)
+    rejects = [
+        reject(
+            path,
+            "duplicate",
+            f"same source and text as {kept_path[article_id]} (article {article_id}); kept once",
+        )
+        for path, article_id in zip(dropped["path"], dropped["article_id"], strict=True)
+    ]
+    return first, rejects
+
+
+def sketches(articles: pl.DataFrame, *, k: int = SKETCH_SIZE) -> pl.DataFrame:
+    """The bottom-k sketch (sorted u64 hashes of word 5-shingles) of each article's text."""
+    words = articles.select(
+        "article_id", pl.col("text").str.to_lowercase().str.extract_all(r"\w+").alias("w")
+    ).explode("w")
+    shingle = pl.concat_str(
+        [pl.col("w").shift(-i).over("article_id") for i in range(SHINGLE_WORDS)],
+        separator=" ",
+        ignore_nulls=True,
+    )
+    # Short texts have no full shingle; their whole word sequence is one.
+    n = pl.len().over("article_id")
+    position = pl.int_range(pl.len()).over("article_id")
+    keep = (position <= n - SHINGLE_WORDS) | (position == 0)
+    return (
+        words.filter(pl.col("w").is_not_null())
+        .with_columns(shingle.alias("s"))
+        .filter(keep)
+        .group_by("article_id")
+        .agg(pl.col("s").hash(seed=7).unique().bottom_k(k).sort().alias("sketch"))
+    )
+
+
+def near_duplicate_pairs(sketch: pl.DataFrame, *, threshold: float, k: int = SKETCH_SIZE) -> pl.DataFrame:
+    """Pairs ``a < b`` whose estimated Jaccard similarity is at least ``threshold``."""
+    keys = sketch.select("article_id", pl.col("sketch").list.head(_CANDIDATE_KEYS)).explode("sketch")
+    pairs = (
+        keys.join(keys, on="sketch", suffix="_b")
+        .filter(pl.col("article_id") < pl.col("article_id_b"))
+        .select(a="article_id", b="article_id_b")
+        .unique()
+    )
+    both = pairs.join(sketch, left_on="a", right_on="article_id").join(
+        sketch, left_on="b", right_on="article_id", suffix="_b"
+    )
+    union = pl.concat_list("sketch", "sketch_b").list.unique().list.sort().list.head(k)
+    shared = union.list.set_intersection("sketch").list.set_intersection("sketch_b").list.len()
+    return both.select(
+        "a", "b", (shared / union.list.len()).alias("similarity")
+    ).filter(pl.col("similarity") >= threshold)
+
+
+def _clusters(pairs: pl.DataFrame) -> dict[str, str]:
+    parent: dict[str, str] = {}
+
+    def root(x: str) -> str:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b in pairs.select("a", "b").iter_rows():
+        parent[root(a)] = root(b)
+    return {x: root(x) for x in parent}
+
+
+def mark_near_duplicates(articles: pl.DataFrame, *, threshold: float) -> pl.DataFrame:
+    """Add ``duplicate_of``: the earliest article of its near-duplicate cluster, else null.
+
+    Earliest means first published (unknown dates last), then first by path, so the copy
+    that most likely came first stays in counts and reposts point to it.
+    """
+    pairs = near_duplicate_pairs(sketches(articles), threshold=threshold)
+    cluster = _clusters(pairs)
+    if not cluster:
+        return articles.with_columns(pl.lit(None, pl.String()).alias("duplicate_of"))
+    members = pl.DataFrame(
+        {"article_id": list(cluster), "_cluster": list(cluster.values())},
+        schema={"article_id": pl.String(), "_cluster": pl.String()},
+    )
+    heads = (
+        articles.join(members, on="article_id")
+        .sort("published", "path", nulls_last=True)
+        .group_by("_cluster", maintain_order=True)
+        .agg(pl.col("article_id").first().alias("_head"))
+    )
+    return (
+        articles.join(members, on="article_id", how="left", maintain_order="left")
+        .join(heads, on="_cluster", how="left", maintain_order="left")
+        .with_columns(
+            pl.when(pl.col("_head") != pl.col("article_id"))
+            .then(pl.col("_head"))
+            .alias("duplicate_of")
+        )
+        .drop("_cluster", "_head")
+    )

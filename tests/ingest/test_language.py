@@ -1,0 +1,19 @@
+import polars as pl
+
+from framescope.ingest.language import detect
+
+
+def test_detect_languages():
+    texts = pl.Series(
+        "text",
+        [
+            "Chinese President Xi Jinping will visit Russia early next week for talks.",
+            "A presidência russa confirmou esta sexta-feira a visita do presidente chinês.",
+            "Президент России Владимир Путин пригласил председателя КНР посетить Москву.",
+            "",
+            None,
+        ],
+    )
+    result = detect(texts)
+    expected = pl.Series("text", ["en", "pt", "ru", None, None])
+    pl.testing.assert_series_equal(result, expected)

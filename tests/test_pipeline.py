@@ -1,0 +1,220 @@
+import codecs
+import shutil
+from datetime import date
+
+import polars as pl
+import pytest
+from polars.testing import assert_frame_equal
+
+from framescope import config, pipeline, store
+from tests.conftest import SEEDS
+
+
+@pytest.fixture
+def raw(tmp_path):
+    """A writable copy of the seed corpus."""
+    folder = tmp_path / "raw"
+    shutil.copytree(SEEDS, folder)
+    return folder
+
+
+def _build(raw, out, **options):
+    return pipeline.build([raw], out=out, progress=False, **options)
+
+
+def test_seed_corpus_articles(seed_build):
+    articles = store.read("articles", seed_build).sort("path")
+    result = articles.select("source", "published", "date_origin", "title", "translated", "language")
+    expected = pl.DataFrame(
+        {
+            "source": ["Breitbart News", "Unnamed UK outlet", "Chinese-language outlet (translated)",
+                       "Portuguese-language outlet (translated repost)", "NBC News"],
+            "published": [date(2023, 2, 1), date(2023, 1, 31), date(2023, 2, 1), date(2023, 3, 17),
+                          date(2023, 3, 18)],
+            "date_origin": ["sidecar"] * 5,
+            "title": [
+                None,
+                "Xi Jinping likely to visit Moscow around anniversary of Ukraine invasion",
+                "Russian Foreign Ministry: Xi Jinping will visit Moscow and Beijing on the "
+                "anniversary of the Russo-Ukrainian war: No information to share",
+                "Putin invited and Xi accepted. What we already know about the visit of the "
+                "Chinese president to Russia",
+                None,
+            ],
+            "translated": [False, False, True, True, False],
+            "language": ["en"] * 5,
+        }
+    )
+    assert_frame_equal(result, expected)
+    assert articles["duplicate_of"].null_count() == 5
+    assert articles["article_id"].n_unique() == 5
+    assert articles["warnings"].to_list() == [[]] * 5
+
+
+def test_seed_corpus_text_is_clean(seed_build):
+    texts = dict(store.read("articles", seed_build).select("path", "text").iter_rows())
+    by_prefix = {path.rsplit("/", 1)[-1][:3]: text for path, text in texts.items()}
+    for boilerplate in ("Leave a Reply", "1 comment", "Disclaimer", "t.co/", "Follow Frances"):
+        assert all(boilerplate not in text for text in by_prefix.values()), boilerplate
+    nbc = by_prefix["004"]
+    assert nbc.startswith(
+        "Chinese President Xi Jinping will visit Russia early next week for interviews with "
+        "President Vladimir Putin a trip"
+    )
+    assert "the war in ukraine is entering" in nbc
+    assert "Volodymyr Zelensky with whom" in nbc
+    assert by_prefix["002"].startswith("At the invitation of Russian President Vladimir Putin")
+
+
+def test_seed_corpus_sentences_have_valid_offsets(seed_build):
+    articles = store.read("articles", seed_build)
+    sentences = store.read("sentences", seed_build)
+    texts = dict(articles.select("article_id", "text").iter_rows())
+    assert sentences["article_id"].n_unique() == 5
+    for article_id, start, end, text in sentences.select(
+        "article_id", "start", "end", "text"
+    ).iter_rows():
+        assert texts[article_id][start:end] == text
+
+
+def test_seed_build_writes_manifest(seed_build):
+    manifest = store.read_manifest(seed_build)
+    assert len(manifest["inputs"]) == 5
+    assert manifest["tables"]["articles"] == {"rows": 5}
+    assert manifest["settings"]["profile_sha256"]
+
+
+def test_rebuild_on_unchanged_input_is_a_no_op(raw, tmp_path):
+    out = tmp_path / "out"
+    first = _build(raw, out)
+    before = (out / "articles.parquet").stat().st_mtime_ns
+    second = _build(raw, out)
+    assert (first.status, second.status, second.read) == ("built", "up_to_date", 0)
+    assert "nothing to do" in second.summary()
+    assert (out / "articles.parquet").stat().st_mtime_ns == before
+
+
+def test_adding_files_reads_only_the_new_ones(raw, tmp_path):
+    out = tmp_path / "out"
+    added = raw.parent / "later"
+    added.mkdir()
+    shutil.move(raw / "004_74b1209bc91239a9.txt", added / "004_74b1209bc91239a9.txt")
+    (raw / "sources.csv").replace(tmp_path / "sources.csv")
+    sidecar = tmp_path / "sources.csv"
+    assert _build(raw, out, sources=sidecar).read == 4
+    shutil.move(added / "004_74b1209bc91239a9.txt", raw / "004_74b1209bc91239a9.txt")
+    result = _build(raw, out, sources=sidecar)
+    assert (result.status, result.read, result.tables["articles"]) == ("updated", 1, 5)
+    full = tmp_path / "full"
+    _build(raw, full, sources=sidecar)
+    for name in ("articles", "sentences", "rejects"):
+        assert_frame_equal(store.read(name, out), store.read(name, full))
+
+
+def test_changed_file_rebuilds_everything(raw, tmp_path):
+    out = tmp_path / "out"
+    _build(raw, out)
+    path = next(raw.glob("001_*.txt"))
+    path.write_text(path.read_text() + "\nA new closing sentence.\n")
+    result = _build(raw, out)
+    assert (result.status, result.read) == ("built", 5)
+    assert store.read("articles", out)["text"].str.contains("A new closing sentence.").sum() == 1
+
+
+def test_force_rebuilds(raw, tmp_path):
+    out = tmp_path / "out"
+    _build(raw, out)
+    assert _build(raw, out, force=True).read == 5
+
+
+BAD_INPUTS = {
+    "empty.txt": b"",
+    "blank.txt": b"  \n\n ",
+    "binary.txt": bytes(range(256)) * 4,
+    "report.pdf": b"%PDF-1.7\n" + bytes(range(256)),
+    "only_boilerplate.txt": b"1 comment\nLeave a Reply",
+}
+GOOD_INPUTS = {
+    "cp1252.txt": "Putin’s “visit” — café.\nXi arrived in Moscow on Monday.".encode("cp1252"),
+    "utf16.txt": codecs.BOM_UTF16_LE + "Xi arrived in Moscow.\nTalks began.".encode("utf-16-le"),
+    "crlf.txt": b" date 2023-03-20 World\r\nXi arrives\r\nXi arrived in Moscow on Monday.\r\n",
+    "baddate.txt": b" date 2023-02-30 World\nXi arrives\nXi arrived in Moscow on Monday.\n",
+}
+
+
+def test_bad_input_never_aborts_and_nothing_is_lost(tmp_path, monkeypatch):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for name, data in {**BAD_INPUTS, **GOOD_INPUTS}.items():
+        (raw / name).write_bytes(data)
+    (raw / "huge.txt").write_text("Xi visited Moscow. " * 100)
+    (raw / "sources.csv").write_text("file,source\ncp1252.txt,Outlet\nghost.txt,Nobody\n")
+    monkeypatch.setattr(config, "MAX_FILE_BYTES", 1000)
+    out = tmp_path / "out"
+    report = _build(raw, out)
+    articles = store.read("articles", out)
+    rejects = store.read("rejects", out)
+    reasons = dict(rejects.select(pl.col("path").str.split("/").list.last(), "reason").iter_rows())
+    assert reasons == {
+        "empty.txt": "empty",
+        "blank.txt": "empty",
+        "binary.txt": "binary",
+        "report.pdf": "binary",
+        "only_boilerplate.txt": "empty",
+        "huge.txt": "too_large",
+        "ghost.txt": "missing_file",
+    }
+    assert rejects["detail"].str.len_chars().min() > 10
+    names = {p.rsplit("/", 1)[-1] for p in articles["path"]}
+    assert names == set(GOOD_INPUTS)
+    assert report.status == "built"
+    warnings = dict(articles.select(pl.col("path").str.split("/").list.last(), "warnings").iter_rows())
+    assert warnings["cp1252.txt"] == ["decoded as cp1252 (not plain UTF-8)"]
+    assert warnings["baddate.txt"][0] == "could not parse the header date '2023-02-30'"
+    texts = dict(articles.select(pl.col("path").str.split("/").list.last(), "text").iter_rows())
+    assert texts["cp1252.txt"].startswith("Putin’s “visit” — café.")
+    assert texts["crlf.txt"] == "Xi arrived in Moscow on Monday."
+
+
+def test_exact_duplicate_is_kept_once(raw, tmp_path):
+    original = next(raw.glob("001_*.txt"))
+    shutil.copy(original, raw / "zz_copy.txt")
+    (raw / "sources.csv").write_text(
+        (raw / "sources.csv").read_text()
+        + "zz_copy.txt,Unnamed UK outlet,GB,en,false,2023-01-31,,copy\n"
+    )
+    out = tmp_path / "out"
+    _build(raw, out)
+    rejects = store.read("rejects", out)
+    assert rejects.select("reason").to_series().to_list() == ["duplicate"]
+    assert original.name in rejects["detail"].item()
+    assert store.read("articles", out).height == 5
+
+
+def test_syndicated_copy_is_marked_not_deleted(raw, tmp_path):
+    original = next(raw.glob("003_*.txt"))
+    (raw / "zz_repost.txt").write_text(original.read_text() + "\nRepublished by a partner.\n")
+    out = tmp_path / "out"
+    _build(raw, out)
+    articles = store.read("articles", out)
+    assert articles.height == 6
+    copy = articles.filter(pl.col("path").str.ends_with("zz_repost.txt"))
+    head = articles.filter(pl.col("path").str.ends_with(original.name))["article_id"].item()
+    assert copy["duplicate_of"].item() == head
+
+
+def test_nothing_built(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "empty.txt").write_bytes(b"")
+    report = _build(raw, tmp_path / "out")
+    assert report.status == "nothing_built"
+    assert "no input became an article" in report.summary()
+    assert store.read("rejects", tmp_path / "out").height == 1
+
+
+def test_missing_inputs_are_errors(tmp_path):
+    with pytest.raises(FileNotFoundError, match="does not exist"):
+        pipeline.build([tmp_path / "nope"], out=tmp_path / "out", progress=False)
+    with pytest.raises(FileNotFoundError, match="sidecar"):
+        pipeline.build([SEEDS], sources=tmp_path / "no.csv", out=tmp_path / "o", progress=False)

@@ -1,0 +1,71 @@
+from datetime import date
+
+import pytest
+
+from framescope import profile
+
+MINIMAL = """
+[profile]
+id = "t"
+title = "Test"
+event_date = 2023-03-20
+
+[[actors]]
+id = "xi_jinping"
+name = "Xi Jinping"
+kind = "person"
+aliases = ["Xi Jinping", "Xi"]
+"""
+
+
+def test_seed_profile_loads_with_the_required_actors():
+    result = profile.load()
+    ids = {a.id for a in result.actors}
+    required = {
+        "xi_jinping", "vladimir_putin", "volodymyr_zelensky", "wang_yi", "wang_wenbin",
+        "mao_ning", "qin_gang", "dmytro_kuleba", "antony_blinken", "ian_bremmer", "china",
+        "russia", "ukraine", "united_states", "the_west", "kremlin", "russian_foreign_ministry",
+        "chinese_foreign_ministry", "tass", "sco",
+    }
+    assert required <= ids
+    assert [m.date for m in result.milestones] == [
+        date(2023, 1, 30), date(2023, 2, 22), date(2023, 3, 17), date(2023, 3, 20)
+    ]
+    zelensky = next(a for a in result.actors if a.id == "volodymyr_zelensky")
+    assert "Olena Zelenska" in zelensky.exclusions
+
+
+def test_minimal_profile():
+    result = profile.parse(MINIMAL)
+    assert (result.id, result.event_date, result.languages) == ("t", date(2023, 3, 20), ("en",))
+    assert result.name_words() == {"xi", "jinping"}
+
+
+@pytest.mark.parametrize(
+    ("edit", "message"),
+    [
+        (lambda t: t + "\n[extra]\nx = 1\n", r"unknown key\(s\) \['extra'\]"),
+        (lambda t: t.replace('kind = "person"', 'kind = "person"\nnickname = "x"'),
+         r"actors\[0\] \(xi_jinping\): unknown key\(s\) \['nickname'\]"),
+        (lambda t: t.replace('aliases = ["Xi Jinping", "Xi"]', "aliases = []"),
+         r"aliases: the list is empty"),
+        (lambda t: t.replace('id = "xi_jinping"', 'id = "Xi Jinping"'), "is not snake_case"),
+        (lambda t: t.replace("2023-03-20", '"2023-13-40"'), "is not a date"),
+        (lambda t: t.replace('kind = "person"', 'kind = "alien"'), "'alien' is not one of"),
+        (lambda t: t + t[t.index("[[actors]]"):], "duplicate id 'xi_jinping'"),
+        (lambda t: t + '\n[[actors]]\nid = "xi2"\nname = "X"\naliases = ["Xi"]\n',
+         "'Xi' is already an alias of 'xi_jinping'"),
+        (lambda t: t + '\n[[milestones]]\nid = "m"\ndate = 2023-03-22\nend = 2023-03-20\n'
+         'label = "x"\n', "is before the date"),
+        (lambda t: t.replace('name = "Xi Jinping"\n', ""), "missing required key 'name'"),
+        (lambda t: t + "\nbroken = [", "not valid TOML"),
+    ],
+)
+def test_validation_errors_name_the_key(edit, message):
+    with pytest.raises(profile.ProfileError, match=message):
+        profile.parse(edit(MINIMAL))
+
+
+def test_load_missing_file(tmp_path):
+    with pytest.raises(profile.ProfileError, match="cannot read profile"):
+        profile.load(tmp_path / "none.toml")
