@@ -21,7 +21,10 @@ def test_build_and_info(tmp_path, capsys):
 def test_user_errors_exit_2_with_one_sentence(tmp_path, capsys):
     cases = [
         (["build", "--raw", str(tmp_path / "nope"), "--out", str(tmp_path)], "does not exist"),
-        (["build", "--raw", str(SEEDS), "--profile", str(tmp_path / "p.toml")], "cannot read profile"),
+        (
+            ["build", "--raw", str(SEEDS), "--profile", str(tmp_path / "p.toml")],
+            "cannot read profile",
+        ),
         (["build", "--raw", str(SEEDS), "--map", "body", "--out", str(tmp_path)], "body"),
     ]
     for argv, message in cases:
@@ -47,10 +50,15 @@ def test_info_without_build(tmp_path, capsys):
 def test_console_script_builds_from_a_copy(tmp_path):
     raw = tmp_path / "raw"
     shutil.copytree(SEEDS, raw)
-    framescope = shutil.which("framescope", path=str(__import__("pathlib").Path(sys.executable).parent))
+    framescope = shutil.which(
+        "framescope", path=str(__import__("pathlib").Path(sys.executable).parent)
+    )
     done = subprocess.run(
         [framescope, "build", "--raw", str(raw), "--out", str(tmp_path / "out")],
-        capture_output=True, text=True, check=False, env={"CI": "true", "PATH": "/usr/bin:/bin"},
+        capture_output=True,
+        text=True,
+        check=False,
+        env={"CI": "true", "PATH": "/usr/bin:/bin"},
     )
     assert done.returncode == 0, done.stderr
     assert "5 articles" in done.stdout

@@ -24,13 +24,25 @@ def _build(raw, out, **options):
 
 def test_seed_corpus_articles(seed_build):
     articles = store.read("articles", seed_build).sort("path")
-    result = articles.select("source", "published", "date_origin", "title", "translated", "language")
+    result = articles.select(
+        "source", "published", "date_origin", "title", "translated", "language"
+    )
     expected = pl.DataFrame(
         {
-            "source": ["Breitbart News", "Unnamed UK outlet", "Chinese-language outlet (translated)",
-                       "Portuguese-language outlet (translated repost)", "NBC News"],
-            "published": [date(2023, 2, 1), date(2023, 1, 31), date(2023, 2, 1), date(2023, 3, 17),
-                          date(2023, 3, 18)],
+            "source": [
+                "Breitbart News",
+                "Unnamed UK outlet",
+                "Chinese-language outlet (translated)",
+                "Portuguese-language outlet (translated repost)",
+                "NBC News",
+            ],
+            "published": [
+                date(2023, 2, 1),
+                date(2023, 1, 31),
+                date(2023, 2, 1),
+                date(2023, 3, 17),
+                date(2023, 3, 18),
+            ],
             "date_origin": ["sidecar"] * 5,
             "title": [
                 None,
@@ -130,7 +142,7 @@ def test_force_rebuilds(raw, tmp_path):
 BAD_INPUTS = {
     "empty.txt": b"",
     "blank.txt": b"  \n\n ",
-    "binary.txt": bytes(range(256)) * 4,
+    "binary.txt": bytes(range(256)) * 2,
     "report.pdf": b"%PDF-1.7\n" + bytes(range(256)),
     "only_boilerplate.txt": b"1 comment\nLeave a Reply",
 }
@@ -138,7 +150,7 @@ GOOD_INPUTS = {
     "cp1252.txt": "Putin’s “visit” — café.\nXi arrived in Moscow on Monday.".encode("cp1252"),
     "utf16.txt": codecs.BOM_UTF16_LE + "Xi arrived in Moscow.\nTalks began.".encode("utf-16-le"),
     "crlf.txt": b" date 2023-03-20 World\r\nXi arrives\r\nXi arrived in Moscow on Monday.\r\n",
-    "baddate.txt": b" date 2023-02-30 World\nXi arrives\nXi arrived in Moscow on Monday.\n",
+    "baddate.txt": b" date 2023-02-30 World\nXi arrives\nXi landed in Moscow on Monday.\n",
 }
 
 
@@ -168,7 +180,9 @@ def test_bad_input_never_aborts_and_nothing_is_lost(tmp_path, monkeypatch):
     names = {p.rsplit("/", 1)[-1] for p in articles["path"]}
     assert names == set(GOOD_INPUTS)
     assert report.status == "built"
-    warnings = dict(articles.select(pl.col("path").str.split("/").list.last(), "warnings").iter_rows())
+    warnings = dict(
+        articles.select(pl.col("path").str.split("/").list.last(), "warnings").iter_rows()
+    )
     assert warnings["cp1252.txt"] == ["decoded as cp1252 (not plain UTF-8)"]
     assert warnings["baddate.txt"][0] == "could not parse the header date '2023-02-30'"
     texts = dict(articles.select(pl.col("path").str.split("/").list.last(), "text").iter_rows())

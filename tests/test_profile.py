@@ -22,14 +22,33 @@ def test_seed_profile_loads_with_the_required_actors():
     result = profile.load()
     ids = {a.id for a in result.actors}
     required = {
-        "xi_jinping", "vladimir_putin", "volodymyr_zelensky", "wang_yi", "wang_wenbin",
-        "mao_ning", "qin_gang", "dmytro_kuleba", "antony_blinken", "ian_bremmer", "china",
-        "russia", "ukraine", "united_states", "the_west", "kremlin", "russian_foreign_ministry",
-        "chinese_foreign_ministry", "tass", "sco",
+        "xi_jinping",
+        "vladimir_putin",
+        "volodymyr_zelensky",
+        "wang_yi",
+        "wang_wenbin",
+        "mao_ning",
+        "qin_gang",
+        "dmytro_kuleba",
+        "antony_blinken",
+        "ian_bremmer",
+        "china",
+        "russia",
+        "ukraine",
+        "united_states",
+        "the_west",
+        "kremlin",
+        "russian_foreign_ministry",
+        "chinese_foreign_ministry",
+        "tass",
+        "sco",
     }
     assert required <= ids
     assert [m.date for m in result.milestones] == [
-        date(2023, 1, 30), date(2023, 2, 22), date(2023, 3, 17), date(2023, 3, 20)
+        date(2023, 1, 30),
+        date(2023, 2, 22),
+        date(2023, 3, 17),
+        date(2023, 3, 20),
     ]
     zelensky = next(a for a in result.actors if a.id == "volodymyr_zelensky")
     assert "Olena Zelenska" in zelensky.exclusions
@@ -45,18 +64,28 @@ def test_minimal_profile():
     ("edit", "message"),
     [
         (lambda t: t + "\n[extra]\nx = 1\n", r"unknown key\(s\) \['extra'\]"),
-        (lambda t: t.replace('kind = "person"', 'kind = "person"\nnickname = "x"'),
-         r"actors\[0\] \(xi_jinping\): unknown key\(s\) \['nickname'\]"),
-        (lambda t: t.replace('aliases = ["Xi Jinping", "Xi"]', "aliases = []"),
-         r"aliases: the list is empty"),
+        (
+            lambda t: t.replace('kind = "person"', 'kind = "person"\nnickname = "x"'),
+            r"actors\[0\] \(xi_jinping\): unknown key\(s\) \['nickname'\]",
+        ),
+        (
+            lambda t: t.replace('aliases = ["Xi Jinping", "Xi"]', "aliases = []"),
+            r"aliases: the list is empty",
+        ),
         (lambda t: t.replace('id = "xi_jinping"', 'id = "Xi Jinping"'), "is not snake_case"),
         (lambda t: t.replace("2023-03-20", '"2023-13-40"'), "is not a date"),
         (lambda t: t.replace('kind = "person"', 'kind = "alien"'), "'alien' is not one of"),
-        (lambda t: t + t[t.index("[[actors]]"):], "duplicate id 'xi_jinping'"),
-        (lambda t: t + '\n[[actors]]\nid = "xi2"\nname = "X"\naliases = ["Xi"]\n',
-         "'Xi' is already an alias of 'xi_jinping'"),
-        (lambda t: t + '\n[[milestones]]\nid = "m"\ndate = 2023-03-22\nend = 2023-03-20\n'
-         'label = "x"\n', "is before the date"),
+        (lambda t: t + t[t.index("[[actors]]") :], "duplicate id 'xi_jinping'"),
+        (
+            lambda t: t + '\n[[actors]]\nid = "xi2"\nname = "X"\naliases = ["Xi"]\n',
+            "'Xi' is already an alias of 'xi_jinping'",
+        ),
+        (
+            lambda t: (
+                t + '\n[[milestones]]\nid = "m"\ndate = 2023-03-22\nend = 2023-03-20\nlabel = "x"\n'
+            ),
+            "is before the date",
+        ),
         (lambda t: t.replace('name = "Xi Jinping"\n', ""), "missing required key 'name'"),
         (lambda t: t + "\nbroken = [", "not valid TOML"),
     ],

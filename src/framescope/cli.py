@@ -8,6 +8,7 @@ exits 1; never a traceback.
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -34,8 +35,12 @@ def _parser() -> argparse.ArgumentParser:
         metavar="PATH",
         help=f"a folder or file to ingest (repeatable; default {config.RAW})",
     )
-    build.add_argument("--sources", metavar="CSV", help="sidecar CSV (default: sources.csv in folders)")
-    build.add_argument("--profile", metavar="TOML", help=f"topic profile (default {config.PROFILE})")
+    build.add_argument(
+        "--sources", metavar="CSV", help="sidecar CSV (default: sources.csv in folders)"
+    )
+    build.add_argument(
+        "--profile", metavar="TOML", help=f"topic profile (default {config.PROFILE})"
+    )
     build.add_argument("--out", metavar="DIR", help=f"output folder (default {config.PROCESSED})")
     build.add_argument(
         "--map",
@@ -78,13 +83,17 @@ def _info(args: argparse.Namespace) -> int:
         print(f"  {name:<10} {entry['rows']:>9,} rows")
     dated = articles["published"].drop_nulls()
     if dated.len():
-        print(f"  published {dated.min()} .. {dated.max()}; {articles['source'].n_unique()} sources")
+        print(
+            f"  published {dated.min()} .. {dated.max()}; {articles['source'].n_unique()} sources"
+        )
     return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     args = _parser().parse_args(argv)
+    # trafilatura logs every page it cannot parse; framescope reports those as rejects instead.
+    logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
     try:
         return {"build": _build, "info": _info}[args.command](args)
     except USER_ERRORS as error:

@@ -14,17 +14,29 @@ PROCESSED = Path(os.environ.get("FRAMESCOPE_DATA", DATA / "processed"))
 REFERENCE = Path(os.environ.get("FRAMESCOPE_REFERENCE", DATA / "reference"))
 PROFILE = Path(os.environ.get("FRAMESCOPE_PROFILE", DATA / "profiles" / "xi_moscow_2023.toml"))
 
+
+def _number(name: str, default: float) -> float:
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    try:
+        return float(value)
+    except ValueError:
+        msg = f"environment variable {name}={value!r} is not a number"
+        raise ValueError(msg) from None
+
+
 SIDECAR_NAME = "sources.csv"
 """A file of this name inside a raw folder is read as that folder's sidecar."""
 
-MAX_FILE_BYTES = int(os.environ.get("FRAMESCOPE_MAX_FILE_BYTES", 20 * 1024 * 1024))
+MAX_FILE_BYTES = int(_number("FRAMESCOPE_MAX_FILE_BYTES", 20 * 1024 * 1024))
 """Article files (text, HTML) larger than this are rejected as ``too_large``."""
 
-MAX_EXPORT_BYTES = int(os.environ.get("FRAMESCOPE_MAX_EXPORT_BYTES", 8 * 1024**3))
+MAX_EXPORT_BYTES = int(_number("FRAMESCOPE_MAX_EXPORT_BYTES", 8 * 1024**3))
 """Exports (JSONL, CSV, Parquet) hold many articles, so their limit is far higher."""
 
-MAX_ARTICLE_CHARS = int(os.environ.get("FRAMESCOPE_MAX_ARTICLE_CHARS", 1_000_000))
+MAX_ARTICLE_CHARS = int(_number("FRAMESCOPE_MAX_ARTICLE_CHARS", 1_000_000))
 """An export row whose text is longer than this is rejected as ``too_large``."""
 
-NEAR_DUPLICATE_THRESHOLD = float(os.environ.get("FRAMESCOPE_NEAR_DUPLICATE_THRESHOLD", 0.8))
+NEAR_DUPLICATE_THRESHOLD = _number("FRAMESCOPE_NEAR_DUPLICATE_THRESHOLD", 0.8)
 """Estimated Jaccard similarity of word 5-shingles above which two articles are near-duplicates."""

@@ -8,7 +8,8 @@ from tests.conftest import seed_path
 
 
 def _apply(step, texts: list[str | None]) -> list[str | None]:
-    return pl.DataFrame({"t": texts}, schema={"t": pl.String()}).select(step(pl.col("t")))["t"].to_list()
+    frame = pl.DataFrame({"t": texts}, schema={"t": pl.String()})
+    return frame.select(step(pl.col("t")).alias("t"))["t"].to_list()
 
 
 def _seed_body(prefix: str) -> str:
@@ -17,8 +18,12 @@ def _seed_body(prefix: str) -> str:
 
 
 def _cleaned(prefix: str) -> str:
-    steps = (clean.normalise_newlines, clean.normalise_characters, clean.remove_boilerplate,
-             clean.normalise_whitespace)
+    steps = (
+        clean.normalise_newlines,
+        clean.normalise_characters,
+        clean.remove_boilerplate,
+        clean.normalise_whitespace,
+    )
     text = [_seed_body(prefix)]
     for step in steps:
         text = _apply(step, text)
@@ -72,7 +77,10 @@ def test_boilerplate_tweet_embed_and_follow_line():
     assert "(@BreitbartNews)" not in result
     assert "Follow Frances Martel" not in result
     # the tweet's own sentence is article text and stays
-    assert "a Lithuanian MP has told Breitbart News. The Russian Foreign Ministry did not say" in result
+    assert (
+        "a Lithuanian MP has told Breitbart News. The Russian Foreign Ministry did not say"
+        in result
+    )
     assert result.endswith("said Zelenska.")
 
 

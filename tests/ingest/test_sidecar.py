@@ -58,8 +58,11 @@ def test_read_missing_file(tmp_path):
 
 def test_apply_sidecar_wins_and_warns_on_disagreement(tmp_path):
     side = sidecar.read(
-        _write(tmp_path, "file,source,published,translated\n"
-               "a.txt,Outlet A,2023-02-01,true\nb.txt,Outlet B,bad,\n")
+        _write(
+            tmp_path,
+            "file,source,published,translated\n"
+            "a.txt,Outlet A,2023-02-01,true\nb.txt,Outlet B,bad,\n",
+        )
     )
     records = records_frame(
         [
@@ -78,7 +81,10 @@ def test_apply_sidecar_wins_and_warns_on_disagreement(tmp_path):
             "date_origin": ["sidecar", "header", "unknown"],
             "translated": [True, None, None],
             "warnings": [
-                ["sidecar date 2023-02-01 differs from the byline date 2023-02-02; the sidecar wins"],
+                [
+                    "sidecar date 2023-02-01 differs from the byline date 2023-02-02; "
+                    "the sidecar wins"
+                ],
                 ["sidecar date bad could not be parsed; ignored"],
                 [],
             ],

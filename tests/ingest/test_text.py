@@ -15,14 +15,38 @@ def _parse(prefix: str) -> dict:
     ("prefix", "expected"),
     [
         ("000", (date(2023, 2, 1), "header", None, None, None)),
-        ("001", (date(2023, 1, 31), "header", "Politics", None,
-                 "Xi Jinping likely to visit Moscow around anniversary of Ukraine invasion")),
-        ("002", (date(2023, 2, 1), "byline", "International", None,
-                 "Russian Foreign Ministry: Xi Jinping will visit Moscow and Beijing on the "
-                 "anniversary of the Russo-Ukrainian war: No information to share")),
-        ("003", (None, "unknown", None, None,
-                 "Putin invited and Xi accepted.  What we already know about the visit of the "
-                 "Chinese president to Russia")),
+        (
+            "001",
+            (
+                date(2023, 1, 31),
+                "header",
+                "Politics",
+                None,
+                "Xi Jinping likely to visit Moscow around anniversary of Ukraine invasion",
+            ),
+        ),
+        (
+            "002",
+            (
+                date(2023, 2, 1),
+                "byline",
+                "International",
+                None,
+                "Russian Foreign Ministry: Xi Jinping will visit Moscow and Beijing on the "
+                "anniversary of the Russo-Ukrainian war: No information to share",
+            ),
+        ),
+        (
+            "003",
+            (
+                None,
+                "unknown",
+                None,
+                None,
+                "Putin invited and Xi accepted.  What we already know about the visit of the "
+                "Chinese president to Russia",
+            ),
+        ),
         ("004", (date(2023, 3, 18), "header", None, "HONG KONG", None)),
     ],
 )
@@ -54,8 +78,10 @@ def test_body_only_file_has_no_title():
     ("text", "expected"),
     [
         ("Title\n\nMarch 17, 2023\n\nBody sentence.", ("Title", date(2023, 3, 17), "byline")),
-        ("By Jane Doe | 17 March 2023\nTitle here\nBody sentence.",
-         ("Title here", date(2023, 3, 17), "byline")),
+        (
+            "By Jane Doe | 17 March 2023\nTitle here\nBody sentence.",
+            ("Title here", date(2023, 3, 17), "byline"),
+        ),
         ("Body sentence one. Body two.", (None, None, "unknown")),
         ("A heading line\nBody.", ("A heading line", None, "unknown")),
     ],
@@ -79,9 +105,18 @@ def test_unparseable_header_date_is_a_warning():
     assert result["warnings"] == ["could not parse the header date '2023-02-30'"]
 
 
-def test_headline_only_file_keeps_the_headline_as_text():
+def test_single_line_file_is_body_text():
     result = parse_article("x.txt", "Xi arrives in Moscow\n")
-    assert result["text"] == "Xi arrives in Moscow"
+    assert (result["title"], result["text"], result["warnings"]) == (
+        None,
+        "Xi arrives in Moscow",
+        [],
+    )
+
+
+def test_repeated_headline_without_body_keeps_the_headline_as_text():
+    result = parse_article("x.txt", "Xi arrives in Moscow\nXi arrives in Moscow\n")
+    assert (result["title"], result["text"]) == (None, "Xi arrives in Moscow")
     assert result["warnings"] == ["no body text: the headline is used as the text"]
 
 

@@ -20,17 +20,17 @@ from framescope.ingest import clean, dedupe, glue, language, sidecar
 from framescope.ingest.decode import decode_bytes
 from framescope.ingest.exports import read_export
 from framescope.ingest.html import read_html
-from framescope.ingest.records import Batch, raw_record, reject
+from framescope.ingest.records import Batch, reject
 from framescope.ingest.text import parse_article
 
 __all__ = [
     "ARTICLE_COLUMNS",
     "Batch",
     "InputFile",
-    "label",
     "clean_text",
     "discover",
     "identify",
+    "label",
     "prepare",
     "read",
     "read_file",

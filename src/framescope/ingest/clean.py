@@ -63,7 +63,7 @@ _FOLLOW = (
 )
 _FURNITURE_LINE = (
     r"(?m)^[ ]*(?:Advertisement|ADVERTISEMENT|Sign up for [^\n]{0,80}newsletter[^\n]*"
-    r"|Read more:[^\n]*|Click (?:here )?to share[^\n]*|Share on " + _SOCIAL + r"[^\n]*)[ ]*$"
+    r"|Read more:[^\n]*|Click (?:here )?to share[^\n]*|Share on " + _SOCIAL + r"[^\n]*)[ ]*(?:\n|$)"
 )
 
 

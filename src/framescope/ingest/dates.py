@@ -41,7 +41,9 @@ DATE_PATTERNS = [
     re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.IGNORECASE),
     re.compile(rf"\b{_DAY}\s+{_MONTH},?\s+{_YEAR}\b", re.IGNORECASE),
 ]
-URL_DATE = re.compile(r"/(?P<year>(?:19|20)\d\d)[/-]?(?P<mnum>[01]\d)[/-]?(?P<day>[0-3]\d)(?:/|-|$)")
+URL_DATE = re.compile(
+    r"/(?P<year>(?:19|20)\d\d)[/-]?(?P<mnum>[01]\d)[/-]?(?P<day>[0-3]\d)(?:/|-|$)"
+)
 
 
 def _to_date(match: re.Match[str]) -> date | None:

@@ -101,7 +101,9 @@ def _checked(text: str, encoding: str) -> Decoded:
 def _legacy(data: bytes, utf8_error: UnicodeDecodeError) -> Decoded:
     best = charset_normalizer.from_bytes(data).best()
     if best is None:
-        return Decoded(None, reason="encoding", detail=f"not UTF-8 ({utf8_error}) nor a known code page")
+        return Decoded(
+            None, reason="encoding", detail=f"not UTF-8 ({utf8_error}) nor a known code page"
+        )
     encoding = best.encoding
     # UTF-16/32 without a BOM or NULs is a misguess on short input; treat it as Western too.
     misguess = encoding.startswith(("utf_16", "utf_32"))

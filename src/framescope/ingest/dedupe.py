@@ -78,9 +78,13 @@ def sketches(articles: pl.DataFrame, *, k: int = SKETCH_SIZE) -> pl.DataFrame:
     )
 
 
-def near_duplicate_pairs(sketch: pl.DataFrame, *, threshold: float, k: int = SKETCH_SIZE) -> pl.DataFrame:
+def near_duplicate_pairs(
+    sketch: pl.DataFrame, *, threshold: float, k: int = SKETCH_SIZE
+) -> pl.DataFrame:
     """Pairs ``a < b`` whose estimated Jaccard similarity is at least ``threshold``."""
-    keys = sketch.select("article_id", pl.col("sketch").list.head(_CANDIDATE_KEYS)).explode("sketch")
+    keys = sketch.select("article_id", pl.col("sketch").list.head(_CANDIDATE_KEYS)).explode(
+        "sketch"
+    )
     pairs = (
         keys.join(keys, on="sketch", suffix="_b")
         .filter(pl.col("article_id") < pl.col("article_id_b"))
@@ -92,9 +96,9 @@ def near_duplicate_pairs(sketch: pl.DataFrame, *, threshold: float, k: int = SKE
     )
     union = pl.concat_list("sketch", "sketch_b").list.unique().list.sort().list.head(k)
     shared = union.list.set_intersection("sketch").list.set_intersection("sketch_b").list.len()
-    return both.select(
-        "a", "b", (shared / union.list.len()).alias("similarity")
-    ).filter(pl.col("similarity") >= threshold)
+    return both.select("a", "b", (shared / union.list.len()).alias("similarity")).filter(
+        pl.col("similarity") >= threshold
+    )
 
 
 def _clusters(pairs: pl.DataFrame) -> dict[str, str]:

@@ -20,7 +20,9 @@ from framescope.ingest.records import raw_record
 
 _HEADER = re.compile(r"^\s*date\s+(?P<date>\S+)\s*(?P<rest>.*)$", re.IGNORECASE)
 # A dateline is the all-caps place name news style puts before the lead ("HONG KONG").
-_DATELINE = re.compile(r"^(?P<place>[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3})\s*[—–:,-]?\s+(?=\S)")
+_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3})\s*[—–:,-]?\s+(?=\S)"
+)
 _SENTENCE_END = re.compile(r"[.:;,]\W*$")
 _TITLE_MAX_WORDS = 30
 _BYLINE_MAX_WORDS = 12

@@ -1,0 +1,249 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import polars as pl
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from polars.testing import assert_frame_equal
+
+from framescope import sentences
+
+SEED_DIR = Path(__file__).resolve().parents[1] / "data" / "raw" / "xi_moscow_2023"
+LINE_BREAKS = "\n\r\x0b\x0c\x85\u2028\u2029"
+
+
+def split_text(text: str) -> list[str]:
+    frame = pl.DataFrame({"article_id": ["a"], "text": [text]})
+    return sentences.split(frame)["text"].to_list()
+
+
+def seed_articles() -> pl.DataFrame:
+    paths = sorted(SEED_DIR.glob("*.txt"))
+    # Bytes decoded as-is: read_text() would translate line endings and shift offsets.
+    return pl.DataFrame(
+        {
+            "article_id": [path.stem for path in paths],
+            "text": [path.read_bytes().decode("utf-8") for path in paths],
+        }
+    )
+
+
+def assert_offsets_hold(articles: pl.DataFrame, result: pl.DataFrame) -> None:
+    texts = dict(articles.select("article_id", "text").iter_rows())
+    for (article_id,), rows in result.group_by("article_id", maintain_order=True):
+        text = texts[article_id]
+        assert rows["sentence_idx"].to_list() == list(range(rows.height))
+        previous_end = 0
+        for start, end, sentence in rows.select("start", "end", "text").iter_rows():
+            assert text[start:end] == sentence
+            assert sentence == sentence.strip()
+            assert previous_end <= start < end
+            assert not set(sentence) & set(LINE_BREAKS)
+            previous_end = end
+
+
+def test_split_returns_offsets_and_numbering() -> None:
+    articles = pl.DataFrame(
+        {
+            "article_id": ["a", "b"],
+            "text": ["  Xi met Putin.  They talked!\n\nA heading\n", "Why? Trade."],
+            "source": ["x", "y"],
+        }
+    )
+    result = sentences.split(articles)
+    expected = pl.DataFrame(
+        {
+            "article_id": ["a", "a", "a", "b", "b"],
+            "sentence_idx": [0, 1, 2, 0, 1],
+            "start": [2, 17, 31, 0, 5],
+            "end": [15, 29, 40, 4, 11],
+            "text": ["Xi met Putin.", "They talked!", "A heading", "Why?", "Trade."],
+        },
+        schema=sentences.SENTENCE_SCHEMA,
+    )
+    assert_frame_equal(result, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It rained. The sun came out.", ["It rained.", "The sun came out."]),
+        ("Really? Yes! Fine.", ["Really?", "Yes!", "Fine."]),
+        ("He was born in 1990. In 2020, he left.", ["He was born in 1990.", "In 2020, he left."]),
+        (
+            "“We assume that this will be the central event.” The ministry said.",
+            ["“We assume that this will be the central event.”", "The ministry said."],
+        ),
+        ('He said "go." Then he left.', ['He said "go."', "Then he left."]),
+        ("(See above.) Next one.", ["(See above.)", "Next one."]),
+        ("Agenda for Tuesday. “This year", ["Agenda for Tuesday.", "“This year"]),
+        ("Wait... The end.", ["Wait...", "The end."]),
+        (
+            "Putin invited and Xi accepted.  What we already know",
+            ["Putin invited and Xi accepted.", "What we already know"],
+        ),
+        ("Ends here.\u00a0Next one", ["Ends here.", "Next one"]),
+    ],
+)
+def test_split_at_terminal_punctuation(text: str, expected: list[str]) -> None:
+    result = split_text(text)
+    assert result == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“We are expecting you, dear Mr. President, dear friend,” he told Xi.",
+        "Mrs. May, Ms. Ardern, Dr. Tedros and Prof. Li met Messrs. Smith and Jones.",
+        "Sen. Graham, Rep. Pelosi, Gov. Newsom and Rev. King spoke.",
+        "Gen. Milley, Lt. Col. Vindman, Maj. Lee, Sgt. Pepper and Capt. Ahab sailed.",
+        "Adm. Nelson and Hon. Smith Jr. met Smith Sr. at Mt. Everest.",
+        "Xi participated in the economic forum held in St. Petersburg.",
+        "They last spoke in a video call on Dec. 30 and again on Jan. 31.",
+        "Feb. Mar. Apr. Jun. Jul. Aug. Sep. Sept. Oct. Nov. Dec. are months.",
+        "Russia vs. Ukraine, e.g. Kharkiv, i.e. Kharkiv oblast.",
+        "The talks start at 9 a.m. Moscow time and end at 5 p.m. Beijing time.",
+        "John F. Kennedy and Franklin D. Roosevelt were presidents.",
+        "The U.S. Army, the U.K. and U.N. officials saw the U.S. State Department.",
+        "China sold drones worth $3.3 million, trade hit 1.28 trillion yuan, up 3.5%.",
+        "Follow https://t.co/xnAkwudUEF and www.example.com now.",
+        "He met Putin at the Shanghai Cooperation. meeting of the Organization.",
+        "China’s stance has been consistent, he said. he said, referring to the US.",
+        "It was on Tuesday (Jan. 31). 40 million people watched.",
+        "Said Ian Bremmer, chairman of Eurasia Group. , a New York-based firm.",
+        "“Why?” he asked, and “What now?” she said.",
+        "Wait... the end.",
+    ],
+)
+def test_no_split_inside_a_sentence(text: str) -> None:
+    result = split_text(text)
+    assert result == [text]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A sign of despair over the existing world order:\n\n“I think it shows.”",
+            ["A sign of despair over the existing world order:", "“I think it shows.”"],
+        ),
+        ("1 comment\nLeave a Reply", ["1 comment", "Leave a Reply"]),
+        ("Windows line\r\nends here", ["Windows line", "ends here"]),
+        ("dear Mr.\nPresident", ["dear Mr.", "President"]),
+        ("in 2023,\n40 million", ["in 2023,", "40 million"]),
+        ("Line\u2028separator\u2029paragraph", ["Line", "separator", "paragraph"]),
+        ("\n\nLeading lines\n\n\n", ["Leading lines"]),
+    ],
+)
+def test_split_at_every_line_break(text: str, expected: list[str]) -> None:
+    result = split_text(text)
+    assert result == expected
+
+
+def test_split_drops_pieces_without_letters_and_keeps_numbering() -> None:
+    articles = pl.DataFrame(
+        {"article_id": ["a"], "text": ["Russian fossil fuels. . Chinese spokeswoman.\n—\n..."]}
+    )
+    result = sentences.split(articles)
+    expected = pl.DataFrame(
+        {
+            "article_id": ["a", "a"],
+            "sentence_idx": [0, 1],
+            "start": [0, 24],
+            "end": [21, 44],
+            "text": ["Russian fossil fuels.", "Chinese spokeswoman."],
+        },
+        schema=sentences.SENTENCE_SCHEMA,
+    )
+    assert_frame_equal(result, expected)
+
+
+@pytest.mark.parametrize("text", ["", None, " \n\t ", ". . !"])
+def test_split_yields_nothing_for_texts_without_sentences(text: str | None) -> None:
+    articles = pl.DataFrame(
+        {"article_id": ["a"], "text": [text]}, schema={"article_id": pl.String, "text": pl.String}
+    )
+    result = sentences.split(articles)
+    expected = pl.DataFrame(schema=sentences.SENTENCE_SCHEMA)
+    assert_frame_equal(result, expected)
+
+
+def test_split_keeps_a_lazyframe_lazy() -> None:
+    articles = seed_articles()
+    result = sentences.split(articles.lazy())
+    assert isinstance(result, pl.LazyFrame)
+    assert result.collect_schema() == pl.Schema(sentences.SENTENCE_SCHEMA)
+    expected = sentences.split(articles)
+    assert_frame_equal(result.collect(), expected)
+    assert_frame_equal(result.collect(engine="streaming"), expected)
+
+
+def test_split_raises_when_matches_do_not_tile(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sentences, "SENTENCE_PATTERN", r"\w+\s*")
+    articles = pl.DataFrame({"article_id": ["fine", "gap"], "text": ["one two", "one, two"]})
+    with pytest.raises(ValueError, match=r"\['gap'\]"):
+        sentences.split(articles)
+
+
+def test_split_seed_articles() -> None:
+    articles = seed_articles()
+    result = sentences.split(articles)
+    assert result.schema == pl.Schema(sentences.SENTENCE_SCHEMA)
+    assert result["article_id"].unique().sort().to_list() == articles["article_id"].to_list()
+    assert_offsets_hold(articles, result)
+    for sentence in [
+        "Xi and Putin last spoke in a video call on Dec. 30.",
+        "Cup.",
+        "A sign of despair over the existing world order:",
+        "At that time, Xi Jinping participated in the economic forum held in St. Petersburg.",
+        "Data show that China sold drones worth $3.3 million to Russia last year; China has "
+        "become Russia’s most important source of semiconductors and integrated circuits.",
+        "Leave a Reply",
+    ]:
+        assert sentence in result["text"]
+
+
+@pytest.mark.parametrize(
+    "phrase", ["U.S.", "$3.3 million", "Dec. 30", "Jan. 31", "Mr. President", "St. Petersburg"]
+)
+def test_split_seed_articles_never_break_inside(phrase: str) -> None:
+    articles = seed_articles()
+    result = sentences.split(articles)
+    texts = dict(articles.iter_rows())
+    spans = {}
+    for article_id, start, end in result.select("article_id", "start", "end").iter_rows():
+        spans.setdefault(article_id, []).append((start, end))
+    found = 0
+    for article_id, text in texts.items():
+        at = text.find(phrase)
+        while at != -1:
+            found += 1
+            assert any(start <= at and at + len(phrase) < end for start, end in spans[article_id])
+            at = text.find(phrase, at + 1)
+    assert found
+
+
+PIECES = st.one_of(
+    st.characters(exclude_categories=("Cs", "Cc")),
+    st.sampled_from([" ", "  ", "\t", "\n", "\r\n", "\u00a0", "\x85", "\u2028", "\u2029"]),
+    st.sampled_from([".", ". ", "!", "?", "...", ",", ":", ";", "“", "”", '"', "'", "’", "(", ")"]),
+    st.sampled_from(["a", "Z", "é", "3", "Mr.", "U.S.", "Jan.", "a.m.", "$3.3", "St.", "F."]),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts=st.lists(st.lists(PIECES, max_size=40).map("".join), min_size=1, max_size=4))
+def test_split_offsets_hold_for_any_text(texts: list[str]) -> None:
+    articles = pl.DataFrame({"article_id": [str(i) for i in range(len(texts))], "text": texts})
+    result = sentences.split(articles)
+    assert_offsets_hold(articles, result)
+    for (article_id,), rows in result.group_by("article_id"):
+        covered = set()
+        for start, end in rows.select("start", "end").iter_rows():
+            covered.update(range(start, end))
+        text = texts[int(article_id)]
+        assert {i for i, char in enumerate(text) if char.isalnum()} <= covered
+    lost = set(articles["article_id"]) - set(result["article_id"])
+    assert not any(char.isalnum() for article_id in lost for char in texts[int(article_id)])
