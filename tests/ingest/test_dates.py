@@ -2,6 +2,7 @@ from datetime import date
 
 import polars as pl
 import pytest
+from polars.testing import assert_series_equal
 
 from framescope.ingest.dates import date_from_url, find_date, parse_date, parse_dates
 
@@ -51,7 +52,7 @@ def test_parse_dates_mixed_column():
     frame = pl.DataFrame({"d": ["2023-03-17 10:00:00", "20230318", "March 19, 2023", "x", None]})
     result = frame.select(parse_dates(pl.col("d"))).to_series()
     expected = pl.Series("d", [date(2023, 3, 17), date(2023, 3, 18), date(2023, 3, 19), None, None])
-    pl.testing.assert_series_equal(result, expected)
+    assert_series_equal(result, expected)
 
 
 @pytest.mark.parametrize(

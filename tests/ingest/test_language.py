@@ -1,4 +1,5 @@
 import polars as pl
+from polars.testing import assert_series_equal
 
 from framescope.ingest.language import detect
 
@@ -16,4 +17,4 @@ def test_detect_languages():
     )
     result = detect(texts)
     expected = pl.Series("text", ["en", "pt", "ru", None, None])
-    pl.testing.assert_series_equal(result, expected)
+    assert_series_equal(result, expected)

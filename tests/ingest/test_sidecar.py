@@ -2,6 +2,7 @@ from datetime import date
 
 import polars as pl
 import pytest
+from polars.testing import assert_frame_equal
 
 from framescope.ingest import sidecar
 from framescope.ingest.records import raw_record, records_frame
@@ -30,7 +31,7 @@ def test_read_parses_dates_and_flags(tmp_path):
             "url": [None, "https://b.example/x"],
         }
     )
-    pl.testing.assert_frame_equal(result, expected)
+    assert_frame_equal(result, expected)
 
 
 def test_read_accepts_cp1252_and_missing_optional_columns(tmp_path):
@@ -91,7 +92,7 @@ def test_apply_sidecar_wins_and_warns_on_disagreement(tmp_path):
         },
         schema_overrides={"translated": pl.Boolean()},
     )
-    pl.testing.assert_frame_equal(result, expected)
+    assert_frame_equal(result, expected)
 
 
 def test_apply_matches_export_rows_by_file(tmp_path):
