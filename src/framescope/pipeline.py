@@ -18,7 +18,7 @@ from typing import Any
 
 import polars as pl
 
-from framescope import __version__, config, ingest, sentences, store
+from framescope import __version__, config, ingest, mentions, sentences, store
 from framescope import profile as profiles
 from framescope.ingest import sidecar
 from framescope.ingest.records import Batch, rejects_frame
@@ -47,7 +47,8 @@ class BuildReport:
         lines = [
             f"{verb[self.status]} {self.out}: read {self.read} of {self.inputs} input files",
             f"  {articles} articles ({self.near_duplicates} marked near-duplicate), "
-            f"{self.tables.get('sentences', 0)} sentences",
+            f"{self.tables.get('sentences', 0)} sentences, "
+            f"{self.tables.get('mentions', 0)} actor mentions",
             f"  {self.tables.get('rejects', 0)} rejects" + (f" ({reasons})" if reasons else ""),
         ]
         if self.status == "nothing_built":
@@ -95,6 +96,16 @@ def _previous(out: Path, settings: dict[str, Any], inputs: dict[str, str]) -> di
         return {"inputs": before, "tables": store.read_all(out)}
     except store.StoreError:
         return None
+
+
+def analyse(articles: pl.DataFrame, topic: profiles.Profile) -> dict[str, pl.DataFrame]:
+    """The per-sentence tables of some articles: sentences, mentions.
+
+    Each depends only on its own article, which is what lets a build add articles without
+    recomputing the old ones.
+    """
+    split = sentences.split(articles.select("article_id", "text"))
+    return {"sentences": split, "mentions": mentions.extract(split, topic)}
 
 
 def build(
@@ -171,12 +182,16 @@ def build(
     clock["clean"] = time.perf_counter() - tick
 
     tick = time.perf_counter()
-    known = old["sentences"] if old else None
-    todo = articles if known is None else articles.join(known, on="article_id", how="anti")
-    split = sentences.split(todo.select("article_id", "text"))
-    all_sentences = split if known is None else pl.concat([known, split])
-    all_sentences = all_sentences.join(articles.select("article_id"), on="article_id", how="semi")
-    clock["sentences"] = time.perf_counter() - tick
+    done = old["sentences"].select("article_id").unique() if old else None
+    todo = articles if done is None else articles.join(done, on="article_id", how="anti")
+    fresh = analyse(todo, topic)
+    per_article = {
+        name: (pl.concat([old[name], table]) if old else table)
+        .join(articles.select("article_id"), on="article_id", how="semi")
+        .sort("article_id", "sentence_idx")
+        for name, table in fresh.items()
+    }
+    clock["analyse"] = time.perf_counter() - tick
 
     rejects = pl.concat(
         [
@@ -185,11 +200,7 @@ def build(
             sidecar_rejects.rejects if not old else rejects_frame([]),
         ]
     ).sort("path", maintain_order=True)
-    tables = {
-        "articles": articles,
-        "rejects": rejects,
-        "sentences": all_sentences.sort("article_id", "sentence_idx"),
-    }
+    tables = {"articles": articles, "rejects": rejects, **per_article}
     tick = time.perf_counter()
     store.write(out, tables, {"settings": settings, "inputs": inputs})
     clock["write"] = time.perf_counter() - tick
