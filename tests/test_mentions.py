@@ -14,7 +14,13 @@ def _mentions(*texts: str) -> pl.DataFrame:
             "sentence_idx": list(range(len(texts))),
             "start": [0] * len(texts),
             "text": list(texts),
-        }
+        },
+        schema={
+            "article_id": pl.String,
+            "sentence_idx": pl.Int32,
+            "start": pl.Int64,
+            "text": pl.String,
+        },
     )
     return mentions.extract(sentences, PROFILE)
 
