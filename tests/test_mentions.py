@@ -44,7 +44,11 @@ def _mentions(*texts: str) -> pl.DataFrame:
             [("volodymyr_zelensky", "Zelenskyy"), ("volodymyr_zelensky", "Zelenskiy")],
         ),
         ("Xi’an is a city.", []),
-        ("the South China Morning Post said", []),
+        (
+            "the South China Morning Post said",
+            [("south_china_morning_post", "South China Morning Post")],
+        ),
+        ("in the South China Sea", []),
         ("the US and us", [("united_states", "US")]),
         ("the U.S. Army", [("united_states", "U.S.")]),
         ("It cost US$3 billion.", []),

@@ -98,3 +98,42 @@ def test_validation_errors_name_the_key(edit, message):
 def test_load_missing_file(tmp_path):
     with pytest.raises(profile.ProfileError, match="cannot read profile"):
         profile.load(tmp_path / "none.toml")
+
+
+def test_seed_profile_framing_and_metric_sections():
+    result = profile.load()
+    assert {"dictator", "president", "leader"} <= set(result.descriptors)
+    assert "declined to confirm" in result.hedges
+    war = {g.id: g for g in result.war_terms}
+    assert "special military operation" in war["special_military_operation"].terms
+    assert "trade war" in war["war"].exclusions
+    assert {f.category for f in result.frames} <= set(profile.FRAME_CATEGORIES)
+    assert "bilateral_trade" in {m.id for m in result.metrics}
+    assert (result.actor("tass").speaker_kind, result.actor("tass").voice) == (
+        "state_media",
+        "russian_official",
+    )
+
+
+GROUPS = MINIMAL + '\n[[frames]]\nid = "econ"\ncategory = "economic"\nterms = ["trade"]\n'
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (GROUPS.replace('"economic"', '"vibes"'), r"frames\[0\] \(econ\).category: 'vibes'"),
+        (GROUPS.replace('terms = ["trade"]', "terms = []"), r"frames\[0\] \(econ\).terms"),
+        (GROUPS.replace('terms = ["trade"]', 'terms = ["trade"]\ncues = ["x"]'), "'cues'"),
+        (GROUPS + GROUPS[len(MINIMAL) :], "frames: duplicate id 'econ'"),
+        (MINIMAL.replace('kind = "person"', 'kind = "person"\nvoice = "martian"'), "'martian'"),
+        ('descriptors = "dictator"\n' + MINIMAL, "^descriptors: expected a list"),
+    ],
+)
+def test_section_validation(text, message):
+    with pytest.raises(profile.ProfileError, match=message):
+        profile.parse(text)
+
+
+def test_unknown_actor():
+    with pytest.raises(KeyError, match="no actor 'nobody'"):
+        profile.parse(MINIMAL).actor("nobody")

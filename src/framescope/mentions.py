@@ -66,7 +66,9 @@ def surfaces(profile: Profile) -> dict[str, str]:
     for actor in profile.actors:
         table.update(dict.fromkeys(actor.aliases, actor.id))
     for actor in profile.actors:
-        table.update(dict.fromkeys(actor.exclusions, _EXCLUDED))
+        # An exclusion that is another actor's alias ("South China Morning Post") stays that
+        # actor's mention; it only blocks the alias inside it.
+        table.update({e: _EXCLUDED for e in actor.exclusions if e not in table})
     return table
 
 

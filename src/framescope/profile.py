@@ -16,11 +16,50 @@ from typing import Any
 from framescope import config
 
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
-_TOP_KEYS = {"profile", "actors", "milestones"}
+_TOP_KEYS = {
+    "profile",
+    "actors",
+    "milestones",
+    "descriptors",
+    "hedges",
+    "war_terms",
+    "frames",
+    "metrics",
+}
 _PROFILE_KEYS = {"id", "title", "event_date", "languages"}
-_ACTOR_KEYS = {"id", "name", "kind", "aliases", "exclusions"}
+_ACTOR_KEYS = {"id", "name", "kind", "aliases", "exclusions", "speaker_kind", "voice"}
 _MILESTONE_KEYS = {"id", "date", "end", "label"}
+_GROUP_KEYS = {"id", "label", "terms", "exclusions", "category"}
 ACTOR_KINDS = ("person", "country", "bloc", "institution", "organisation", "media", "other")
+SPEAKER_KINDS = ("government", "state_media", "independent_media", "expert", "other")
+"""What kind of voice a quoted actor is (see the README's quotes section)."""
+VOICES = (
+    "russian_official",
+    "chinese_official",
+    "ukrainian_official",
+    "western_official",
+    "independent",
+    "other",
+)
+"""Which side a quoted voice speaks for, for the shares of voices per outlet."""
+FRAME_CATEGORIES = (
+    "economic",
+    "capacity_and_resources",
+    "morality",
+    "fairness_and_equality",
+    "legality",
+    "policy_prescription",
+    "crime_and_punishment",
+    "security_and_defense",
+    "health_and_safety",
+    "quality_of_life",
+    "cultural_identity",
+    "public_opinion",
+    "political",
+    "external_regulation_and_reputation",
+    "other",
+)
+"""The Policy Frames Codebook's dimensions (Boydstun, Card, Gross, Resnik & Smith 2014)."""
 
 
 class ProfileError(ValueError):
@@ -35,6 +74,19 @@ class Actor:
     name: str
     kind: str
     aliases: tuple[str, ...]
+    exclusions: tuple[str, ...] = ()
+    speaker_kind: str = "other"
+    voice: str = "other"
+
+
+@dataclass(frozen=True)
+class TermGroup:
+    """Named cue terms: a war-naming variant, a frame (with its codebook category) or a metric."""
+
+    id: str
+    terms: tuple[str, ...]
+    label: str = ""
+    category: str = ""
     exclusions: tuple[str, ...] = ()
 
 
@@ -59,6 +111,25 @@ class Profile:
     actors: tuple[Actor, ...]
     milestones: tuple[Milestone, ...]
     sha256: str
+    descriptors: tuple[str, ...] = ()
+    hedges: tuple[str, ...] = ()
+    war_terms: tuple[TermGroup, ...] = ()
+    frames: tuple[TermGroup, ...] = ()
+    metrics: tuple[TermGroup, ...] = ()
+
+    def actor(self, actor_id: str) -> Actor:
+        """The actor with this id.
+
+        Examples
+        --------
+        >>> load().actor("tass").speaker_kind
+        'state_media'
+        """
+        for actor in self.actors:
+            if actor.id == actor_id:
+                return actor
+        msg = f"no actor {actor_id!r} in profile {self.id!r}"
+        raise KeyError(msg)
 
     def name_words(self) -> set[str]:
         """Every word of every alias and name, for tools that must know the names.
@@ -105,11 +176,12 @@ def _date(value: Any, where: str) -> date:
 
 def _strings(table: dict[str, Any], key: str, where: str, *, required: bool) -> tuple[str, ...]:
     values = table.get(key, [])
+    name = f"{where}.{key}" if where else key
     if not isinstance(values, list) or not all(isinstance(v, str) and v.strip() for v in values):
-        msg = f"{where}.{key}: expected a list of non-empty strings, got {values!r}"
+        msg = f"{name}: expected a list of non-empty strings, got {values!r}"
         raise ProfileError(msg)
     if required and not values:
-        msg = f"{where}.{key}: the list is empty; give at least one surface form"
+        msg = f"{name}: the list is empty; give at least one surface form"
         raise ProfileError(msg)
     return tuple(values)
 
@@ -121,17 +193,50 @@ def _actor(table: dict[str, Any], index: int) -> Actor:
         raise ProfileError(msg)
     where = f"actors[{index}] ({actor_id})"
     _check_keys(table, _ACTOR_KEYS, where)
-    kind = table.get("kind", "other")
-    if kind not in ACTOR_KINDS:
-        msg = f"{where}.kind: {kind!r} is not one of {list(ACTOR_KINDS)}"
-        raise ProfileError(msg)
     return Actor(
         id=actor_id,
         name=_required(table, "name", str, where),
-        kind=kind,
+        kind=_choice(table, "kind", ACTOR_KINDS, where),
         aliases=_strings(table, "aliases", where, required=True),
         exclusions=_strings(table, "exclusions", where, required=False),
+        speaker_kind=_choice(table, "speaker_kind", SPEAKER_KINDS, where),
+        voice=_choice(table, "voice", VOICES, where),
     )
+
+
+def _choice(table: dict[str, Any], key: str, allowed: tuple[str, ...], where: str) -> str:
+    value = table.get(key, "other")
+    if value not in allowed:
+        msg = f"{where}.{key}: {value!r} is not one of {list(allowed)}"
+        raise ProfileError(msg)
+    return value
+
+
+def _groups(data: dict[str, Any], key: str, *, categories: tuple[str, ...] = ()) -> list[TermGroup]:
+    tables = data.get(key, [])
+    if not isinstance(tables, list):
+        msg = f"{key}: expected an array of tables ([[{key}]]), got {tables!r}"
+        raise ProfileError(msg)
+    groups = []
+    for index, table in enumerate(tables):
+        group_id = _required(table, "id", str, f"{key}[{index}]")
+        where = f"{key}[{index}] ({group_id})"
+        _check_keys(table, _GROUP_KEYS, where)
+        category = table.get("category", "")
+        if categories and category not in categories:
+            msg = f"{where}.category: {category!r} is not one of {list(categories)}"
+            raise ProfileError(msg)
+        groups.append(
+            TermGroup(
+                id=group_id,
+                terms=_strings(table, "terms", where, required=True),
+                label=table.get("label", group_id.replace("_", " ")),
+                category=category,
+                exclusions=_strings(table, "exclusions", where, required=False),
+            )
+        )
+    _unique([g.id for g in groups], key)
+    return groups
 
 
 def _milestone(table: dict[str, Any], index: int) -> Milestone:
@@ -196,6 +301,11 @@ def parse(text: str, *, source: str = "<profile>") -> Profile:
         actors=tuple(actors),
         milestones=tuple(milestones),
         sha256=hashlib.sha256(text.encode()).hexdigest(),
+        descriptors=_strings(data, "descriptors", "", required=False),
+        hedges=_strings(data, "hedges", "", required=False),
+        war_terms=tuple(_groups(data, "war_terms")),
+        frames=tuple(_groups(data, "frames", categories=FRAME_CATEGORIES)),
+        metrics=tuple(_groups(data, "metrics")),
     )
 
 
