@@ -1,8 +1,9 @@
+import json
 import shutil
 import subprocess
 import sys
 
-from framescope import cli
+from framescope import cli, config
 from tests.conftest import SEEDS
 
 
@@ -62,3 +63,22 @@ def test_console_script_builds_from_a_copy(tmp_path):
     )
     assert done.returncode == 0, done.stderr
     assert "5 articles" in done.stdout
+
+
+def test_validate_sentiment(capsys):
+    gold = str(config.ROOT / "tests" / "fixtures" / "gold_sentiment.csv")
+    assert cli.main(["validate-sentiment", "--gold", gold]) == 0
+    assert "macro_f1" in capsys.readouterr().out
+    assert cli.main(["validate-sentiment", "--gold", gold, "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert [set(r) for r in result] == [
+        {"method", "n", "pearson_r", "spearman_rho", "macro_f1"}
+    ] * 2
+    assert [r["method"] for r in result] == ["vader", "textblob"]
+
+
+def test_validate_sentiment_bad_gold(tmp_path, capsys):
+    gold = tmp_path / "gold.csv"
+    gold.write_text("sentence,rating\nGood.,1\n")
+    assert cli.main(["validate-sentiment", "--gold", str(gold)]) == 2
+    assert "text" in capsys.readouterr().err

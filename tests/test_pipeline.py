@@ -119,7 +119,9 @@ def test_adding_files_reads_only_the_new_ones(raw, tmp_path):
     assert (result.status, result.read, result.tables["articles"]) == ("updated", 1, 5)
     full = tmp_path / "full"
     _build(raw, full, sources=sidecar)
-    for name in ("articles", "sentences", "rejects"):
+    tables = store.read_manifest(full)["tables"]
+    assert {"articles", "rejects", "sentences", "mentions", "sentiment"} <= set(tables)
+    for name in tables:
         assert_frame_equal(store.read(name, out), store.read(name, full))
 
 
@@ -232,3 +234,11 @@ def test_missing_inputs_are_errors(tmp_path):
         pipeline.build([tmp_path / "nope"], out=tmp_path / "out", progress=False)
     with pytest.raises(FileNotFoundError, match="sidecar"):
         pipeline.build([SEEDS], sources=tmp_path / "no.csv", out=tmp_path / "o", progress=False)
+
+
+def test_seed_sentiment_scores_every_sentence_with_every_method(seed_build):
+    sentences = store.read("sentences", seed_build)
+    scored = store.read("sentiment", seed_build)
+    counts = scored.group_by("method").len().sort("method")
+    assert counts.rows() == [("textblob", sentences.height), ("vader", sentences.height)]
+    assert scored["compound"].is_between(-1, 1).all()

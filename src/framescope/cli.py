@@ -1,4 +1,4 @@
-"""framescope's command line: build | info.
+"""framescope's command line: build | info | validate-sentiment.
 
 Every failure the user can fix (a missing path, a bad profile or sidecar, a bad --map)
 ends in one sentence on stderr and exit code 2; a build in which no input became an article
@@ -8,12 +8,13 @@ exits 1; never a traceback.
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from framescope import __version__, config, pipeline, store
+from framescope import __version__, config, pipeline, sentiment, store
 from framescope.ingest.exports import parse_mapping
 from framescope.ingest.sidecar import SidecarError
 from framescope.profile import ProfileError
@@ -52,6 +53,19 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--force", action="store_true", help="rebuild even if nothing changed")
     build.add_argument("--quiet", action="store_true", help="no progress bar")
 
+    validate = commands.add_parser(
+        "validate-sentiment", help="compare each sentiment method with human coding"
+    )
+    validate.add_argument("--gold", required=True, metavar="FILE", help="CSV/TSV of coded texts")
+    validate.add_argument("--text-col", default="text", help="column with the text (default text)")
+    validate.add_argument(
+        "--score-col", default="score", help="human score or negative/neutral/positive label"
+    )
+    validate.add_argument(
+        "--methods", nargs="+", default=list(sentiment.METHODS), help="methods to validate"
+    )
+    validate.add_argument("--json", action="store_true", help="print JSON, one object per method")
+
     info = commands.add_parser("info", help="summarise a build")
     info.add_argument("--data", metavar="DIR", help=f"build folder (default {config.PROCESSED})")
     return parser
@@ -69,6 +83,16 @@ def _build(args: argparse.Namespace) -> int:
     )
     print(report.summary())
     return 1 if report.status == "nothing_built" else 0
+
+
+def _validate(args: argparse.Namespace) -> int:
+    gold = sentiment.read_gold(args.gold, text_col=args.text_col, score_col=args.score_col)
+    result = sentiment.validate(gold, methods=args.methods)
+    if args.json:
+        print(json.dumps(result.to_dicts(), indent=2))
+    else:
+        print(sentiment.validation_report(result))
+    return 0
 
 
 def _info(args: argparse.Namespace) -> int:
@@ -95,7 +119,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     # trafilatura logs every page it cannot parse; framescope reports those as rejects instead.
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
     try:
-        return {"build": _build, "info": _info}[args.command](args)
+        commands = {"build": _build, "info": _info, "validate-sentiment": _validate}
+        return commands[args.command](args)
     except USER_ERRORS as error:
         print(f"framescope {args.command}: {error}", file=sys.stderr)
         return 2

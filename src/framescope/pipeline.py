@@ -18,10 +18,13 @@ from typing import Any
 
 import polars as pl
 
-from framescope import __version__, config, ingest, mentions, sentences, store
+from framescope import __version__, config, ingest, mentions, sentences, sentiment, store
 from framescope import profile as profiles
 from framescope.ingest import sidecar
 from framescope.ingest.records import Batch, rejects_frame
+
+SENTIMENT_METHODS = ("vader", "textblob")
+_ROW_ORDER = ("article_id", "sentence_idx", "method", "start")
 
 
 @dataclass(frozen=True)
@@ -99,13 +102,18 @@ def _previous(out: Path, settings: dict[str, Any], inputs: dict[str, str]) -> di
 
 
 def analyse(articles: pl.DataFrame, topic: profiles.Profile) -> dict[str, pl.DataFrame]:
-    """The per-sentence tables of some articles: sentences, mentions.
+    """The per-sentence tables of some articles: sentences, mentions, sentiment.
 
     Each depends only on its own article, which is what lets a build add articles without
-    recomputing the old ones.
+    recomputing the old ones. Sentiment is scored by every shipped method, so a finding can be
+    checked against a change of method.
     """
     split = sentences.split(articles.select("article_id", "text"))
-    return {"sentences": split, "mentions": mentions.extract(split, topic)}
+    return {
+        "sentences": split,
+        "mentions": mentions.extract(split, topic),
+        "sentiment": sentiment.score(split, methods=SENTIMENT_METHODS),
+    }
 
 
 def build(
@@ -188,7 +196,7 @@ def build(
     per_article = {
         name: (pl.concat([old[name], table]) if old else table)
         .join(articles.select("article_id"), on="article_id", how="semi")
-        .sort("article_id", "sentence_idx")
+        .sort([c for c in _ROW_ORDER if c in table.columns])
         for name, table in fresh.items()
     }
     clock["analyse"] = time.perf_counter() - tick
