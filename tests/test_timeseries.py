@@ -512,3 +512,26 @@ def test_milestones_frame() -> None:
         },
     )
     assert_frame_equal(result, expected)
+
+
+def test_seed_build_series(seed_build):
+    from framescope import profile, store, timeseries
+
+    articles = store.read("articles", seed_build)
+    found = store.read("mentions", seed_build)
+    topic = profile.load()
+    series = timeseries.mention_series(found, articles, freq="month")
+    xi = series.filter(pl.col("actor") == "xi_jinping").select(pl.col("mentions").sum()).item()
+    assert xi == 46  # the hand counts 11 + 8 + 12 + 6 + 9
+    tone = timeseries.tone_series(
+        store.read("sentiment", seed_build),
+        articles,
+        axis="event",
+        event_date=topic.event_date,
+        mentions=found,
+        actor="vladimir_putin",
+    )
+    assert tone["n_articles"].to_list() == [1] * 5  # one article per outlet: no intervals
+    assert tone["ci_low"].null_count() == 5
+    # 31 Jan and 1 Feb are 48-47 days before the 20 March visit; 17-18 March are 3-2 days before
+    assert sorted(tone["period"].to_list()) == [-49, -49, -49, -7, -7]
