@@ -1,4 +1,4 @@
-"""framescope's command line: build | info | validate-sentiment.
+"""framescope's command line: build | serve | info | validate-sentiment.
 
 Every failure the user can fix (a missing path, a bad profile or sidecar, a bad --map)
 ends in one sentence on stderr and exit code 2; a build in which no input became an article
@@ -66,6 +66,21 @@ def _parser() -> argparse.ArgumentParser:
     )
     validate.add_argument("--json", action="store_true", help="print JSON, one object per method")
 
+    serve = commands.add_parser("serve", help="serve the dashboard for a build")
+    serve.add_argument("--data", metavar="DIR", help=f"build folder (default {config.PROCESSED})")
+    serve.add_argument("--port", type=int, default=5006, help="port (default 5006)")
+    serve.add_argument(
+        "--address", default="127.0.0.1", help="address to bind (default 127.0.0.1: this machine)"
+    )
+    serve.add_argument(
+        "--allow-websocket-origin",
+        action="append",
+        default=[],
+        metavar="HOST[:PORT]",
+        help="origin allowed to connect, required when --address exposes the server",
+    )
+    serve.add_argument("--show", action="store_true", help="open a browser")
+
     info = commands.add_parser("info", help="summarise a build")
     info.add_argument("--data", metavar="DIR", help=f"build folder (default {config.PROCESSED})")
     return parser
@@ -95,6 +110,36 @@ def _validate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _serve(args: argparse.Namespace) -> int:
+    import panel as pn  # noqa: PLC0415 - Panel is slow to import; only serve needs it
+
+    from framescope.dashboard.app import create_app  # noqa: PLC0415
+
+    data = Path(args.data) if args.data else config.PROCESSED
+    store.read_manifest(data) or store.read("articles", data)  # fail early, in one sentence
+    local = args.address in ("127.0.0.1", "localhost", "::1")
+    origins = args.allow_websocket_origin or [
+        f"{args.address}:{args.port}",
+        f"localhost:{args.port}",
+    ]
+    if not local and not args.allow_websocket_origin:
+        msg = (
+            f"--address {args.address} exposes the dashboard beyond this machine: name the origin "
+            "that may connect with --allow-websocket-origin HOST:PORT"
+        )
+        raise ValueError(msg)
+    print(f"serving {data} at http://{args.address}:{args.port}", flush=True)
+    pn.serve(
+        {"app": lambda: create_app(data), "/": lambda: create_app(data)},
+        address=args.address,
+        port=args.port,
+        websocket_origin=origins,
+        show=args.show,
+        title="framescope",
+    )
+    return 0
+
+
 def _info(args: argparse.Namespace) -> int:
     data = Path(args.data) if args.data else config.PROCESSED
     manifest = store.read_manifest(data)
@@ -119,7 +164,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     # trafilatura logs every page it cannot parse; framescope reports those as rejects instead.
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
     try:
-        commands = {"build": _build, "info": _info, "validate-sentiment": _validate}
+        commands = {
+            "build": _build,
+            "info": _info,
+            "serve": _serve,
+            "validate-sentiment": _validate,
+        }
         return commands[args.command](args)
     except USER_ERRORS as error:
         print(f"framescope {args.command}: {error}", file=sys.stderr)

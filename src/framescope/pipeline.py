@@ -210,7 +210,8 @@ def build(
     ).sort("path", maintain_order=True)
     tables = {"articles": articles, "rejects": rejects, **per_article}
     tick = time.perf_counter()
-    store.write(out, tables, {"settings": settings, "inputs": inputs})
+    used = {"path": str(Path(profile or config.PROFILE).resolve()), "id": topic.id}
+    store.write(out, tables, {"settings": settings, "inputs": inputs, "profile": used})
     clock["write"] = time.perf_counter() - tick
     clock["total"] = time.perf_counter() - started
 

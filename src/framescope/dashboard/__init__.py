@@ -1,0 +1,1 @@
+"""The served dashboard: ``state`` (filters and derived data, no Panel), ``views``, ``app``."""

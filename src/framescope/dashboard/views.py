@@ -1,0 +1,271 @@
+"""Dashboard views: each reads from a :class:`DataStore` and draws with ``framescope.plots``.
+
+Views hold no data of their own. They watch the store parameters they depend on and replace
+their panes' objects, so a filter change redraws only the views it touches. Every view offers
+the data behind it as CSV. Article text is untrusted web content and is always escaped.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+from typing import Any, ClassVar
+
+import panel as pn
+import param
+import polars as pl
+
+from framescope import plots
+from framescope.dashboard.state import DataStore
+
+FILTERS = ("sources", "date_range", "include_duplicates")
+_CARD_STYLE = (
+    "<style>.fs-card{display:inline-block;margin:4px 12px 4px 0;padding:6px 12px;"
+    "border:1px solid #ddd;border-radius:6px}</style>"
+)
+
+
+def _table(frame: pl.DataFrame, **options: Any) -> pn.widgets.Tabulator:
+    # Tabulator escapes cell text by default (its plaintext formatter), so article text
+    # shown in a table cannot inject markup.
+    return pn.widgets.Tabulator(
+        frame.to_pandas(), disabled=True, show_index=False, sizing_mode="stretch_width",
+        pagination="local", page_size=10, **options,
+    )  # fmt: skip
+
+
+class View(pn.viewable.Viewer):
+    """A tab of the dashboard: title, panes that follow the store, CSV of its data."""
+
+    store = param.ClassSelector(class_=DataStore)
+    title: ClassVar[str] = ""
+    depends: ClassVar[tuple[str, ...]] = FILTERS
+
+    def __init__(self, **params: Any) -> None:
+        super().__init__(**params)
+        self.download = pn.widgets.FileDownload(
+            callback=self._csv, filename=f"framescope_{self.slug}.csv", label="Download data (CSV)",
+            button_type="light", width=220,
+        )  # fmt: skip
+        self.store.param.watch(lambda *_: self.update(), list(self.depends))
+
+    @property
+    def slug(self) -> str:
+        """The view's name in file names and test ids."""
+        return self.title.lower().replace(" ", "_")
+
+    def data(self) -> pl.DataFrame:
+        """The data behind what the view shows, for the CSV download."""
+        raise NotImplementedError
+
+    def update(self) -> None:
+        """Redraw the panes from the store."""
+        raise NotImplementedError
+
+    def _csv(self) -> io.StringIO:
+        frame = self.data()
+        # Lists (warnings) do not fit a CSV cell; join them.
+        frame = frame.with_columns(pl.col(pl.List(pl.String)).list.join("; "))
+        return io.StringIO(frame.write_csv())
+
+
+class Overview(View):
+    """Corpus size, date span, outlets and the coverage timeline with the milestones."""
+
+    title = "Overview"
+    depends = (*FILTERS, "granularity", "axis")
+
+    def __init__(self, **params: Any) -> None:
+        super().__init__(**params)
+        self.cards = pn.pane.HTML(sizing_mode="stretch_width")
+        self.chart = pn.pane.Plotly(sizing_mode="stretch_width", height=380)
+        self.update()
+
+    def data(self) -> pl.DataFrame:
+        return self.store.periods().select("article_id", "source", "published", "period", "title")
+
+    def update(self) -> None:
+        facts = self.store.overview()
+        span = f"{facts['first']} to {facts['last']}" if facts["first"] else "no dated articles"
+        items = [
+            ("articles", facts["articles"]), ("outlets", facts["outlets"]), ("published", span),
+            ("words", f"{facts['words']:,}"), ("undated", facts["undated"]),
+            ("near-duplicates (whole corpus)", facts["near_duplicates"]),
+            ("rejected inputs", facts["rejects"]),
+        ]  # fmt: skip
+        cards = "".join(
+            f'<div class="fs-card"><b>{html.escape(str(v))}</b><br>{html.escape(k)}</div>'
+            for k, v in items
+        )
+        self.cards.object = cards + _CARD_STYLE
+        self.chart.object = plots.coverage(
+            self.store.periods(), milestones=self.store.milestones(), axis=self.store.axis
+        )
+
+    def __panel__(self) -> pn.viewable.Viewable:
+        return pn.Column(self.cards, self.chart, self.download, sizing_mode="stretch_width")
+
+
+class Mentions(View):
+    """Mentions over time by actor and outlet, raw or normalised; click a point for sentences."""
+
+    title = "Mentions"
+    depends = (*FILTERS, "granularity", "axis", "actors", "value")
+
+    def __init__(self, **params: Any) -> None:
+        super().__init__(**params)
+        self.chart = pn.pane.Plotly(sizing_mode="stretch_width", height=450)
+        self.evidence = pn.Column(
+            pn.pane.Markdown("Click a point to see the sentences behind it."),
+            sizing_mode="stretch_width",
+        )
+        self.chart.param.watch(self._clicked, "click_data")
+        self.update()
+
+    def data(self) -> pl.DataFrame:
+        return self.store.mention_series()
+
+    def update(self) -> None:
+        self.chart.object = plots.mentions_over_time(
+            self.store.mention_series(), value=self.store.value, axis=self.store.axis,
+            milestones=self.store.milestones(),
+        )  # fmt: skip
+
+    def _clicked(self, event: param.parameterized.Event) -> None:
+        points = (event.new or {}).get("points") or []
+        name = points[0].get("data", {}).get("name", "") if points else ""
+        if " · " not in name:
+            trace = self.chart.object.data[points[0]["curveNumber"]] if points else None
+            name = trace.name if trace is not None else ""
+        if " · " not in name:
+            return
+        actor, source = name.split(" · ", 1)
+        self.show_evidence(actor=actor, source=source, period=points[0].get("x"))
+
+    def show_evidence(self, *, actor: str, source: str, period: Any) -> None:
+        """List the sentences behind one point."""
+        found = self.store.evidence(actor=actor, source=source, period=period)
+        header = f"**{len(found)} sentences** mentioning `{actor}` in *{source}*, period {period}"
+        self.evidence[:] = [pn.pane.Markdown(header), _table(found, layout="fit_data_stretch")]
+
+    def __panel__(self) -> pn.viewable.Viewable:
+        return pn.Column(self.chart, self.download, self.evidence, sizing_mode="stretch_width")
+
+
+class Sentiment(View):
+    """Tone over time by outlet, tone of the chosen actor's sentences, tone per article."""
+
+    title = "Sentiment"
+    depends = (*FILTERS, "granularity", "axis", "method", "actor")
+
+    def __init__(self, **params: Any) -> None:
+        super().__init__(**params)
+        self.overall = pn.pane.Plotly(sizing_mode="stretch_width", height=380)
+        self.directed = pn.pane.Plotly(sizing_mode="stretch_width", height=380)
+        self.spread = pn.pane.Plotly(sizing_mode="stretch_width", height=380)
+        self.update()
+
+    def data(self) -> pl.DataFrame:
+        return self.store.sentence_tone()
+
+    def update(self) -> None:
+        store = self.store
+        milestones = store.milestones()
+        self.overall.object = plots.tone_over_time(
+            store.tone_series(), axis=store.axis, milestones=milestones,
+            title=f"Tone of all sentences ({store.method})",
+        )  # fmt: skip
+        self.directed.object = plots.tone_over_time(
+            store.tone_series(actor=store.actor), axis=store.axis, milestones=milestones,
+            title=f"Tone of sentences mentioning {store.actor} ({store.method})",
+        )  # fmt: skip
+        self.spread.object = plots.tone_distribution(store.sentence_tone())
+
+    def __panel__(self) -> pn.viewable.Viewable:
+        return pn.Column(self.overall, self.directed, self.spread, self.download,
+                         sizing_mode="stretch_width")  # fmt: skip
+
+
+def highlight(
+    text: str, spans: list[tuple[int, int, str]], tones: list[tuple[int, int, float]]
+) -> str:
+    """Article text as escaped HTML with mention spans marked and sentences tinted by tone.
+
+    Examples
+    --------
+    >>> highlight("<b>Xi</b> met Putin.", [(14, 19, "vladimir_putin")], [(0, 20, -0.5)])[:40]
+    '<span class="fs-sentence" style="backgro'
+    """
+    out: list[str] = []
+    marks = sorted(spans)
+    for start, end, score in tones:
+        colour = f"rgba(214,39,40,{min(abs(score), 1) * 0.35:.2f})" if score < 0 else \
+            f"rgba(44,160,44,{min(score, 1) * 0.35:.2f})"  # fmt: skip
+        out.append(
+            f'<span class="fs-sentence" style="background:{colour}" title="tone {score:+.2f}">'
+        )
+        cursor = start
+        for m_start, m_end, actor in marks:
+            if m_start >= start and m_end <= end:
+                out.append(html.escape(text[cursor:m_start]))
+                out.append(
+                    f'<mark title="{html.escape(actor)}">{html.escape(text[m_start:m_end])}</mark>'
+                )
+                cursor = m_end
+        out.append(html.escape(text[cursor:end]) + "</span> ")
+    return "".join(out)
+
+
+class Articles(View):
+    """A searchable article list; selecting one shows its cleaned text, highlighted."""
+
+    title = "Articles"
+    depends = (*FILTERS, "search", "method")
+
+    def __init__(self, **params: Any) -> None:
+        super().__init__(**params)
+        self.search = pn.widgets.TextInput.from_param(
+            self.store.param.search, placeholder="search text"
+        )
+        self.table = _table(self.store.article_list(), selectable=1)
+        self.table.param.watch(self._selected, "selection")
+        self.reader = pn.pane.HTML("Select an article to read it.", sizing_mode="stretch_width")
+        self.update()
+
+    def data(self) -> pl.DataFrame:
+        return self.store.article_list()
+
+    def update(self) -> None:
+        self.table.value = self.store.article_list().to_pandas()
+
+    def _selected(self, event: param.parameterized.Event) -> None:
+        if event.new:
+            article_id = self.table.value.iloc[event.new[0]]["article_id"]
+            self.show(article_id)
+
+    def show(self, article_id: str) -> None:
+        """Render one article: escaped text, mentions marked, sentences tinted by tone."""
+        store = self.store
+        rows = store.tables["articles"].filter(pl.col("article_id") == article_id)
+        if rows.is_empty():
+            self.reader.object = "No such article."
+            return
+        article = rows.row(0, named=True)
+        mentions = store.tables["mentions"].filter(pl.col("article_id") == article_id)
+        tones = (
+            store.tables["sentences"].filter(pl.col("article_id") == article_id)
+            .join(store.tables["sentiment"].filter(pl.col("method") == store.method),
+                  on=["article_id", "sentence_idx"], how="left")
+            .sort("sentence_idx").select("start", "end", pl.col("compound").fill_null(0.0)).rows()
+        )  # fmt: skip
+        body = highlight(article["text"], mentions.select("start", "end", "actor").rows(), tones)
+        meta = " · ".join(html.escape(str(article[k])) for k in ("source", "published", "language"))
+        title = html.escape(article["title"] or "(no title)")
+        self.reader.object = (
+            f"<h3>{title}</h3><p><i>{meta}</i></p><div style='white-space:pre-wrap'>{body}</div>"
+        )
+
+    def __panel__(self) -> pn.viewable.Viewable:
+        return pn.Column(
+            self.search, self.table, self.download, self.reader, sizing_mode="stretch_width"
+        )

@@ -1,0 +1,329 @@
+"""Plotly figure builders: ``(frame, *, options) -> go.Figure``; no Panel, no I/O.
+
+Every builder takes the tables the analysis functions return, labels raw and normalised values
+for what they are, puts the ``n`` behind each point in its hover text, and turns an empty
+selection into a figure that says so instead of an empty axis.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import plotly.graph_objects as go
+import polars as pl
+
+NO_DATA = "no data for this selection"
+_PALETTE = [
+    "#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd",
+    "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf",
+]  # fmt: skip
+VALUE_LABELS = {
+    "mentions": "mentions (raw count)",
+    "mentions_per_1k_words": "mentions per 1,000 words (normalised)",
+    "share_of_articles": "share of the outlet's articles mentioning the actor (normalised)",
+    "articles_mentioning": "articles mentioning the actor (raw count)",
+}
+
+
+def empty(message: str = NO_DATA) -> go.Figure:
+    """A figure with no axes that says why it is empty.
+
+    Examples
+    --------
+    >>> empty().layout.annotations[0].text
+    'no data for this selection'
+    """
+    figure = go.Figure()
+    figure.add_annotation(
+        text=message, showarrow=False, font={"size": 16}, x=0.5, y=0.5, xref="paper", yref="paper"
+    )
+    figure.update_layout(xaxis={"visible": False}, yaxis={"visible": False}, height=300)
+    return figure
+
+
+def _colours(keys: list[str]) -> dict[str, str]:
+    # Colours follow the sorted key, so an outlet keeps its colour when filters change.
+    return {key: _PALETTE[i % len(_PALETTE)] for i, key in enumerate(sorted(keys))}
+
+
+def _x_title(axis: str) -> str:
+    return "days from the event" if axis == "event" else "date"
+
+
+def add_milestones(
+    figure: go.Figure, milestones: pl.DataFrame, *, axis: str = "calendar"
+) -> go.Figure:
+    """Vertical lines at the profile's milestones (``timeseries.milestones_frame``)."""
+    x_column = "days_from_event" if axis == "event" else "date"
+    for row in milestones.iter_rows(named=True):
+        x = row[x_column]
+        if isinstance(x, date):
+            x = x.isoformat()
+        figure.add_vline(x=x, line={"dash": "dot", "color": "grey", "width": 1})
+        figure.add_annotation(
+            x=x,
+            y=1,
+            yref="paper",
+            text=row["label"],
+            showarrow=False,
+            textangle=-90,
+            xanchor="right",
+            yanchor="top",
+            font={"size": 10, "color": "grey"},
+        )
+    return figure
+
+
+def coverage(
+    articles: pl.DataFrame,
+    *,
+    period: str = "period",
+    milestones: pl.DataFrame | None = None,
+    axis: str = "calendar",
+) -> go.Figure:
+    """Articles per period and outlet, stacked, with the milestones marked.
+
+    ``articles`` needs ``period`` and ``source`` (one row per article).
+    """
+    if articles.is_empty():
+        return empty()
+    counts = articles.group_by(period, "source").len().sort(period)
+    colours = _colours(counts["source"].unique().to_list())
+    figure = go.Figure()
+    for (source,), rows in counts.group_by("source", maintain_order=True):
+        figure.add_bar(
+            x=rows[period].to_list(),
+            y=rows["len"].to_list(),
+            name=source,
+            marker_color=colours[source],
+            hovertemplate="%{x}<br>%{y} articles<extra>" + source + "</extra>",
+        )
+    figure.update_layout(
+        barmode="stack",
+        title="Coverage: articles per period and outlet",
+        xaxis_title=_x_title(axis),
+        yaxis_title="articles (raw count)",
+    )
+    return add_milestones(figure, milestones, axis=axis) if milestones is not None else figure
+
+
+def mentions_over_time(
+    series: pl.DataFrame,
+    *,
+    value: str = "mentions",
+    axis: str = "calendar",
+    milestones: pl.DataFrame | None = None,
+) -> go.Figure:
+    """One line per actor and outlet from ``timeseries.mention_series``.
+
+    ``value`` picks the raw count or a normalised share; the axis title says which.
+    """
+    if value not in VALUE_LABELS:
+        msg = f"value {value!r} is not one of {list(VALUE_LABELS)}"
+        raise ValueError(msg)
+    if series.is_empty():
+        return empty()
+    colours = _colours(series["actor"].unique().to_list())
+    dashes = ["solid", "dash", "dot", "dashdot", "longdash"]
+    sources = sorted(series["source"].unique().to_list())
+    figure = go.Figure()
+    for (actor, source), rows in series.sort("period").group_by(
+        "actor", "source", maintain_order=True
+    ):
+        figure.add_scatter(
+            x=rows["period"].to_list(),
+            y=rows[value].to_list(),
+            mode="lines+markers",
+            name=f"{actor} · {source}",
+            line={"color": colours[actor], "dash": dashes[sources.index(source) % len(dashes)]},
+            customdata=rows.select("mentions", "articles", "words").rows(),
+            hovertemplate=(
+                f"{actor} in {source}<br>%{{x}}: %{{y}}<br>"
+                "n: %{customdata[0]} mentions in %{customdata[1]} articles, "
+                "%{customdata[2]} words<extra></extra>"
+            ),
+        )
+    figure.update_layout(
+        title="Mentions over time",
+        xaxis_title=_x_title(axis),
+        yaxis_title=VALUE_LABELS[value],
+        legend_title="actor · outlet",
+    )
+    return add_milestones(figure, milestones, axis=axis) if milestones is not None else figure
+
+
+def tone_over_time(
+    series: pl.DataFrame,
+    *,
+    axis: str = "calendar",
+    milestones: pl.DataFrame | None = None,
+    title: str = "Tone over time",
+) -> go.Figure:
+    """Mean sentence tone per period and outlet with its interval, from ``tone_series``."""
+    if series.is_empty():
+        return empty()
+    colours = _colours(series["source"].unique().to_list())
+    figure = go.Figure()
+    for (source,), rows in series.sort("period").group_by("source", maintain_order=True):
+        mean = rows["mean_tone"]
+        upper = (rows["ci_high"] - mean).fill_null(0).to_list()
+        lower = (mean - rows["ci_low"]).fill_null(0).to_list()
+        figure.add_scatter(
+            x=rows["period"].to_list(),
+            y=mean.to_list(),
+            mode="lines+markers",
+            name=source,
+            line={"color": colours[source]},
+            error_y={"type": "data", "array": upper, "arrayminus": lower, "visible": True},
+            customdata=rows.select("n_sentences", "n_articles", "ci_low", "ci_high").rows(),
+            hovertemplate=(
+                source + "<br>%{x}: mean %{y:.3f}<br>95% CI %{customdata[2]:.3f} .. "
+                "%{customdata[3]:.3f}<br>n: %{customdata[0]} sentences in "
+                "%{customdata[1]} articles<extra></extra>"
+            ),
+        )
+    rule = series["rule"][0] if "rule" in series.columns else ""
+    figure.update_layout(
+        title={"text": f"{title}<br><sup>{rule}</sup>"},
+        xaxis_title=_x_title(axis),
+        yaxis_title="mean sentence tone (-1..1)",
+        yaxis_range=[-1, 1],
+    )
+    figure.add_hline(y=0, line={"color": "lightgrey"})
+    return add_milestones(figure, milestones, axis=axis) if milestones is not None else figure
+
+
+def tone_distribution(scores: pl.DataFrame) -> go.Figure:
+    """Sentence tone per article as box plots, grouped by outlet.
+
+    ``scores`` needs ``label`` (the article's name on the axis), ``source`` and ``compound``.
+    """
+    if scores.is_empty():
+        return empty()
+    colours = _colours(scores["source"].unique().to_list())
+    figure = go.Figure()
+    for (label, source), rows in scores.group_by("label", "source", maintain_order=True):
+        figure.add_box(
+            y=rows["compound"].to_list(),
+            name=label,
+            marker_color=colours[source],
+            boxpoints="all",
+            jitter=0.4,
+            legendgroup=source,
+            hovertemplate="%{y:.3f}<extra>" + f"{source} (n={rows.height})</extra>",
+        )
+    figure.update_layout(
+        title="Distribution of sentence tone per article",
+        showlegend=False,
+        yaxis_title="sentence compound (-1..1)",
+        yaxis_range=[-1.05, 1.05],
+    )
+    return figure
+
+
+def heatmap(
+    table: pl.DataFrame, *, x: str, y: str, value: str, title: str, text: str | None = None
+) -> go.Figure:
+    """A ``y`` x ``x`` heatmap of ``value`` (e.g. outlet x frame share); hover shows ``text``."""
+    if table.is_empty():
+        return empty()
+    xs = sorted(table[x].unique().to_list())
+    ys = sorted(table[y].unique().to_list())
+    grid = {(r[y], r[x]): r for r in table.iter_rows(named=True)}
+    z = [[grid.get((b, a), {}).get(value) for a in xs] for b in ys]
+    hover = [[grid.get((b, a), {}).get(text) if text else None for a in xs] for b in ys]
+    figure = go.Figure(
+        go.Heatmap(
+            z=z,
+            x=xs,
+            y=ys,
+            colorscale="Blues",
+            customdata=hover,
+            hovertemplate="%{y} · %{x}: %{z:.2f}<br>%{customdata}<extra></extra>",
+        )
+    )
+    figure.update_layout(title=title, xaxis_title=x, yaxis_title=y)
+    return figure
+
+
+def stacked_shares(
+    table: pl.DataFrame, *, category: str, value: str = "share", n: str = "n", title: str
+) -> go.Figure:
+    """Horizontal stacked bars per outlet: the shares of each category (war naming, voices)."""
+    if table.is_empty():
+        return empty()
+    colours = _colours(table[category].unique().to_list())
+    figure = go.Figure()
+    for (name,), rows in table.sort("source").group_by(category, maintain_order=True):
+        figure.add_bar(
+            y=rows["source"].to_list(),
+            x=rows[value].to_list(),
+            name=str(name),
+            orientation="h",
+            marker_color=colours[name],
+            customdata=rows[n].to_list(),
+            hovertemplate="%{y}: %{x:.0%} (n=%{customdata})<extra>" + str(name) + "</extra>",
+        )
+    figure.update_layout(barmode="stack", title=title, xaxis_title="share", xaxis_tickformat=".0%")
+    return figure
+
+
+def claims_against_reference(
+    claims: pl.DataFrame,
+    reference: pl.DataFrame,
+    targets: pl.DataFrame | None = None,
+    *,
+    milestones: pl.DataFrame | None = None,
+) -> go.Figure:
+    """Trade claims at their publication dates with the official series and stated targets.
+
+    ``claims``: published, value_bn, source, metric, kind, surface; ``reference``: date,
+    value_bn, label (one line per series); ``targets``: date, value_bn, label.
+    """
+    if claims.is_empty() and reference.is_empty():
+        return empty()
+    figure = go.Figure()
+    for (label,), rows in reference.sort("date").group_by("label", maintain_order=True):
+        figure.add_scatter(
+            x=rows["date"].to_list(),
+            y=rows["value_bn"].to_list(),
+            mode="lines+markers",
+            name=label,
+            line={"color": "black"},
+            hovertemplate="%{x}: %{y:.2f} bn USD<extra>" + label + "</extra>",
+        )
+    if targets is not None and not targets.is_empty():
+        figure.add_scatter(
+            x=targets["date"].to_list(),
+            y=targets["value_bn"].to_list(),
+            mode="markers",
+            name="stated targets",
+            marker={
+                "symbol": "star",
+                "size": 12,
+                "color": "gold",
+                "line": {"color": "black", "width": 1},
+            },
+            customdata=targets["label"].to_list(),
+            hovertemplate="%{x}: %{y:.0f} bn USD<br>%{customdata}<extra>target</extra>",
+        )
+    colours = _colours(claims["source"].unique().to_list()) if not claims.is_empty() else {}
+    for (source,), rows in claims.group_by("source", maintain_order=True):
+        figure.add_scatter(
+            x=rows["published"].to_list(),
+            y=rows["value_bn"].to_list(),
+            mode="markers",
+            name=f"claim: {source}",
+            marker={"size": 11, "color": colours[source], "symbol": "diamond"},
+            customdata=rows.select("metric", "kind", "surface").rows(),
+            hovertemplate=(
+                "%{x}: %{y:.1f} bn USD<br>%{customdata[2]}<br>"
+                "%{customdata[0]} (%{customdata[1]})<extra>" + source + "</extra>"
+            ),
+        )
+    figure.update_layout(
+        title="Trade figures claimed in articles against official statistics",
+        xaxis_title="date",
+        yaxis_title="billion USD",
+    )
+    return add_milestones(figure, milestones) if milestones is not None else figure
