@@ -23,10 +23,15 @@ install: $(STAMP) ## create .venv and install framescope with its dev tools
 build: $(STAMP) ## build data/processed from the seed corpus (incremental)
 	$(BIN)/framescope build
 
-dashboard: build ## build the seed corpus and serve the dashboard
-	@echo "The dashboard has not landed yet: the tables are built in data/processed (see 'framescope info')."
+dashboard: build ## build the seed corpus and serve the dashboard at http://127.0.0.1:$(PORT)
+	$(BIN)/framescope serve --port $(PORT)
 
-test: $(STAMP) lint ## lint and run every test
+chromium: ## install Debian's Chromium for the browser tests if it is missing
+	@command -v chromium >/dev/null || { \
+	  SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-liberation; }
+
+test: $(STAMP) lint chromium ## lint and run every test (browser tests included)
 	$(BIN)/python -m pytest
 
 lint: $(STAMP) ## ruff lint and format check
@@ -40,4 +45,4 @@ format: $(STAMP) ## apply ruff's fixes and formatting
 clean: ## remove built tables and caches (keeps .venv)
 	rm -rf data/processed/*.parquet data/processed/manifest.json .pytest_cache .ruff_cache
 
-.PHONY: help install build dashboard test lint format clean
+.PHONY: help install build dashboard chromium test lint format clean

@@ -28,8 +28,10 @@ _CARD_STYLE = (
 def _table(frame: pl.DataFrame, **options: Any) -> pn.widgets.Tabulator:
     # Tabulator escapes cell text by default (its plaintext formatter), so article text
     # shown in a table cannot inject markup.
+    # Dates as text: pandas would show them as midnight timestamps.
+    shown = frame.with_columns(pl.col(pl.Date).cast(pl.String))
     return pn.widgets.Tabulator(
-        frame.to_pandas(), disabled=True, show_index=False, sizing_mode="stretch_width",
+        shown.to_pandas(), disabled=True, show_index=False, sizing_mode="stretch_width",
         pagination="local", page_size=10, **options,
     )  # fmt: skip
 
@@ -236,7 +238,9 @@ class Articles(View):
         return self.store.article_list()
 
     def update(self) -> None:
-        self.table.value = self.store.article_list().to_pandas()
+        self.table.value = (
+            self.store.article_list().with_columns(pl.col(pl.Date).cast(pl.String)).to_pandas()
+        )
 
     def _selected(self, event: param.parameterized.Event) -> None:
         if event.new:

@@ -1,0 +1,76 @@
+from datetime import date
+
+import polars as pl
+import pytest
+
+from framescope import store
+from framescope.dashboard.state import DataStore
+
+
+@pytest.fixture
+def state(seed_build):
+    return DataStore(seed_build)
+
+
+def test_defaults_cover_the_whole_corpus(state):
+    assert len(state.sources) == 5
+    assert state.actor == "xi_jinping"
+    assert state.actors[:2] == ["xi_jinping", "vladimir_putin"]
+    assert state.date_range == (date(2023, 1, 31), date(2023, 3, 18))
+    assert state.articles().height == 5
+
+
+def test_outlet_filter_changes_the_derived_data(state):
+    state.actors = ["xi_jinping"]
+    before = state.mention_series()
+    state.sources = ["NBC News"]
+    result = state.mention_series().select("source", "actor", pl.col("mentions").sum())
+    expected = pl.DataFrame({"source": ["NBC News"], "actor": ["xi_jinping"], "mentions": [9]})
+    assert before["source"].n_unique() == 5
+    assert result.rows() == expected.rows()
+
+
+def test_date_filter(state):
+    state.date_range = (date(2023, 3, 1), date(2023, 3, 18))
+    assert sorted(state.articles()["source"].to_list()) == [
+        "NBC News",
+        "Portuguese-language outlet (translated repost)",
+    ]
+
+
+def test_method_switch_changes_tone(state):
+    vader = state.tone_series()["mean_tone"].to_list()
+    state.method = "textblob"
+    assert state.tone_series()["mean_tone"].to_list() != vader
+    assert state.sentiment()["method"].unique().to_list() == ["textblob"]
+
+
+def test_evidence_returns_the_sentences_behind_a_point(state):
+    result = state.evidence(source="Unnamed UK outlet", actor="xi_jinping")
+    assert result.height == 8  # the hand count for that article
+    assert all("Xi" in text for text in result["text"])
+
+
+def test_empty_selection(state):
+    state.sources = []
+    assert state.articles().is_empty()
+    assert state.mention_series().is_empty()
+    assert state.tone_series().is_empty()
+    assert state.overview()["articles"] == 0
+
+
+def test_search(state):
+    state.search = "black sea"  # case-insensitive
+    assert state.article_list()["source"].to_list() == ["NBC News"]
+
+
+def test_memo_follows_filters(state):
+    first = state.articles()
+    assert state.articles() is first  # cached
+    state.include_duplicates = True
+    assert state.articles() is not first
+
+
+def test_missing_build(tmp_path):
+    with pytest.raises(store.StoreError, match="run 'framescope build' first"):
+        DataStore(tmp_path)

@@ -1,0 +1,75 @@
+import polars as pl
+import pytest
+
+from framescope import plots
+from framescope.dashboard import app, views
+from framescope.dashboard.state import DataStore
+
+
+def _figures(view):
+    names = ("chart", "overall", "directed", "spread")
+    return [getattr(view, name).object for name in names if hasattr(view, name)]
+
+
+@pytest.mark.parametrize("view", [views.Overview, views.Mentions, views.Sentiment])
+def test_views_build_for_the_seeds_and_for_an_empty_selection(seed_build, view):
+    state = DataStore(seed_build)
+    built = view(store=state)
+    assert all(len(figure.data) > 0 for figure in _figures(built))
+    assert built.data().height > 0
+    state.sources = []
+    assert all(f.layout.annotations[0].text == plots.NO_DATA for f in _figures(built))
+
+
+def test_views_update_when_the_outlet_filter_changes(seed_build):
+    state = DataStore(seed_build)
+    mentions = views.Mentions(store=state)
+    before = {trace.name for trace in mentions.chart.object.data}
+    state.sources = ["NBC News"]
+    after = {trace.name for trace in mentions.chart.object.data}
+    assert len(before) > len(after) > 0
+    assert all(name.endswith("NBC News") for name in after)
+
+
+def test_download_is_the_data_behind_the_view(seed_build):
+    mentions = views.Mentions(store=DataStore(seed_build))
+    result = pl.read_csv(mentions._csv())
+    assert result.columns[:3] == ["period", "source", "actor"]
+    assert result.height == mentions.data().height
+
+
+def test_evidence_on_click(seed_build):
+    mentions = views.Mentions(store=DataStore(seed_build))
+    mentions.show_evidence(actor="xi_jinping", source="NBC News", period=None)
+    assert "9 sentences" in mentions.evidence[0].object
+
+
+def test_article_reader_escapes_untrusted_text(hostile_build):
+    articles = views.Articles(store=DataStore(hostile_build))
+    hostile = articles.store.tables["articles"].filter(pl.col("text").str.contains("<script>"))
+    articles.show(hostile["article_id"].item())
+    rendered = articles.reader.object
+    assert "<script>" not in rendered and "<img" not in rendered
+    assert "&lt;script&gt;" in rendered
+    assert '<mark title="xi_jinping">Xi Jinping</mark>' in rendered
+
+
+def test_highlight_marks_mentions_and_tints_sentences():
+    result = views.highlight(
+        "Xi met Putin. Bad.", [(0, 2, "xi_jinping")], [(0, 13, 0.5), (14, 18, -0.5)]
+    )
+    assert result.count('class="fs-sentence"') == 2
+    assert '<mark title="xi_jinping">Xi</mark> met Putin.' in result
+    assert "rgba(214,39,40" in result  # negative sentence in red
+
+
+def test_a_single_article_corpus_works(single_build):
+    state = DataStore(single_build)
+    for view in (views.Overview, views.Mentions, views.Sentiment, views.Articles):
+        view(store=state)
+    assert state.tone_series()["ci_low"].null_count() == state.tone_series().height
+
+
+def test_app_builds(seed_build):
+    template = app.create_app(seed_build)
+    assert "Xi Jinping" in template.title
