@@ -82,3 +82,13 @@ def test_validate_sentiment_bad_gold(tmp_path, capsys):
     gold.write_text("sentence,rating\nGood.,1\n")
     assert cli.main(["validate-sentiment", "--gold", str(gold)]) == 2
     assert "text" in capsys.readouterr().err
+
+
+def test_serve_refuses_to_expose_without_an_origin(capsys):
+    assert cli.main(["serve", "--address", "0.0.0.0"]) == 2
+    assert "--allow-websocket-origin" in capsys.readouterr().err
+
+
+def test_serve_without_a_build(tmp_path, capsys):
+    assert cli.main(["serve", "--data", str(tmp_path)]) == 2
+    assert "run 'framescope build' first" in capsys.readouterr().err
