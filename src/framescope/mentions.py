@@ -38,7 +38,14 @@ MENTION_SCHEMA: dict[str, pl.DataType] = {
 _EXCLUDED = ""  # the actor id that marks an exclusion's surface form
 
 
-def _edge(char: str) -> str:
+def word_edge(char: str) -> str:
+    """The word-boundary assertion for a pattern that starts or ends with ``char``.
+
+    Examples
+    --------
+    >>> word_edge("X"), word_edge("."), word_edge("习")
+    ('(?-u:\\\\b)', '', '')
+    """
     # An ASCII word boundary where the alias edge is an ASCII word character keeps the regex on
     # its fast engine; Unicode letters (Cyrillic names) need the Unicode boundary; scripts
     # written without spaces (Chinese) take none.
@@ -50,7 +57,7 @@ def _edge(char: str) -> str:
 
 
 def _bounded(surface: str) -> str:
-    return _edge(surface[0]) + re.escape(surface) + _edge(surface[-1])
+    return word_edge(surface[0]) + re.escape(surface) + word_edge(surface[-1])
 
 
 def surfaces(profile: Profile) -> dict[str, str]:

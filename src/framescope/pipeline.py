@@ -18,13 +18,30 @@ from typing import Any
 
 import polars as pl
 
-from framescope import __version__, config, ingest, mentions, sentences, sentiment, store
+from framescope import __version__, config, framing, ingest, mentions, sentences, sentiment, store
 from framescope import profile as profiles
 from framescope.ingest import sidecar
 from framescope.ingest.records import Batch, rejects_frame
 
 SENTIMENT_METHODS = ("vader", "textblob")
-_ROW_ORDER = ("article_id", "sentence_idx", "method", "start")
+
+
+def canonical_order(table: pl.DataFrame) -> pl.DataFrame:
+    """Rows sorted by every scalar column, keys first: the same rows give the same table
+    whatever order the engine produced them in (full, incremental or distributed builds).
+
+    Examples
+    --------
+    >>> canonical_order(pl.DataFrame({"article_id": ["b", "a"], "x": [1, 2]}))["x"].to_list()
+    [2, 1]
+    """
+    keys = [c for c in ("article_id", "sentence_idx") if c in table.columns]
+    scalar = [
+        c
+        for c, dtype in table.schema.items()
+        if c not in keys and not isinstance(dtype, pl.List | pl.Struct | pl.Array)
+    ]
+    return table.sort([*keys, *scalar], nulls_last=True)
 
 
 @dataclass(frozen=True)
@@ -102,17 +119,19 @@ def _previous(out: Path, settings: dict[str, Any], inputs: dict[str, str]) -> di
 
 
 def analyse(articles: pl.DataFrame, topic: profiles.Profile) -> dict[str, pl.DataFrame]:
-    """The per-sentence tables of some articles: sentences, mentions, sentiment.
+    """The per-sentence tables of some articles: sentences, mentions, sentiment, framing.
 
     Each depends only on its own article, which is what lets a build add articles without
     recomputing the old ones. Sentiment is scored by every shipped method, so a finding can be
     checked against a change of method.
     """
     split = sentences.split(articles.select("article_id", "text"))
+    found = mentions.extract(split, topic)
     return {
         "sentences": split,
-        "mentions": mentions.extract(split, topic),
+        "mentions": found,
         "sentiment": sentiment.score(split, methods=SENTIMENT_METHODS),
+        **framing.extract_all(split, found, topic),
     }
 
 
@@ -196,7 +215,7 @@ def build(
     per_article = {
         name: (pl.concat([old[name], table]) if old else table)
         .join(articles.select("article_id"), on="article_id", how="semi")
-        .sort([c for c in _ROW_ORDER if c in table.columns])
+        .pipe(canonical_order)
         for name, table in fresh.items()
     }
     clock["analyse"] = time.perf_counter() - tick
