@@ -18,7 +18,17 @@ from typing import Any
 
 import polars as pl
 
-from framescope import __version__, config, framing, ingest, mentions, sentences, sentiment, store
+from framescope import (
+    __version__,
+    config,
+    figures,
+    framing,
+    ingest,
+    mentions,
+    sentences,
+    sentiment,
+    store,
+)
 from framescope import profile as profiles
 from framescope.ingest import sidecar
 from framescope.ingest.records import Batch, rejects_frame
@@ -119,7 +129,7 @@ def _previous(out: Path, settings: dict[str, Any], inputs: dict[str, str]) -> di
 
 
 def analyse(articles: pl.DataFrame, topic: profiles.Profile) -> dict[str, pl.DataFrame]:
-    """The per-sentence tables of some articles: sentences, mentions, sentiment, framing.
+    """The per-sentence tables of some articles: sentences, mentions, sentiment, framing, figures.
 
     Each depends only on its own article, which is what lets a build add articles without
     recomputing the old ones. Sentiment is scored by every shipped method, so a finding can be
@@ -127,11 +137,14 @@ def analyse(articles: pl.DataFrame, topic: profiles.Profile) -> dict[str, pl.Dat
     """
     split = sentences.split(articles.select("article_id", "text"))
     found = mentions.extract(split, topic)
+    framed = framing.extract_all(split, found, topic)
     return {
         "sentences": split,
         "mentions": found,
         "sentiment": sentiment.score(split, methods=SENTIMENT_METHODS),
-        **framing.extract_all(split, found, topic),
+        **framed,
+        # Publication dates turn "last year" into a year; quotes give the figure's speaker.
+        "figures": figures.extract(split, topic, quotes=framed["quotes"], articles=articles),
     }
 
 

@@ -22,7 +22,7 @@ from framescope import config
 
 pytestmark = pytest.mark.browser
 SHOTS = config.ROOT / "build" / "test-output" / "dashboard"
-VIEWS = ("Overview", "Mentions", "Sentiment", "Articles")
+VIEWS = ("Overview", "Mentions", "Sentiment", "Framing", "Articles")
 CHROMIUM_FLAGS = [
     "--no-sandbox",
     "--disable-gpu",

@@ -8,10 +8,12 @@ from framescope.dashboard.state import DataStore
 
 def _figures(view):
     names = ("chart", "overall", "directed", "spread")
-    return [getattr(view, name).object for name in names if hasattr(view, name)]
+    panes = [getattr(view, name) for name in names if hasattr(view, name)]
+    panes += list(getattr(view, "panes", {}).values())
+    return [pane.object for pane in panes]
 
 
-@pytest.mark.parametrize("view", [views.Overview, views.Mentions, views.Sentiment])
+@pytest.mark.parametrize("view", [views.Overview, views.Mentions, views.Sentiment, views.Framing])
 def test_views_build_for_the_seeds_and_for_an_empty_selection(seed_build, view):
     state = DataStore(seed_build)
     built = view(store=state)
@@ -65,7 +67,7 @@ def test_highlight_marks_mentions_and_tints_sentences():
 
 def test_a_single_article_corpus_works(single_build):
     state = DataStore(single_build)
-    for view in (views.Overview, views.Mentions, views.Sentiment, views.Articles):
+    for view in (views.Overview, views.Mentions, views.Sentiment, views.Framing, views.Articles):
         view(store=state)
     assert state.tone_series()["ci_low"].null_count() == state.tone_series().height
 
@@ -73,3 +75,11 @@ def test_a_single_article_corpus_works(single_build):
 def test_app_builds(seed_build):
     template = app.create_app(seed_build)
     assert "Xi Jinping" in template.title
+
+
+def test_framing_evidence_on_click(seed_build):
+    framing_view = views.Framing(store=DataStore(seed_build))
+    framing_view.show_evidence("war", source="Unnamed UK outlet", item="special_military_operation")
+    assert framing_view.evidence[0].object.startswith("**1 sentences**")
+    table = framing_view.evidence[1].value
+    assert "special military operation" in table["text"].iloc[0]

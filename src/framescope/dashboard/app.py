@@ -10,7 +10,13 @@ import panel as pn
 from framescope.dashboard import views
 from framescope.dashboard.state import DataStore
 
-VIEWS: list[type[views.View]] = [views.Overview, views.Mentions, views.Sentiment, views.Articles]
+VIEWS: list[type[views.View]] = [
+    views.Overview,
+    views.Mentions,
+    views.Sentiment,
+    views.Framing,
+    views.Articles,
+]
 URL_PARAMETERS = {
     "sources": "outlets",
     "actors": "actors",

@@ -143,6 +143,11 @@ class DataStore(param.Parameterized):
         """Sentence scores of the chosen method in the filtered articles."""
         return self._for_articles("sentiment").filter(pl.col("method") == self.method)
 
+    def table(self, name: str) -> pl.DataFrame:
+        """Any per-sentence table of the build (frames, labels, quotes...) for the filtered
+        articles; an empty frame when the build has no such table."""
+        return self._for_articles(name)
+
     def sentences(self) -> pl.DataFrame:
         """Sentences of the filtered articles."""
         return self._for_articles("sentences")

@@ -15,7 +15,7 @@ import panel as pn
 import param
 import polars as pl
 
-from framescope import plots
+from framescope import framing, plots
 from framescope.dashboard.state import DataStore
 
 FILTERS = ("sources", "date_range", "include_duplicates")
@@ -31,9 +31,14 @@ def _table(frame: pl.DataFrame, **options: Any) -> pn.widgets.Tabulator:
     # Dates as text: pandas would show them as midnight timestamps.
     shown = frame.with_columns(pl.col(pl.Date).cast(pl.String))
     return pn.widgets.Tabulator(
-        shown.to_pandas(), disabled=True, show_index=False, sizing_mode="stretch_width",
-        pagination="local", page_size=10, **options,
-    )  # fmt: skip
+        shown.to_pandas(),
+        disabled=True,
+        show_index=False,
+        sizing_mode="stretch_width",
+        pagination="local",
+        page_size=10,
+        **options,
+    )
 
 
 class View(pn.viewable.Viewer):
@@ -46,9 +51,12 @@ class View(pn.viewable.Viewer):
     def __init__(self, **params: Any) -> None:
         super().__init__(**params)
         self.download = pn.widgets.FileDownload(
-            callback=self._csv, filename=f"framescope_{self.slug}.csv", label="Download data (CSV)",
-            button_type="light", width=220,
-        )  # fmt: skip
+            callback=self._csv,
+            filename=f"framescope_{self.slug}.csv",
+            label="Download data (CSV)",
+            button_type="light",
+            width=220,
+        )
         self.store.param.watch(lambda *_: self.update(), list(self.depends))
 
     @property
@@ -90,11 +98,14 @@ class Overview(View):
         facts = self.store.overview()
         span = f"{facts['first']} to {facts['last']}" if facts["first"] else "no dated articles"
         items = [
-            ("articles", facts["articles"]), ("outlets", facts["outlets"]), ("published", span),
-            ("words", f"{facts['words']:,}"), ("undated", facts["undated"]),
+            ("articles", facts["articles"]),
+            ("outlets", facts["outlets"]),
+            ("published", span),
+            ("words", f"{facts['words']:,}"),
+            ("undated", facts["undated"]),
             ("near-duplicates (whole corpus)", facts["near_duplicates"]),
             ("rejected inputs", facts["rejects"]),
-        ]  # fmt: skip
+        ]
         cards = "".join(
             f'<div class="fs-card"><b>{html.escape(str(v))}</b><br>{html.escape(k)}</div>'
             for k, v in items
@@ -129,9 +140,11 @@ class Mentions(View):
 
     def update(self) -> None:
         self.chart.object = plots.mentions_over_time(
-            self.store.mention_series(), value=self.store.value, axis=self.store.axis,
+            self.store.mention_series(),
+            value=self.store.value,
+            axis=self.store.axis,
             milestones=self.store.milestones(),
-        )  # fmt: skip
+        )
 
     def _clicked(self, event: param.parameterized.Event) -> None:
         points = (event.new or {}).get("points") or []
@@ -174,18 +187,141 @@ class Sentiment(View):
         store = self.store
         milestones = store.milestones()
         self.overall.object = plots.tone_over_time(
-            store.tone_series(), axis=store.axis, milestones=milestones,
+            store.tone_series(),
+            axis=store.axis,
+            milestones=milestones,
             title=f"Tone of all sentences ({store.method})",
-        )  # fmt: skip
+        )
         self.directed.object = plots.tone_over_time(
-            store.tone_series(actor=store.actor), axis=store.axis, milestones=milestones,
+            store.tone_series(actor=store.actor),
+            axis=store.axis,
+            milestones=milestones,
             title=f"Tone of sentences mentioning {store.actor} ({store.method})",
-        )  # fmt: skip
+        )
         self.spread.object = plots.tone_distribution(store.sentence_tone())
 
     def __panel__(self) -> pn.viewable.Viewable:
-        return pn.Column(self.overall, self.directed, self.spread, self.download,
-                         sizing_mode="stretch_width")  # fmt: skip
+        return pn.Column(
+            self.overall, self.directed, self.spread, self.download, sizing_mode="stretch_width"
+        )
+
+
+class Framing(View):
+    """How each outlet frames the event: frames, labels, war naming, voices; click for evidence."""
+
+    title = "Framing"
+    depends = (*FILTERS, "actor")
+    CHARTS: ClassVar[dict[str, tuple[str, str]]] = {
+        # pane name: (table, the column a click filters on)
+        "frames": ("frames", "frame"),
+        "labels": ("labels", "label"),
+        "war": ("war_terms", "term"),
+        "voices": ("quotes", "voice"),
+    }
+
+    def __init__(self, **params: Any) -> None:
+        super().__init__(**params)
+        self.panes = {
+            name: pn.pane.Plotly(sizing_mode="stretch_width", height=360) for name in self.CHARTS
+        }
+        for name, pane in self.panes.items():
+            pane.param.watch(lambda event, name=name: self._clicked(name, event), "click_data")
+        self.evidence = pn.Column(
+            pn.pane.Markdown("Click a cell or a bar to see the sentences behind it."),
+            sizing_mode="stretch_width",
+        )
+        self.update()
+
+    def _shares(self, name: str) -> pl.DataFrame:
+        store = self.store
+        table, column = self.CHARTS[name]
+        rows = store.table(table)
+        if rows.is_empty():
+            return pl.DataFrame()
+        if name == "labels":
+            rows = rows.filter(pl.col("actor") == store.actor)
+        articles = store.articles()
+        if name == "voices":
+            return framing.voice_shares(rows, articles, include_duplicates=True)
+        return framing.shares(rows, articles, by=column, include_duplicates=True)
+
+    def data(self) -> pl.DataFrame:
+        parts = []
+        for name, (_, column) in self.CHARTS.items():
+            table = self._shares(name)
+            if not table.is_empty():
+                measure = pl.lit(name).alias("measure")
+                parts.append(
+                    table.select("source", measure, pl.col(column).alias("item"), "n", "share")
+                )
+        return pl.concat(parts) if parts else pl.DataFrame()
+
+    def update(self) -> None:
+        store = self.store
+        frames = self._shares("frames")
+        self.panes["frames"].object = plots.heatmap(
+            frames.with_columns(
+                pl.format("n = {} of {} frame cues", "n", "n_source").alias("hover")
+            )
+            if not frames.is_empty()
+            else frames,
+            x="frame",
+            y="source",
+            value="share",
+            text="hover",
+            title="Frames: share of each outlet's frame cues (Policy Frames Codebook mapping)",
+        )
+        self.panes["labels"].object = plots.stacked_shares(
+            self._shares("labels"),
+            category="label",
+            title=f"Labels attached to {store.actor}, share per outlet",
+        )
+        self.panes["war"].object = plots.stacked_shares(
+            self._shares("war"), category="term", title="How the war is named, share per outlet"
+        )
+        self.panes["voices"].object = plots.stacked_shares(
+            self._shares("voices"), category="voice", title="Who is quoted: voices per outlet"
+        )
+
+    def _clicked(self, name: str, event: param.parameterized.Event) -> None:
+        points = (event.new or {}).get("points") or []
+        if not points:
+            return
+        point = points[0]
+        if name == "frames":
+            source, item = point.get("y"), point.get("x")
+        else:
+            trace = self.panes[name].object.data[point["curveNumber"]]
+            source, item = point.get("y"), trace.name
+        self.show_evidence(name, source=source, item=item)
+
+    def show_evidence(self, name: str, *, source: str, item: str) -> None:
+        """The sentences behind one cell or bar."""
+        table, column = self.CHARTS[name]
+        rows = self.store.table(table)
+        if name == "labels":
+            rows = rows.filter(pl.col("actor") == self.store.actor)
+        found = framing.evidence(
+            rows,
+            self.store.sentences(),
+            articles=self.store.articles(),
+            source=source,
+            **{column: item},
+        )
+        header = f"**{found.height} sentences**: {column} `{item}` in *{source}*"
+        shown = found.select(
+            [
+                c
+                for c in ("source", "published", "article_id", "sentence_idx", column, "text")
+                if c in found.columns
+            ]
+        )
+        self.evidence[:] = [pn.pane.Markdown(header), _table(shown, layout="fit_data_stretch")]
+
+    def __panel__(self) -> pn.viewable.Viewable:
+        return pn.Column(
+            *self.panes.values(), self.download, self.evidence, sizing_mode="stretch_width"
+        )
 
 
 def highlight(
@@ -201,8 +337,11 @@ def highlight(
     out: list[str] = []
     marks = sorted(spans)
     for start, end, score in tones:
-        colour = f"rgba(214,39,40,{min(abs(score), 1) * 0.35:.2f})" if score < 0 else \
-            f"rgba(44,160,44,{min(score, 1) * 0.35:.2f})"  # fmt: skip
+        colour = (
+            f"rgba(214,39,40,{min(abs(score), 1) * 0.35:.2f})"
+            if score < 0
+            else f"rgba(44,160,44,{min(score, 1) * 0.35:.2f})"
+        )
         out.append(
             f'<span class="fs-sentence" style="background:{colour}" title="tone {score:+.2f}">'
         )
@@ -257,11 +396,17 @@ class Articles(View):
         article = rows.row(0, named=True)
         mentions = store.tables["mentions"].filter(pl.col("article_id") == article_id)
         tones = (
-            store.tables["sentences"].filter(pl.col("article_id") == article_id)
-            .join(store.tables["sentiment"].filter(pl.col("method") == store.method),
-                  on=["article_id", "sentence_idx"], how="left")
-            .sort("sentence_idx").select("start", "end", pl.col("compound").fill_null(0.0)).rows()
-        )  # fmt: skip
+            store.tables["sentences"]
+            .filter(pl.col("article_id") == article_id)
+            .join(
+                store.tables["sentiment"].filter(pl.col("method") == store.method),
+                on=["article_id", "sentence_idx"],
+                how="left",
+            )
+            .sort("sentence_idx")
+            .select("start", "end", pl.col("compound").fill_null(0.0))
+            .rows()
+        )
         body = highlight(article["text"], mentions.select("start", "end", "actor").rows(), tones)
         meta = " · ".join(html.escape(str(article[k])) for k in ("source", "published", "language"))
         title = html.escape(article["title"] or "(no title)")

@@ -1,0 +1,752 @@
+from datetime import date
+from pathlib import Path
+
+import polars as pl
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from polars.testing import assert_frame_equal
+
+from framescope import config, figures, pipeline, profile, store
+
+PROFILE = profile.load()
+
+
+def _sentences(*texts: str, start: int = 0) -> pl.DataFrame:
+    return pl.DataFrame(
+        {
+            "article_id": ["a"] * len(texts),
+            "sentence_idx": list(range(len(texts))),
+            "start": [start] * len(texts),
+            "text": list(texts),
+        },
+        schema={
+            "article_id": pl.String,
+            "sentence_idx": pl.Int32,
+            "start": pl.Int64,
+            "text": pl.String,
+        },
+    )
+
+
+def _figures(*texts: str, **options: object) -> pl.DataFrame:
+    return figures.extract(_sentences(*texts), PROFILE, **options)
+
+
+def _one(text: str, *columns: str, **options: object) -> tuple:
+    result = _figures(text, **options)
+    assert result.height == 1, result.select("surface").to_series().to_list()
+    return result.select(columns).row(0)
+
+
+# --- number shapes ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Trade will reach $200 billion.", ("$200 billion", 200e9, "USD")),
+        ("It aims at 200 billion dollars.", ("200 billion dollars", 200e9, "USD")),
+        ("Trade hit US$26.4 billion.", ("US$26.4 billion", 26.4e9, "USD")),
+        ("China sold drones worth $3.3 million.", ("$3.3 million", 3.3e6, "USD")),
+        ("China sold drones worth $3.3m.", ("$3.3m", 3.3e6, "USD")),
+        ("Trade was $93.8bn.", ("$93.8bn", 93.8e9, "USD")),
+        ("Trade reached 1.28 trillion yuan.", ("1.28 trillion yuan", 1.28e12, "CNY")),
+        ("Trade reached RMB 1.28 trillion.", ("RMB 1.28 trillion", 1.28e12, "CNY")),
+        ("Trade was $190,27 billion.", ("$190,27 billion", 190.27e9, "USD")),
+        ("It cost $1,280,000.", ("$1,280,000", 1_280_000.0, "USD")),
+        ("It cost 3 trillion roubles.", ("3 trillion roubles", 3e12, "RUB")),
+        ("It cost €5 billion.", ("€5 billion", 5e9, "EUR")),
+        ("It cost 26.4 billion US dollars.", ("26.4 billion US dollars", 26.4e9, "USD")),
+        ("A $200-billion target.", ("$200-billion", 200e9, "USD")),
+        ("Two billion dollars changed hands.", ("Two billion dollars", 2e9, "USD")),
+        ("It cost one billion dollars.", ("one billion dollars", 1e9, "USD")),
+        ("It cost $5k.", ("$5k", 5e3, "USD")),
+        ("It cost USD 26.4 billion.", ("USD 26.4 billion", 26.4e9, "USD")),
+        ("It cost €5 bn.", ("€5 bn", 5e9, "EUR")),
+    ],
+)
+def test_money(text: str, expected: tuple) -> None:
+    assert _one(text, "surface", "value", "unit") == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Estimates run at $100-200 billion.", ("$100-200 billion", 150e9, 100e9, 200e9)),
+        (
+            "It is $100 billion to $200 billion.",
+            ("$100 billion to $200 billion", 150e9, 100e9, 200e9),
+        ),
+        ("Between $100 and $200 billion.", ("$100 and $200 billion", 150e9, 100e9, 200e9)),
+        ("Growth of 20-30% is likely.", ("20-30%", 25.0, 20.0, 30.0)),
+    ],
+)
+def test_ranges_give_the_midpoint_and_the_bounds(text: str, expected: tuple) -> None:
+    assert _one(text, "surface", "value", "low", "high") == pytest.approx(expected)
+
+
+def test_from_a_level_to_another_is_two_figures_not_a_range() -> None:
+    result = _figures("Trade rose from $146.9 billion to $190.3 billion.")
+    assert result["surface"].to_list() == ["$146.9 billion", "$190.3 billion"]
+
+
+def test_a_percentage_then_an_amount_is_two_figures() -> None:
+    result = _figures("Trade rose 29.3% to $190,27 billion in 2022.")
+    expected = pl.DataFrame(
+        {
+            "surface": ["29.3%", "$190,27 billion"],
+            "value": [29.3, 190.27e9],
+            "unit": ["percent", "USD"],
+            "kind": ["change", "actual"],
+            "direction": ["up", None],
+        }
+    )
+    assert_frame_equal(result.select(expected.columns), expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Trade grew by more than 30%.", ("30%", "more than")),
+        ("Trade is nearly $200 billion.", ("$200 billion", "nearly")),
+        ("Trade is about $200 billion.", ("$200 billion", "about")),
+        ("Trade is over $200 billion.", ("$200 billion", "more than")),
+        ("Trade is at least $200 billion.", ("$200 billion", "at least")),
+        ("Trade is almost $200 billion.", ("$200 billion", "nearly")),
+        ("Trade is $200 billion.", ("$200 billion", None)),
+    ],
+)
+def test_qualifiers_are_kept_apart_from_the_surface(text: str, expected: tuple) -> None:
+    assert _one(text, "surface", "qualifier") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Imports fell 16%.", ("16%", 16.0, "percent")),
+        ("Exports grew 35 percent.", ("35 percent", 35.0, "percent")),
+        ("Exports grew 35 per cent.", ("35 per cent", 35.0, "percent")),
+        ("Trade was up 29.3%.", ("29.3%", 29.3, "percent")),
+        ("Rates rose 0.5 percentage points.", ("0.5 percentage points", 0.5, "percentage_points")),
+        ("Trade changed by -2.9%.", ("-2.9%", -2.9, "percent")),
+    ],
+)
+def test_percentages(text: str, expected: tuple) -> None:
+    assert _one(text, "surface", "value", "unit") == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The deficit tripled in 2022.", ("tripled", 3.0, None)),
+        ("The surplus is more than double the record.", ("double", 2.0, "more than")),
+        ("Trade has doubled.", ("doubled", 2.0, None)),
+        ("Trade halved.", ("halved", 0.5, None)),
+        ("Trade grew threefold.", ("threefold", 3.0, None)),
+        ("Trade was 2.5 times as large.", ("2.5 times", 2.5, None)),
+        ("Trade grew 4-fold.", ("4-fold", 4.0, None)),
+        ("Trade grew two-fold.", ("two-fold", 2.0, None)),
+        ("Trade will double by 2025.", ("double", 2.0, None)),
+    ],
+)
+def test_multiples(text: str, expected: tuple) -> None:
+    result = _one(text, "surface", "value", "qualifier", "unit")
+    assert result == (*expected, "multiple")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "It analyzed 40 million Russian customs record entries.",
+            ("40 million", 40e6, "Russian customs record entries", "customs_records"),
+        ),
+        (
+            "Heads of state have held forty meetings.",
+            ("forty", 40.0, "meetings", "leader_meetings"),
+        ),
+        (
+            "Beijing published a 12-point peace proposal.",
+            ("12", 12.0, "point peace proposal", "peace_plan_points"),
+        ),
+        (
+            "Beijing published a 12 point peace proposal.",
+            ("12", 12.0, "point peace proposal", "peace_plan_points"),
+        ),
+        ("China sold a dozen drones.", ("a dozen", 12.0, "drones", "drone_sales")),
+        ("They met twenty-five officials.", ("twenty-five", 25.0, "officials", "other")),
+        (
+            "He saw two hundred and five soldiers.",
+            ("two hundred and five", 205.0, "soldiers", "other"),
+        ),
+        ("China has 1.4 billion people.", ("1.4 billion", 1.4e9, "people", "other")),
+        ("Four people briefed on it spoke.", ("Four", 4.0, "people", "other")),
+        ("They held one hundred meetings.", ("one hundred", 100.0, "meetings", "leader_meetings")),
+        ("Half a dozen drones were sold.", ("Half a dozen", 6.0, "drones", "drone_sales")),
+        (
+            "China bought 1.5 million barrels of Russian oil per day.",
+            ("1.5 million", 1.5e6, "barrels of Russian oil", "oil_purchases"),
+        ),
+        (
+            "They held forty meetings of the two leaders.",
+            ("forty", 40.0, "meetings", "leader_meetings"),
+        ),
+    ],
+)
+def test_counts_with_their_noun(text: str, expected: tuple) -> None:
+    assert _one(text, "surface", "value", "noun", "metric", "unit") == (*expected, "count")
+
+
+def test_scraping_glue_before_a_count_is_read_as_the_article_a() -> None:
+    # The NBC News seed has "A12 point peace proposalBeijing's publication" ("A 12-point").
+    result = _one("A12 point peace proposal Beijing’s publication last month.", "surface", "noun")
+    assert result == ("12", "point peace proposal")
+
+
+def test_a_scaled_number_with_no_noun_is_a_count_without_noun() -> None:
+    result = _one("Trade reached 190 billion in 2022.", "value", "unit", "noun", "metric")
+    assert result == (190e9, "count", None, "bilateral_trade")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Xi has refused to travel since late 2019.",
+        "This will be the central event on the agenda for 2023.",
+        "The agreement covers 2022-23.",
+        "Xi and Putin last spoke in a video call on Dec. 30.",
+        "Xi will be in Russia between March 20 and 22.",
+        "The visit runs 20-22 March.",
+        "February 24 this year marks the anniversary.",
+        "It happened on the 24th of February.",
+        "It happened on 24 February 2022.",
+        "It happened on 2023-03-20.",
+        "It happened on 3/20.",
+        "Xi Jinping, 69 years old, secured his third term.",
+        "Xi Jinping, 69, secured a third term.",
+        "The 69-year-old leader spoke.",
+        "He was aged 69.",
+        "Xi's first visit was his 20th trip.",
+        "Call +7 495 123-45-67 for details.",
+        "Call (202) 555-0123 or 555-0199.",
+        "They met at 10:30 and again at 3 p.m.",
+        "They met at 10 am.",
+        "The covid-19 pandemic and COVID-19 and the G20 summit.",
+        "Su-35 jets and 5G networks.",
+        "Nord Stream 2 was damaged.",
+        "Article 5 applies.",
+        "It is point 3 of the plan.",
+        "He is No. 1 on the list.",
+        "Russia is one of the few countries.",
+        "It will solve at least one unemployment problem.",
+        "The two leaders met the two governments.",
+        "They met just 20 days before the invasion.",
+        "It has lasted three years.",
+        "Some countries have double standards.",
+        "It was a double-digit rise.",
+        "See https://example.com/2023/200-billion/12-point.",
+        "It is said [3] to be true.",
+        "Does Russia plan to assign half of the country to China?",
+        "The score was 12.",
+        "The road is 5m wide.",
+    ],
+)
+def test_not_figures(text: str) -> None:
+    result = _figures(text)
+    assert result.height == 0, result.select("surface").to_series().to_list()
+
+
+def test_a_year_like_amount_with_a_currency_is_money() -> None:
+    assert _one("It cost $1999 in 2019.", "surface", "value") == ("$1999", 1999.0)
+    assert _one("It cost 2000 dollars.", "surface", "value") == ("2000 dollars", 2000.0)
+
+
+def test_a_year_with_a_noun_is_still_a_year() -> None:
+    # A known loss: four-digit numbers from 1800 to 2099 are read as years.
+    assert _figures("2000 troops arrived.").height == 0
+
+
+# --- metric ---------------------------------------------------------------------------------
+
+
+def test_metric_is_the_subject_just_before_the_number() -> None:
+    result = _figures("Exports grew 35%, imports fell 16% and trade was up 29.3%.")
+    assert result["metric"].to_list() == ["exports", "imports", "bilateral_trade"]
+
+
+def test_metric_is_the_nearest_term_otherwise() -> None:
+    result = _one(
+        "Sanctions lead to a 16% contraction in Russia’s imports.", "metric", "metric_term"
+    )
+    assert result == ("imports", "imports")
+
+
+def test_the_longest_term_wins() -> None:
+    result = _one("Russia's current account surplus was $227 billion.", "metric", "metric_term")
+    assert result == ("current_account_surplus", "current account surplus")
+
+
+def test_a_phrase_that_is_not_the_metric_gives_other() -> None:
+    text = "The trade war, which doubled tariffs in 2019, hurt exporters."
+    assert _one(text, "metric", "metric_term") == ("other", "trade war")
+
+
+def test_the_profile_can_make_such_a_phrase_a_metric() -> None:
+    text = "China has a trade deficit, which tripled in 2022 as Beijing bought crude oil."
+    assert _one(text, "metric", "metric_term") == ("trade_balance", "trade deficit")
+
+
+def test_a_figure_without_a_term_inherits_from_the_previous_sentence() -> None:
+    result = _figures(
+        "Russia will run its largest current account surplus on record in 2022.",
+        "The surplus of $227 billion in 2022 is more than double the record "
+        "($122 billion in 2021).",
+    )
+    expected = pl.DataFrame(
+        {
+            "surface": ["$227 billion", "double", "$122 billion"],
+            "metric": ["current_account_surplus"] * 3,
+            "period": ["2022", "2022", "2021"],
+            "kind": ["actual", "change", "actual"],
+            "metric_from": ["previous_sentence"] * 3,
+        }
+    )
+    assert_frame_equal(result.select(expected.columns), expected)
+
+
+def test_no_inheritance_when_the_previous_sentence_names_two_metrics() -> None:
+    result = _figures("Imports and exports both moved.", "The change was 16%.")
+    assert result["metric"].to_list() == ["other"]
+
+
+def test_no_inheritance_across_a_gap_in_the_sentences() -> None:
+    sentences = _sentences("Imports moved.", "The change was 16%.").with_columns(
+        pl.Series("sentence_idx", [0, 5], pl.Int32)
+    )
+    assert figures.extract(sentences, PROFILE)["metric"].to_list() == ["other"]
+
+
+def test_counts_take_their_metric_from_their_noun_only() -> None:
+    result = _figures("Trade was discussed.", "They held forty meetings and sent a dozen envoys.")
+    assert result.select("noun", "metric").rows() == [
+        ("meetings", "leader_meetings"),
+        ("envoys", "other"),
+    ]
+
+
+# --- kind, direction, period --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Russia wants to achieve its goal of $200 billion in annual trade.", ("target", None)),
+        ("They are seeking to increase trade to 200 billion dollars in 2023.", ("target", None)),
+        ("Trade is expected to reach $200 billion.", ("forecast", None)),
+        ("Trade will reach $200 billion.", ("forecast", None)),
+        ("Trade is projected at $200 billion.", ("forecast", None)),
+        ("Sanctions lead to a 16% contraction in imports.", ("change", "down")),
+        ("Exports rose by more than 30%.", ("change", "up")),
+        ("Trade was up 29.3%.", ("change", "up")),
+        ("Trade was down 2.9%.", ("change", "down")),
+        ("Trade rose by $10 billion.", ("change", "up")),
+        ("Trade rose to $190 billion.", ("actual", None)),
+        ("Trade was $190 billion.", ("actual", None)),
+        ("Imports are 16% of the total.", ("actual", None)),
+        ("Trade halved.", ("change", "down")),
+    ],
+)
+def test_kind(text: str, expected: tuple) -> None:
+    assert _one(text, "kind", "direction") == expected
+
+
+def test_kind_cues_in_another_clause_do_not_count() -> None:
+    text = (
+        "The first months of the war saw a significant contraction of 35%, "
+        "followed by a recovery that experts expect to continue into 2023."
+    )
+    assert _one(text, "kind", "period") == ("change", None)
+
+
+def test_with_no_cue_in_the_clause_the_nearest_cue_in_the_sentence_decides() -> None:
+    assert _one("The goal, agreed in 2019, is $200 billion.", "kind") == ("target",)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Trade was $200 billion in 2023.", "2023"),
+        ("Imports fell 16% for the whole of 2022.", "2022"),
+        ("Trade will reach $200 billion by 2024.", "2024"),
+        ("Trade should reach $200 billion a year.", "annual"),
+        ("Trade should reach $200 billion per year.", "annual"),
+        ("It aims at $200 billion in annual trade.", "annual"),
+        ("Exports rose 30% between January and September 2022.", "2022-01..2022-09"),
+        ("Exports rose 30% from March 2022 to May 2023.", "2022-03..2023-05"),
+        ("Exports rose 30% in January-September 2022.", "2022-01..2022-09"),
+        ("Exports rose 30% in the first nine months of 2022.", "2022-01..2022-09"),
+        ("Exports rose 30% in the first half of 2023.", "2023-01..2023-06"),
+        ("Exports rose 30% in March 2023.", "2023-03"),
+        ("Exports rose 30% in 2022-23.", "2022..2023"),
+        ("In 2022, trade rose 29.3%.", "2022"),
+        ("Trade rose 29.3%, and the target is 2024.", None),
+        ("Trade rose 29.3%.", None),
+    ],
+)
+def test_period(text: str, expected: str | None) -> None:
+    assert _one(text, "period") == (expected,)
+
+
+def test_relative_years_need_the_publication_date() -> None:
+    text = "China sold drones worth $3.3 million to Russia last year."
+    articles = pl.DataFrame({"article_id": ["a"], "published": [date(2023, 2, 1)]})
+    assert _one(text, "period") == (None,)
+    assert _one(text, "period", articles=articles) == ("2022",)
+
+
+# --- speaker, hedges, offsets -----------------------------------------------------------------
+
+
+def test_speaker_from_the_quotes_table_wins() -> None:
+    quotes = pl.DataFrame(
+        {
+            "article_id": ["a", "a"],
+            "sentence_idx": [0, 0],
+            "speaker": ["russian_foreign_ministry", "someone else"],
+            "quote": ["...", "..."],
+        }
+    )
+    text = "Trade will reach $200 billion, Reuters said."
+    assert _one(text, "speaker", quotes=quotes) == ("russian_foreign_ministry",)
+    assert _one(text, "speaker") == ("reuters",)
+    unresolved = quotes.with_columns(pl.lit("unresolved").alias("speaker"))
+    assert _one(text, "speaker", quotes=unresolved) == ("reuters",)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "China is a supplier, according to a report by the Washington-based Free Russia "
+            "Foundation that analyzed 40 million Russian customs record entries.",
+            "free_russia_foundation",
+        ),
+        ("According to Reuters, trade reached $190 billion.", "reuters"),
+        (
+            "The Russian Foreign Ministry said trade reached $190 billion.",
+            "russian_foreign_ministry",
+        ),
+        ("Trade reached $190 billion, said Wang Wenbin.", "wang_wenbin"),
+        ("Trade reached $190 billion, said Ivan Petrov.", "Ivan Petrov"),
+        ("Trade hit a record $190 billion, Xinhua reported.", "Xinhua"),
+        ("Trade reached $190 billion, he said.", None),
+        ("The statement said Moscow wanted $200 billion in trade.", None),
+        ("According to the report, trade reached $190 billion.", None),
+    ],
+)
+def test_speaker_in_the_sentence(text: str, expected: str | None) -> None:
+    assert _one(text, "speaker") == (expected,)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Trade may reach $200 billion.", True),
+        ("Trade reportedly reached $200 billion.", True),
+        ("Could trade reach $200 billion?", True),
+        ("Trade reached $200 billion in May 2023.", False),
+        ("Trade reached $200 billion.", False),
+    ],
+)
+def test_hedged(text: str, expected: bool) -> None:
+    assert _one(text, "hedged") == (expected,)
+
+
+def test_offsets_are_into_the_article() -> None:
+    article = "Intro. Trade rose by more than 30% in 2022."
+    sentences = _sentences("Trade rose by more than 30% in 2022.", start=7)
+    result = figures.extract(sentences, PROFILE)
+    start, end = result.select("start", "end").row(0)
+    assert article[start:end] == "30%"
+
+
+def test_one_figure_in_full() -> None:
+    text = "Data show that China sold drones worth $3.3 million to Russia in 2022."
+    result = _figures(text)
+    expected = pl.DataFrame(
+        {
+            "article_id": ["a"],
+            "sentence_idx": [0],
+            "surface": ["$3.3 million"],
+            "value": [3.3e6],
+            "unit": ["USD"],
+            "metric": ["drone_sales"],
+            "period": ["2022"],
+            "kind": ["actual"],
+            "speaker": [None],
+            "hedged": [False],
+            "sentence": [text],
+            "start": [39],
+            "end": [51],
+            "qualifier": [None],
+            "noun": [None],
+            "low": [3.3e6],
+            "high": [3.3e6],
+            "direction": [None],
+            "metric_term": ["drones"],
+            "metric_from": ["sentence"],
+        },
+        schema=figures.FIGURE_SCHEMA,
+    )
+    assert_frame_equal(result, expected)
+
+
+def test_empty_and_figureless_input_give_a_typed_empty_table() -> None:
+    expected = pl.DataFrame(schema=figures.FIGURE_SCHEMA)
+    assert_frame_equal(figures.extract(_sentences(), PROFILE), expected)
+    assert_frame_equal(_figures("No numbers here."), expected)
+
+
+def test_sentences_without_start_give_offsets_into_the_sentence() -> None:
+    sentences = _sentences("Imports fell 16%.").drop("start")
+    result = figures.extract(sentences.lazy(), PROFILE)
+    assert result.select("start", "end").row(0) == (13, 16)
+
+
+def test_missing_columns_are_named() -> None:
+    with pytest.raises(ValueError, match=r"sentences lacks column\(s\) \['text'\]"):
+        figures.extract(pl.DataFrame({"article_id": ["a"], "sentence_idx": [0]}), PROFILE)
+    with pytest.raises(ValueError, match=r"quotes lacks column\(s\) \['speaker'\]"):
+        _figures("Imports fell 16%.", quotes=pl.DataFrame({"article_id": [], "sentence_idx": []}))
+
+
+def test_metric_terms_table() -> None:
+    table = figures.metric_terms(PROFILE)
+    assert table["current account surplus"] == "current_account_surplus"
+    assert table["trade deficit"] == "trade_balance"  # the profile makes it a metric
+    assert table["trade war"] == "other"
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "expected"),
+    [
+        (200e9, "USD", "$200 billion"),
+        (190.27e9, "USD", "$190.27 billion"),
+        (3.3e6, "USD", "$3.3 million"),
+        (1.28e12, "CNY", "1.28 trillion yuan"),
+        (16.0, "percent", "16%"),
+        (2.0, "multiple", "2×"),
+        (40.0, "count", "40"),
+    ],
+)
+def test_format_value(value: float, unit: str, expected: str) -> None:
+    assert figures.format_value(value, unit) == expected
+
+
+# --- the seeds --------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seeds(tmp_path_factory: pytest.TempPathFactory) -> tuple[pl.DataFrame, pl.DataFrame]:
+    out = tmp_path_factory.mktemp("b")
+    pipeline.build([config.ROOT / "data/raw/xi_moscow_2023"], out=out, progress=False)
+    articles = store.read("articles", out)
+    found = figures.extract(store.read("sentences", out), PROFILE, articles=articles)
+    return found, articles
+
+
+def _prefix(articles: pl.DataFrame, prefix: str) -> str:
+    path = next(p for p in articles["path"] if Path(p).name.startswith(prefix))
+    return articles.filter(pl.col("path") == path)["article_id"].item()
+
+
+def test_seed_chinese_report(seeds: tuple[pl.DataFrame, pl.DataFrame]) -> None:
+    found, articles = seeds
+    result = found.filter(
+        pl.col("article_id") == _prefix(articles, "002"), pl.col("unit") != "count"
+    ).select("surface", "value", "unit", "metric", "kind", "period")
+    expected = pl.DataFrame(
+        [
+            ("$200 billion", 200e9, "USD", "bilateral_trade", "target", "annual"),
+            ("$3.3 million", 3.3e6, "USD", "drone_sales", "actual", "2022"),
+            ("$227 billion", 227e9, "USD", "current_account_surplus", "actual", "2022"),
+            ("double", 2.0, "multiple", "current_account_surplus", "change", "2022"),
+            ("$122 billion", 122e9, "USD", "current_account_surplus", "actual", "2021"),
+            ("16%", 16.0, "percent", "imports", "change", "2022"),
+            ("35%", 35.0, "percent", "imports", "change", None),
+            ("30%", 30.0, "percent", "exports", "change", "2022-01..2022-09"),
+        ],
+        schema=["surface", "value", "unit", "metric", "kind", "period"],
+        orient="row",
+    )
+    assert_frame_equal(result, expected)
+
+
+def test_seed_breitbart_trade_goal(seeds: tuple[pl.DataFrame, pl.DataFrame]) -> None:
+    found, articles = seeds
+    result = found.filter(pl.col("article_id") == _prefix(articles, "000"), pl.col("unit") == "USD")
+    assert result.select("surface", "value", "metric", "kind", "period").rows() == [
+        ("200 billion dollars", 200e9, "bilateral_trade", "target", "2023")
+    ]
+
+
+def test_seeds_report_no_year_date_or_age(seeds: tuple[pl.DataFrame, pl.DataFrame]) -> None:
+    found, _ = seeds
+    assert found.filter(pl.col("value").is_between(1900, 2100)).height == 0
+    # Days of the month in the seeds: 20, 22, 24, 30, 31; Xi's age: 69.
+    small = found.filter(
+        pl.col("unit") == "count", pl.col("value").is_in([20.0, 22.0, 24.0, 30.0, 31.0, 69.0])
+    )
+    assert small.height == 0
+    assert found.select("surface", "noun").rows() == [
+        ("12", "point peace proposal"),
+        ("200 billion dollars", None),
+        ("tripled", None),
+        ("four", "people"),
+        ("forty", "meetings"),
+        ("$200 billion", None),
+        ("40 million", "Russian customs record entries"),
+        ("$3.3 million", None),
+        ("$227 billion", None),
+        ("double", None),
+        ("$122 billion", None),
+        ("16%", None),
+        ("35%", None),
+        ("30%", None),
+    ]
+
+
+def test_seed_ledger_aligns_the_200_billion_target(
+    seeds: tuple[pl.DataFrame, pl.DataFrame],
+) -> None:
+    found, articles = seeds
+    result = figures.ledger(found, articles, profile=PROFILE).filter(pl.col("n_outlets") == 2)
+    assert result.select("surface", "period", "kind", "divergences").rows() == [
+        ("200 billion dollars", "2023", "target", ["period_differs"]),
+        ("$200 billion", "annual", "target", ["period_differs"]),
+    ]
+    assert result["claim"].unique().to_list() == ["China-Russia bilateral trade: $200 billion"]
+
+
+# --- the ledger -----------------------------------------------------------------------------
+
+
+def _ledger_figures(rows: list[tuple]) -> pl.DataFrame:
+    return pl.DataFrame(
+        rows,
+        schema={
+            "article_id": pl.String,
+            "sentence_idx": pl.Int32,
+            "surface": pl.String,
+            "value": pl.Float64,
+            "unit": pl.String,
+            "metric": pl.String,
+            "period": pl.String,
+            "kind": pl.String,
+            "hedged": pl.Boolean,
+        },
+        orient="row",
+    )
+
+
+ARTICLES = pl.DataFrame(
+    {
+        "article_id": ["a", "b", "c", "d"],
+        "source": ["Outlet A", "Outlet B", "Outlet C", "Outlet A"],
+        "published": [date(2023, 1, 31), date(2023, 2, 1), date(2023, 2, 2), date(2023, 2, 3)],
+        "duplicate_of": [None, None, None, "a"],
+    }
+)
+
+
+def test_ledger_groups_values_within_tolerance_and_flags_divergences() -> None:
+    found = _ledger_figures(
+        [
+            ("a", 1, "$200 billion", 200e9, "USD", "bilateral_trade", "2023", "target", False),
+            ("b", 4, "$203 billion", 203e9, "USD", "bilateral_trade", "2024", "actual", True),
+            ("c", 2, "$240 billion", 240e9, "USD", "bilateral_trade", "2023", "actual", False),
+            ("c", 3, "16%", 16.0, "percent", "imports", "2022", "change", False),
+            ("c", 5, "four", 4.0, "count", "other", None, "actual", False),
+        ]
+    )
+    result = figures.ledger(found, ARTICLES, profile=PROFILE)
+    expected = pl.DataFrame(
+        [
+            ("China-Russia bilateral trade: $200 billion", 2, "Outlet A", "$200 billion",
+             ["period_differs", "rounding", "target_as_fact", "hedging_differs"]),
+            ("China-Russia bilateral trade: $200 billion", 2, "Outlet B", "$203 billion",
+             ["period_differs", "rounding", "target_as_fact", "hedging_differs"]),
+            ("China-Russia bilateral trade: $240 billion", 1, "Outlet C", "$240 billion", []),
+            ("Russia's imports: 16% (change)", 1, "Outlet C", "16%", []),
+        ],
+        schema={
+            "claim": pl.String,
+            "n_outlets": pl.UInt32,
+            "source": pl.String,
+            "surface": pl.String,
+            "divergences": pl.List(pl.String),
+        },
+        orient="row",
+    )  # fmt: skip
+    assert_frame_equal(result.select(expected.columns), expected)
+
+
+def test_ledger_excludes_near_duplicates_unless_asked() -> None:
+    found = _ledger_figures(
+        [
+            ("a", 1, "$200 billion", 200e9, "USD", "bilateral_trade", "2023", "target", False),
+            ("d", 1, "$200 billion", 200e9, "USD", "bilateral_trade", "2023", "target", False),
+        ]
+    )
+    assert figures.ledger(found, ARTICLES, profile=PROFILE).height == 1
+    assert figures.ledger(found, ARTICLES, profile=PROFILE, include_duplicates=True).height == 2
+
+
+def test_ledger_keeps_changes_apart_from_levels_and_can_keep_other() -> None:
+    found = _ledger_figures(
+        [
+            ("a", 1, "30%", 30.0, "percent", "exports", "2022", "change", False),
+            ("b", 1, "30%", 30.0, "percent", "exports", "2022", "actual", False),
+            ("c", 5, "four", 4.0, "count", "other", None, "actual", False),
+        ]
+    )
+    result = figures.ledger(found, ARTICLES, profile=PROFILE, include_other=True)
+    assert sorted(result["claim"].to_list()) == [
+        "Russia's exports: 30%",
+        "Russia's exports: 30% (change)",
+        "other: 4",
+    ]
+
+
+def test_ledger_checks_its_options() -> None:
+    found = _ledger_figures([])
+    with pytest.raises(ValueError, match="tolerance must be 0 or more, got -1"):
+        figures.ledger(found, ARTICLES, profile=PROFILE, tolerance=-1)
+    with pytest.raises(ValueError, match=r"articles lacks column\(s\) \['source'\]"):
+        figures.ledger(found, ARTICLES.drop("source"), profile=PROFILE)
+    assert_frame_equal(
+        figures.ledger(found, ARTICLES, profile=PROFILE),
+        pl.DataFrame(schema=figures.LEDGER_SCHEMA),
+    )
+
+
+_TOKENS = [
+    "$", "US$", "€", "%", "200", "1,280", "190,27", "3.3", "-", "–", "to", "and", "between",
+    "from", "billion", "bn", "m", "dollars", "yuan", "percent", "forty", "a", "dozen",
+    "hundred", "one", "double", "tripled", "times", "as", "fold", "trade", "imports",
+    "surplus", "rose", "fell", "goal", "will", "in", "2022", "March", "20", "Dec.", "years",
+    "old", "(", ")", ",", ".", "G20", "COVID-19", "A12", "point", "said", "according",
+    "Reuters", "last", "year", "https://t.co/x1",
+]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_TOKENS), max_size=25).map(" ".join))
+@settings(max_examples=300, deadline=None)
+def test_any_text_gives_well_formed_figures(text: str) -> None:
+    result = figures.extract(_sentences(text), PROFILE)
+    for row in result.iter_rows(named=True):
+        assert text[row["start"] : row["end"]] == row["surface"]
+        assert row["unit"] in figures.UNITS
+        assert row["kind"] in figures.KINDS
+        assert row["low"] <= row["value"] <= row["high"]
