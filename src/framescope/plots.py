@@ -14,9 +14,17 @@ import polars as pl
 
 NO_DATA = "no data for this selection"
 _PALETTE = [
-    "#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd",
-    "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf",
-]  # fmt: skip
+    "#1f77b4",
+    "#d62728",
+    "#2ca02c",
+    "#ff7f0e",
+    "#9467bd",
+    "#8c564b",
+    "#e377c2",
+    "#7f7f7f",
+    "#bcbd22",
+    "#17becf",
+]
 VALUE_LABELS = {
     "mentions": "mentions (raw count)",
     "mentions_per_1k_words": "mentions per 1,000 words (normalised)",
@@ -283,13 +291,16 @@ def claims_against_reference(
     if claims.is_empty() and reference.is_empty():
         return empty()
     figure = go.Figure()
-    for (label,), rows in reference.sort("date").group_by("label", maintain_order=True):
+    line_styles = [{"color": "black"}, {"color": "grey", "dash": "dot"}, {"color": "grey"}]
+    for index, ((label,), rows) in enumerate(
+        reference.sort("date").group_by("label", maintain_order=True)
+    ):
         figure.add_scatter(
             x=rows["date"].to_list(),
             y=rows["value_bn"].to_list(),
             mode="lines+markers",
             name=label,
-            line={"color": "black"},
+            line=line_styles[index % len(line_styles)],
             hovertemplate="%{x}: %{y:.2f} bn USD<extra>" + label + "</extra>",
         )
     if targets is not None and not targets.is_empty():
@@ -307,7 +318,19 @@ def claims_against_reference(
             customdata=targets["label"].to_list(),
             hovertemplate="%{x}: %{y:.0f} bn USD<br>%{customdata}<extra>target</extra>",
         )
-    colours = _colours(claims["source"].unique().to_list()) if not claims.is_empty() else {}
+    if claims.is_empty():
+        # The official series still give context; say plainly that no article is plotted.
+        figure.add_annotation(
+            text=NO_DATA,
+            showarrow=False,
+            x=0.5,
+            y=0.95,
+            xref="paper",
+            yref="paper",
+            font={"size": 14},
+        )
+        claims = pl.DataFrame(schema={"source": pl.String()})
+    colours = _colours(claims["source"].unique().to_list())
     for (source,), rows in claims.group_by("source", maintain_order=True):
         figure.add_scatter(
             x=rows["published"].to_list(),

@@ -13,7 +13,9 @@ def _figures(view):
     return [pane.object for pane in panes]
 
 
-@pytest.mark.parametrize("view", [views.Overview, views.Mentions, views.Sentiment, views.Framing])
+@pytest.mark.parametrize(
+    "view", [views.Overview, views.Mentions, views.Sentiment, views.Framing, views.Trade]
+)
 def test_views_build_for_the_seeds_and_for_an_empty_selection(seed_build, view):
     state = DataStore(seed_build)
     built = view(store=state)
@@ -67,7 +69,7 @@ def test_highlight_marks_mentions_and_tints_sentences():
 
 def test_a_single_article_corpus_works(single_build):
     state = DataStore(single_build)
-    for view in (views.Overview, views.Mentions, views.Sentiment, views.Framing, views.Articles):
+    for view in app.VIEWS:
         view(store=state)
     assert state.tone_series()["ci_low"].null_count() == state.tone_series().height
 
@@ -83,3 +85,14 @@ def test_framing_evidence_on_click(seed_build):
     assert framing_view.evidence[0].object.startswith("**1 sentences**")
     table = framing_view.evidence[1].value
     assert "special military operation" in table["text"].iloc[0]
+
+
+def test_trade_view_sets_claims_against_official_statistics(seed_build):
+    trade = views.Trade(store=DataStore(seed_build))
+    names = [trace.name for trace in trade.chart.object.data]
+    assert "China customs (GAC): annual total" in names
+    assert "claim: Breitbart News" in names
+    compared = trade.store.comparison()
+    ratios = dict(zip(compared["reference_year"], compared["ratio"], strict=False))
+    assert round(ratios[2022], 3) == round(200 / 190.27, 3)
+    assert round(ratios[2023], 3) == round(200 / 240.11, 3)

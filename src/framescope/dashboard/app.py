@@ -15,6 +15,7 @@ VIEWS: list[type[views.View]] = [
     views.Mentions,
     views.Sentiment,
     views.Framing,
+    views.Trade,
     views.Articles,
 ]
 URL_PARAMETERS = {

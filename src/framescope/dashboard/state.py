@@ -17,7 +17,7 @@ from typing import Any
 import param
 import polars as pl
 
-from framescope import config, sentiment, store, timeseries
+from framescope import config, figures, reference, sentiment, store, timeseries
 from framescope import profile as profiles
 
 GRANULARITIES = ("day", "week", "month")
@@ -46,6 +46,17 @@ def load_profile(data_dir: str | Path) -> profiles.Profile:
     if path and Path(path).exists():
         return profiles.load(path)
     return profiles.load()
+
+
+@lru_cache(maxsize=2)
+def load_reference(folder: str) -> dict[str, pl.DataFrame]:
+    """The official statistics shipped in ``folder`` (annual, year-to-date, targets)."""
+    base = Path(folder)
+    return {
+        "annual": reference.annual(base / "china_russia_trade_annual.csv"),
+        "ytd": reference.year_to_date(base / "china_russia_trade_ytd.csv"),
+        "targets": reference.targets(base / "trade_targets.csv"),
+    }
 
 
 class DataStore(param.Parameterized):
@@ -263,6 +274,51 @@ class DataStore(param.Parameterized):
             .select("source", "published", "article_id", "sentence_idx", "text")
             .sort("published", "article_id", "sentence_idx", nulls_last=True)
         )
+
+    def ledger(self) -> pl.DataFrame:
+        """The claims ledger: the same claim as each outlet reported it, divergences flagged."""
+        found = self.table("figures")
+        if found.is_empty():
+            return pl.DataFrame()
+        return self._cached(
+            "ledger",
+            self._filter_key(),
+            lambda: figures.ledger(
+                found, self.articles(), profile=self.profile, include_duplicates=True
+            ),
+        )
+
+    def official(self) -> dict[str, pl.DataFrame]:
+        """Official statistics with their provenance (``data/reference``)."""
+        return load_reference(str(config.REFERENCE))
+
+    def trade_claims(self, metric: str = reference.TRADE_METRIC) -> pl.DataFrame:
+        """Money claims about ``metric`` at their publication dates, in billion USD."""
+        found = self.table("figures")
+        if found.is_empty():
+            return pl.DataFrame()
+        return (
+            found.filter((pl.col("metric") == metric) & (pl.col("unit") == "USD"))
+            .join(self.articles().select("article_id", "source", "published"), on="article_id")
+            .filter(pl.col("published").is_not_null())
+            .select(
+                "published",
+                "source",
+                "metric",
+                "kind",
+                "surface",
+                "period",
+                "sentence",
+                (pl.col("value") / 1e9).alias("value_bn"),
+            )
+        )
+
+    def comparison(self) -> pl.DataFrame:
+        """Ledger claims set against the official annual series."""
+        ledger = self.ledger()
+        if ledger.is_empty():
+            return pl.DataFrame()
+        return reference.compare(ledger, self.official()["annual"])
 
     def overview(self) -> dict[str, Any]:
         """Corpus size, date span, outlets and rejects for the overview cards."""

@@ -324,6 +324,91 @@ class Framing(View):
         )
 
 
+class Trade(View):
+    """Trade claims at their publication dates against official statistics; the ledger."""
+
+    title = "Trade figures"
+    depends = FILTERS
+
+    def __init__(self, **params: Any) -> None:
+        super().__init__(**params)
+        self.chart = pn.pane.Plotly(sizing_mode="stretch_width", height=450)
+        self.ledger = pn.Column(sizing_mode="stretch_width")
+        self.update()
+
+    def data(self) -> pl.DataFrame:
+        return self.store.ledger()
+
+    def update(self) -> None:
+        official = self.store.official()
+        lines = pl.concat(
+            [
+                official["annual"].select(
+                    pl.col("period_end").alias("date"),
+                    (pl.col("value") / 1e9).alias("value_bn"),
+                    pl.lit("China customs (GAC): annual total").alias("label"),
+                ),
+                official["ytd"].select(
+                    pl.col("period_end").alias("date"),
+                    (pl.col("value") / 1e9).alias("value_bn"),
+                    pl.lit("GAC: year to date").alias("label"),
+                ),
+            ]
+        )
+        targets = official["targets"].select(
+            pl.col("stated_on").alias("date"),
+            (pl.col("value") / 1e9).alias("value_bn"),
+            pl.format(
+                "{}: {} by {}", "stated_by", (pl.col("value") / 1e9).round(0), "target_year"
+            ).alias("label"),
+        )
+        # Milestones are weeks apart on a decade-long axis: they would only clutter it.
+        self.chart.object = plots.claims_against_reference(
+            self.store.trade_claims(), lines, targets
+        )
+        ledger = self.store.ledger()
+        comparison = self.store.comparison()
+        if ledger.is_empty():
+            self.ledger[:] = [pn.pane.Markdown(plots.NO_DATA)]
+            return
+        shown = ledger.select(
+            "claim",
+            "source",
+            "published",
+            "surface",
+            "kind",
+            "period",
+            "speaker",
+            "hedged",
+            pl.col("divergences").list.join(", "),
+            "sentence",
+        )
+        parts = [
+            pn.pane.Markdown("**Claims ledger**: the same claim as each outlet reported it"),
+            _table(shown, layout="fit_data_stretch"),
+        ]
+        if not comparison.is_empty():
+            compared = comparison.select(
+                "claim",
+                "source",
+                "surface",
+                "claim_period",
+                "reference_year",
+                (pl.col("reference_value") / 1e9).round(2).alias("reference_bn"),
+                pl.col("ratio").round(3),
+                "reference_reporter",
+                "reference_source",
+            )
+            parts += [
+                pn.pane.Markdown("**Claims against official statistics** (China GAC)"),
+                _table(compared, layout="fit_data_stretch"),
+            ]
+        self.ledger[:] = parts
+
+    def __panel__(self) -> pn.viewable.Viewable:
+        return pn.Column(self.chart, self.download, self.ledger, sizing_mode="stretch_width")
+
+
 def highlight(
     text: str, spans: list[tuple[int, int, str]], tones: list[tuple[int, int, float]]
 ) -> str:
