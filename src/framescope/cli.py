@@ -51,6 +51,13 @@ def _parser() -> argparse.ArgumentParser:
         help="export column for a field, e.g. --map text=body (repeatable)",
     )
     build.add_argument("--force", action="store_true", help="rebuild even if nothing changed")
+    build.add_argument(
+        "--engine", choices=pipeline.ENGINES, default="local", help="local (default) or dask"
+    )
+    build.add_argument(
+        "--scheduler", metavar="ADDRESS", help="dask scheduler, e.g. tcp://10.0.0.5:8786"
+    )
+    build.add_argument("--workers", type=int, help="worker processes of a local Dask cluster")
     build.add_argument("--quiet", action="store_true", help="no progress bar")
 
     validate = commands.add_parser(
@@ -95,6 +102,9 @@ def _build(args: argparse.Namespace) -> int:
         mapping=parse_mapping(args.map),
         progress=not args.quiet,
         force=args.force,
+        engine=args.engine,
+        scheduler=args.scheduler,
+        workers=args.workers,
     )
     print(report.summary())
     return 1 if report.status == "nothing_built" else 0

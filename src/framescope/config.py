@@ -40,3 +40,6 @@ MAX_ARTICLE_CHARS = int(_number("FRAMESCOPE_MAX_ARTICLE_CHARS", 1_000_000))
 
 NEAR_DUPLICATE_THRESHOLD = _number("FRAMESCOPE_NEAR_DUPLICATE_THRESHOLD", 0.8)
 """Estimated Jaccard similarity of word 5-shingles above which two articles are near-duplicates."""
+
+SHARD_FILES = int(_number("FRAMESCOPE_SHARD_FILES", 500))
+"""Input files per shard of the Dask engine; an export file is always a shard of its own."""

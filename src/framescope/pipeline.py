@@ -20,6 +20,7 @@ import polars as pl
 
 from framescope import (
     __version__,
+    cluster,
     config,
     figures,
     framing,
@@ -34,6 +35,7 @@ from framescope.ingest import sidecar
 from framescope.ingest.records import Batch, rejects_frame
 
 SENTIMENT_METHODS = ("vader", "textblob")
+ENGINES = ("local", "dask")
 
 
 def canonical_order(table: pl.DataFrame) -> pl.DataFrame:
@@ -157,6 +159,9 @@ def build(
     mapping: Mapping[str, str] | None = None,
     progress: bool = True,
     force: bool = False,
+    engine: str = "local",
+    scheduler: str | None = None,
+    workers: int | None = None,
 ) -> BuildReport:
     """Build the processed tables from raw inputs.
 
@@ -174,12 +179,22 @@ def build(
         Export column names for fields (``{"text": "body"}``), as ``--map`` gives them.
     force
         Rebuild everything even when nothing changed.
+    engine
+        ``"local"`` (this process) or ``"dask"`` (a dask.distributed cluster: the same
+        stages per shard of input files; identical tables).
+    scheduler
+        With ``engine="dask"``: the scheduler's address; default a LocalCluster here.
+    workers
+        With ``engine="dask"`` and no scheduler: LocalCluster worker processes.
 
     Examples
     --------
     >>> build(progress=False).tables["articles"]  # doctest: +SKIP
     5
     """
+    if engine not in ENGINES:
+        msg = f"engine {engine!r} is not one of {list(ENGINES)}"
+        raise ValueError(msg)
     clock: dict[str, float] = {}
     started = time.perf_counter()
     out = Path(out) if out is not None else config.PROCESSED
@@ -208,38 +223,47 @@ def build(
     clock["discover"] = time.perf_counter() - started
 
     tick = time.perf_counter()
-    batch = ingest.read(new_files, mapping=mapping, progress=progress)
-    clock["read"] = time.perf_counter() - tick
-
-    tick = time.perf_counter()
-    prepared, cleaning_rejects = ingest.prepare(
-        batch.records, sources=sources_table, names=topic.name_words()
-    )
-    combined = pl.concat([old["articles"], prepared]) if old else prepared
-    articles, duplicate_rejects = ingest.identify(
-        combined, threshold=config.NEAR_DUPLICATE_THRESHOLD
-    )
-    clock["clean"] = time.perf_counter() - tick
-
-    tick = time.perf_counter()
-    done = old["sentences"].select("article_id").unique() if old else None
-    todo = articles if done is None else articles.join(done, on="article_id", how="anti")
-    fresh = analyse(todo, topic)
+    if engine == "dask" and new_files:
+        with cluster.connect(scheduler, workers=workers) as client:
+            articles, new_rejects, duplicate_rejects, fresh = cluster.run(
+                client,
+                new_files,
+                old_articles=old.get("articles"),
+                mapping=mapping,
+                sources=sources_table,
+                topic=topic,
+                threshold=config.NEAR_DUPLICATE_THRESHOLD,
+                out=out,
+            )
+    else:
+        batch = ingest.read(new_files, mapping=mapping, progress=progress)
+        prepared, dropped = ingest.prepare(
+            batch.records, sources=sources_table, names=topic.name_words()
+        )
+        new_rejects = pl.concat([batch.rejects, dropped.rejects])
+        combined = pl.concat([old["articles"], prepared]) if old else prepared
+        articles, duplicate_rejects = ingest.identify(
+            combined, threshold=config.NEAR_DUPLICATE_THRESHOLD
+        )
+        done = old["sentences"].select("article_id").unique() if old else None
+        todo = articles if done is None else articles.join(done, on="article_id", how="anti")
+        fresh = analyse(todo, topic)
     per_article = {
-        name: (pl.concat([old[name], table]) if old else table)
+        name: (pl.concat([old[name], table], how="vertical_relaxed") if old else table)
         .join(articles.select("article_id"), on="article_id", how="semi")
         .pipe(canonical_order)
         for name, table in fresh.items()
     }
-    clock["analyse"] = time.perf_counter() - tick
+    clock["ingest_and_analyse"] = time.perf_counter() - tick
 
     rejects = pl.concat(
         [
             old.get("rejects", rejects_frame([])),
-            *(b.rejects for b in (batch, cleaning_rejects, duplicate_rejects)),
+            new_rejects,
+            duplicate_rejects.rejects,
             sidecar_rejects.rejects if not old else rejects_frame([]),
         ]
-    ).sort("path", maintain_order=True)
+    ).pipe(canonical_order)
     tables = {"articles": articles, "rejects": rejects, **per_article}
     tick = time.perf_counter()
     used = {"path": str(Path(profile or config.PROFILE).resolve()), "id": topic.id}

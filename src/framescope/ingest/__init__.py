@@ -234,8 +234,17 @@ def prepare(
     return articles.select(ARTICLE_COLUMNS), Batch.of([], rejects)
 
 
-def identify(articles: pl.DataFrame, *, threshold: float) -> tuple[pl.DataFrame, Batch]:
-    """Corpus-level identity: exact duplicates kept once, near-duplicates marked."""
+def identify(
+    articles: pl.DataFrame, *, threshold: float, sketch: pl.DataFrame | None = None
+) -> tuple[pl.DataFrame, Batch]:
+    """Corpus-level identity: exact duplicates kept once, near-duplicates marked.
+
+    ``articles`` may be whole articles or just their keys (``article_id``, ``path``,
+    ``published``) with precomputed sketches, as the distributed engine passes them.
+    """
     kept, rejects = dedupe.drop_exact_duplicates(articles)
-    marked = dedupe.mark_near_duplicates(kept.drop("duplicate_of"), threshold=threshold)
-    return marked.select(ARTICLE_COLUMNS).sort("path"), Batch.of([], rejects)
+    marked = dedupe.mark_near_duplicates(
+        kept.drop("duplicate_of", strict=False), threshold=threshold, sketch=sketch
+    )
+    columns = [c for c in ARTICLE_COLUMNS if c in marked.columns]
+    return marked.select(columns).sort("path"), Batch.of([], rejects)

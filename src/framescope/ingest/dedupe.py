@@ -116,13 +116,20 @@ def _clusters(pairs: pl.DataFrame) -> dict[str, str]:
     return {x: root(x) for x in parent}
 
 
-def mark_near_duplicates(articles: pl.DataFrame, *, threshold: float) -> pl.DataFrame:
+def mark_near_duplicates(
+    articles: pl.DataFrame, *, threshold: float, sketch: pl.DataFrame | None = None
+) -> pl.DataFrame:
     """Add ``duplicate_of``: the earliest article of its near-duplicate cluster, else null.
 
     Earliest means first published (unknown dates last), then first by path, so the copy
-    that most likely came first stays in counts and reposts point to it.
+    that most likely came first stays in counts and reposts point to it. ``sketch`` (from
+    :func:`sketches`) may be computed elsewhere, e.g. on the workers of a cluster; then
+    ``articles`` needs only ``article_id``, ``published`` and ``path``.
     """
-    pairs = near_duplicate_pairs(sketches(articles), threshold=threshold)
+    if sketch is None:
+        sketch = sketches(articles)
+    sketch = sketch.unique("article_id").join(articles.select("article_id"), on="article_id")
+    pairs = near_duplicate_pairs(sketch, threshold=threshold)
     cluster = _clusters(pairs)
     if not cluster:
         return articles.with_columns(pl.lit(None, pl.String()).alias("duplicate_of"))

@@ -1,0 +1,129 @@
+"""The Dask engine on a real LocalCluster with two worker processes."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sys
+from pathlib import Path
+
+import cloudpickle
+import pytest
+from polars.testing import assert_frame_equal
+
+from framescope import cluster, config, ingest, pipeline, store
+from tests.conftest import SEEDS
+
+distributed = pytest.importorskip("distributed")
+# Workers cannot import this test module: ship the plugin class below by value.
+cloudpickle.register_pickle_by_value(sys.modules[__name__])
+
+
+@pytest.fixture(scope="module")
+def scheduler():
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+    ) as local:
+        yield local.scheduler_address
+
+
+@pytest.fixture
+def raw(tmp_path: Path) -> Path:
+    """Seeds, near-duplicates, an export with an exact duplicate and bad inputs: every path."""
+    folder = tmp_path / "raw"
+    shutil.copytree(SEEDS, folder)
+    original = next(folder.glob("003_*.txt"))
+    (folder / "repost.txt").write_text(original.read_text() + "\nRepublished by a partner.\n")
+    shutil.copy(next(folder.glob("001_*.txt")), folder / "copy_of_001.txt")
+    rows = [
+        {
+            "id": i,
+            "source": "Wire",
+            "date": f"2023-03-{10 + i}",
+            "title": f"Item {i}",
+            "text": f"Xi Jinping and Vladimir Putin met for talk {i}. Trade hit $190 billion.",
+        }
+        for i in range(6)
+    ]
+    rows.append({**rows[0], "id": 99})  # the same source and text again: an exact duplicate
+    (folder / "export.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n{broken\n")
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "binary.txt").write_bytes(bytes(range(256)))
+    return folder
+
+
+def _same_tables(left: Path, right: Path) -> None:
+    a, b = store.read_all(left), store.read_all(right)
+    assert a.keys() == b.keys()
+    for name in a:
+        assert_frame_equal(a[name], b[name])
+
+
+def test_shards_keep_exports_alone(tmp_path):
+    files = [
+        ingest.InputFile(Path(f"{name}"), name)
+        for name in ("a.txt", "b.txt", "c.jsonl", "d.txt", "e.txt", "f.txt")
+    ]
+    result = [[f.label for f in s.files] for s in cluster.shards(files, tmp_path, size=2)]
+    assert result == [["a.txt", "b.txt"], ["c.jsonl"], ["d.txt", "e.txt"], ["f.txt"]]
+
+
+def test_dask_build_equals_local_build(raw, tmp_path, scheduler, monkeypatch):
+    monkeypatch.setattr(config, "SHARD_FILES", 3)  # several shards from a small corpus
+    local = pipeline.build([raw], out=tmp_path / "local", progress=False)
+    dask = pipeline.build(
+        [raw], out=tmp_path / "dask", progress=False, engine="dask", scheduler=scheduler
+    )
+    assert dask.tables == local.tables
+    assert dask.tables["articles"] == 13  # 5 seeds + repost + copy + 6 export rows
+    assert dask.near_duplicates == 2  # the repost and the copy (its source is unknown)
+    assert dask.rejects_by_reason == {"duplicate": 1, "empty": 1, "binary": 1, "unparseable": 1}
+    _same_tables(tmp_path / "local", tmp_path / "dask")
+    assert not list((tmp_path / "dask").glob(".staging-*"))
+
+
+def test_dask_incremental_build_equals_full_local_build(raw, tmp_path, scheduler, monkeypatch):
+    monkeypatch.setattr(config, "SHARD_FILES", 3)
+    late = tmp_path / "late.txt"
+    shutil.move(raw / "repost.txt", late)
+    out = tmp_path / "dask"
+    pipeline.build([raw], out=out, progress=False, engine="dask", scheduler=scheduler)
+    shutil.move(late, raw / "repost.txt")
+    report = pipeline.build([raw], out=out, progress=False, engine="dask", scheduler=scheduler)
+    assert (report.status, report.read) == ("updated", 1)
+    pipeline.build([raw], out=tmp_path / "local", progress=False)
+    _same_tables(tmp_path / "local", out)
+
+
+class KillOnce(distributed.WorkerPlugin):
+    """Kills the worker process the first time it starts analysing a shard."""
+
+    def __init__(self, marker: str) -> None:
+        self.marker = marker
+
+    def transition(self, key, start, finish, **kwargs):
+        if (
+            finish == "executing"
+            and "analyse_shard" in str(key)
+            and not os.path.exists(self.marker)
+        ):
+            Path(self.marker).touch()
+            os._exit(1)  # what an out-of-memory kill or a lost machine looks like to Dask
+
+
+def test_a_worker_killed_mid_build_loses_nothing(raw, tmp_path, scheduler, monkeypatch):
+    monkeypatch.setattr(config, "SHARD_FILES", 3)
+    marker = tmp_path / "killed"
+    with distributed.Client(scheduler) as client:
+        client.register_plugin(KillOnce(str(marker)), name="kill-once")
+        try:
+            report = pipeline.build(
+                [raw], out=tmp_path / "dask", progress=False, engine="dask", scheduler=scheduler
+            )
+        finally:
+            client.unregister_worker_plugin("kill-once")
+    assert marker.exists()  # a worker really died during the build
+    assert report.status == "built"
+    pipeline.build([raw], out=tmp_path / "local", progress=False)
+    _same_tables(tmp_path / "local", tmp_path / "dask")
