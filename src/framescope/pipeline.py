@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -130,23 +130,38 @@ def _previous(out: Path, settings: dict[str, Any], inputs: dict[str, str]) -> di
         return None
 
 
-def analyse(articles: pl.DataFrame, topic: profiles.Profile) -> dict[str, pl.DataFrame]:
+def analyse(
+    articles: pl.DataFrame, topic: profiles.Profile, *, clock: dict[str, float] | None = None
+) -> dict[str, pl.DataFrame]:
     """The per-sentence tables of some articles: sentences, mentions, sentiment, framing, figures.
 
     Each depends only on its own article, which is what lets a build add articles without
     recomputing the old ones. Sentiment is scored by every shipped method, so a finding can be
-    checked against a change of method.
+    checked against a change of method. ``clock`` receives each stage's seconds.
     """
-    split = sentences.split(articles.select("article_id", "text"))
-    found = mentions.extract(split, topic)
-    framed = framing.extract_all(split, found, topic)
+    clock = {} if clock is None else clock
+
+    def timed(stage: str, work: Callable[[], Any]) -> Any:
+        tick = time.perf_counter()
+        result = work()
+        clock[stage] = clock.get(stage, 0.0) + time.perf_counter() - tick
+        return result
+
+    split = timed("sentences", lambda: sentences.split(articles.select("article_id", "text")))
+    found = timed("mentions", lambda: mentions.extract(split, topic))
+    scored = timed("sentiment", lambda: sentiment.score(split, methods=SENTIMENT_METHODS))
+    framed = timed("framing", lambda: framing.extract_all(split, found, topic))
+    # Publication dates turn "last year" into a year; quotes give the figure's speaker.
+    claims = timed(
+        "figures",
+        lambda: figures.extract(split, topic, quotes=framed["quotes"], articles=articles),
+    )
     return {
         "sentences": split,
         "mentions": found,
-        "sentiment": sentiment.score(split, methods=SENTIMENT_METHODS),
+        "sentiment": scored,
         **framed,
-        # Publication dates turn "last year" into a year; quotes give the figure's speaker.
-        "figures": figures.extract(split, topic, quotes=framed["quotes"], articles=articles),
+        "figures": claims,
     }
 
 
@@ -235,6 +250,7 @@ def build(
                 threshold=config.NEAR_DUPLICATE_THRESHOLD,
                 out=out,
             )
+        clock["ingest_and_analyse"] = time.perf_counter() - tick  # stages run on the workers
     else:
         batch = ingest.read(new_files, mapping=mapping, progress=progress)
         prepared, dropped = ingest.prepare(
@@ -247,14 +263,14 @@ def build(
         )
         done = old["sentences"].select("article_id").unique() if old else None
         todo = articles if done is None else articles.join(done, on="article_id", how="anti")
-        fresh = analyse(todo, topic)
+        clock["ingest"] = time.perf_counter() - tick
+        fresh = analyse(todo, topic, clock=clock)
     per_article = {
         name: (pl.concat([old[name], table], how="vertical_relaxed") if old else table)
         .join(articles.select("article_id"), on="article_id", how="semi")
         .pipe(canonical_order)
         for name, table in fresh.items()
     }
-    clock["ingest_and_analyse"] = time.perf_counter() - tick
 
     rejects = pl.concat(
         [
