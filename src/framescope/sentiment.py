@@ -8,6 +8,10 @@ tone is therefore the distribution of its sentences' scores (:func:`article_tone
 Methods live in :data:`METHODS`, a registry of factories that build a :class:`Scorer`; add your
 own there and ``score(..., methods=["mine"])`` uses it. Each scorer is built once per process
 and each distinct sentence text is scored once, however often it recurs in the corpus.
+
+``vader`` scores come from :mod:`framescope.vader`, the vaderSentiment package's rules applied to
+all sentences at once; they equal the package's ``polarity_scores`` (tests/test_vader.py
+compares the two), about ten times faster.
 """
 
 from __future__ import annotations
@@ -26,7 +30,8 @@ from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
 import polars as pl
-from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+from framescope import vader
 
 SCORE_SCHEMA: dict[str, pl.DataType] = {
     "compound": pl.Float64(),
@@ -134,12 +139,13 @@ class VaderScorer:
     """
 
     name: str = "vader"
-    analyzer: Any = field(default_factory=SentimentIntensityAnalyzer, repr=False, compare=False)
 
     def score_texts(self, texts: Sequence[str]) -> pl.DataFrame:
-        """Score each text with ``SentimentIntensityAnalyzer.polarity_scores``."""
-        polarity_scores = self.analyzer.polarity_scores
-        return pl.from_dicts([polarity_scores(text) for text in texts], schema=SCORE_SCHEMA)
+        """Score all texts at once with :func:`framescope.vader.scores`.
+
+        The scores equal the vaderSentiment package's ``polarity_scores``, text by text.
+        """
+        return vader.scores(pl.Series(texts, dtype=pl.String))
 
 
 @dataclass(frozen=True)
