@@ -26,6 +26,9 @@ build: $(STAMP) ## build data/processed from the seed corpus (incremental)
 dashboard: build ## build the seed corpus and serve the dashboard at http://127.0.0.1:$(PORT)
 	$(BIN)/framescope serve --port $(PORT)
 
+lab: $(STAMP) ## open JupyterLab on the notebooks
+	$(BIN)/jupyter lab notebooks/
+
 chromium: ## install Debian's Chromium for the browser tests if it is missing
 	@command -v chromium >/dev/null || { \
 	  SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
@@ -45,4 +48,4 @@ format: $(STAMP) ## apply ruff's fixes and formatting
 clean: ## remove built tables and caches (keeps .venv)
 	rm -rf data/processed/*.parquet data/processed/manifest.json .pytest_cache .ruff_cache
 
-.PHONY: help install build dashboard chromium test lint format clean
+.PHONY: help install build dashboard lab chromium test lint format clean

@@ -17,7 +17,7 @@ from typing import Any
 import param
 import polars as pl
 
-from framescope import config, figures, reference, sentiment, store, timeseries
+from framescope import config, figures, reference, report, sentiment, store, timeseries
 from framescope import profile as profiles
 
 GRANULARITIES = ("day", "week", "month")
@@ -297,21 +297,7 @@ class DataStore(param.Parameterized):
         found = self.table("figures")
         if found.is_empty():
             return pl.DataFrame()
-        return (
-            found.filter((pl.col("metric") == metric) & (pl.col("unit") == "USD"))
-            .join(self.articles().select("article_id", "source", "published"), on="article_id")
-            .filter(pl.col("published").is_not_null())
-            .select(
-                "published",
-                "source",
-                "metric",
-                "kind",
-                "surface",
-                "period",
-                "sentence",
-                (pl.col("value") / 1e9).alias("value_bn"),
-            )
-        )
+        return report.trade_claims(found, self.articles(), metric=metric)
 
     def comparison(self) -> pl.DataFrame:
         """Ledger claims set against the official annual series."""

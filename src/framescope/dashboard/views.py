@@ -15,7 +15,7 @@ import panel as pn
 import param
 import polars as pl
 
-from framescope import framing, plots
+from framescope import framing, plots, report
 from framescope.dashboard.state import DataStore
 
 FILTERS = ("sources", "date_range", "include_duplicates")
@@ -341,27 +341,13 @@ class Trade(View):
 
     def update(self) -> None:
         official = self.store.official()
-        lines = pl.concat(
-            [
-                official["annual"].select(
-                    pl.col("period_end").alias("date"),
-                    (pl.col("value") / 1e9).alias("value_bn"),
-                    pl.lit("China customs (GAC): annual total").alias("label"),
-                ),
-                official["ytd"].select(
-                    pl.col("period_end").alias("date"),
-                    (pl.col("value") / 1e9).alias("value_bn"),
-                    pl.lit("GAC: year to date").alias("label"),
-                ),
-            ]
+        lines = report.reference_lines(
+            {
+                "China customs (GAC): annual total": official["annual"],
+                "GAC: year to date": official["ytd"],
+            }
         )
-        targets = official["targets"].select(
-            pl.col("stated_on").alias("date"),
-            (pl.col("value") / 1e9).alias("value_bn"),
-            pl.format(
-                "{}: {} by {}", "stated_by", (pl.col("value") / 1e9).round(0), "target_year"
-            ).alias("label"),
-        )
+        targets = report.target_markers(official["targets"])
         # Milestones are weeks apart on a decade-long axis: they would only clutter it.
         self.chart.object = plots.claims_against_reference(
             self.store.trade_claims(), lines, targets

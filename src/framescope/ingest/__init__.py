@@ -73,10 +73,11 @@ class InputFile:
 
 
 def label(path: Path) -> str:
-    """The path recorded for an input: relative to the working folder when inside it."""
+    """The path recorded for an input: relative to the project folder when inside it, so a
+    build records the same paths (and stays incremental) from any working folder."""
     resolved = path.resolve()
     try:
-        return resolved.relative_to(Path.cwd().resolve()).as_posix()
+        return resolved.relative_to(config.ROOT.resolve()).as_posix()
     except ValueError:
         return resolved.as_posix()
 
