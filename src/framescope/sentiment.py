@@ -24,14 +24,14 @@ import multiprocessing
 import pickle
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from itertools import repeat
 from pathlib import Path
-from typing import Any, Protocol, runtime_checkable
+from typing import Protocol, runtime_checkable
 
 import polars as pl
 
-from framescope import vader
+from framescope import pattern, vader
 
 SCORE_SCHEMA: dict[str, pl.DataType] = {
     "compound": pl.Float64(),
@@ -119,15 +119,6 @@ class Scorer(Protocol):
         ...
 
 
-def _pattern_analyzer() -> Any:
-    # TextBlob's default analyzer: the pattern lexicon shipped inside the textblob package.
-    # Unlike TextBlob's tokenizers and taggers it needs no NLTK corpus download. Imported here
-    # because importing textblob (and NLTK with it) takes about a second.
-    from textblob.en.sentiments import PatternAnalyzer  # noqa: PLC0415
-
-    return PatternAnalyzer()
-
-
 @dataclass(frozen=True)
 class VaderScorer:
     """VADER (Hutto & Gilbert 2014): compound plus the pos/neu/neg proportions.
@@ -152,6 +143,10 @@ class VaderScorer:
 class TextBlobScorer:
     """TextBlob's pattern polarity as ``compound``; it gives no pos/neu/neg (null).
 
+    The polarity is TextBlob's default ``PatternAnalyzer`` with the pattern lexicon shipped
+    inside the textblob package (no NLTK corpus download), computed for all texts at once by
+    :mod:`framescope.pattern`.
+
     Examples
     --------
     >>> TextBlobScorer().score_texts(["A great success."])["compound"].to_list()
@@ -159,12 +154,13 @@ class TextBlobScorer:
     """
 
     name: str = "textblob"
-    analyzer: Any = field(default_factory=_pattern_analyzer, repr=False, compare=False)
 
     def score_texts(self, texts: Sequence[str]) -> pl.DataFrame:
-        """Score each text with ``PatternAnalyzer.analyze(text).polarity``."""
-        analyze = self.analyzer.analyze
-        polarity = pl.Series("compound", [analyze(text).polarity for text in texts], pl.Float64)
+        """Score all texts at once with :func:`framescope.pattern.polarity`.
+
+        The scores equal ``TextBlob(text).sentiment.polarity``, text by text.
+        """
+        polarity = pattern.polarity(pl.Series(texts, dtype=pl.String)).alias("compound")
         return pl.DataFrame(polarity).with_columns(
             pl.lit(None, pl.Float64).alias(column) for column in ("pos", "neu", "neg")
         )
