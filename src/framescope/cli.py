@@ -125,8 +125,6 @@ def _serve(args: argparse.Namespace) -> int:
 
     from framescope.dashboard.app import create_app  # noqa: PLC0415
 
-    data = Path(args.data) if args.data else config.PROCESSED
-    store.read_manifest(data) or store.read("articles", data)  # fail early, in one sentence
     local = args.address in ("127.0.0.1", "localhost", "::1")
     origins = args.allow_websocket_origin or [
         f"{args.address}:{args.port}",
@@ -138,6 +136,8 @@ def _serve(args: argparse.Namespace) -> int:
             "that may connect with --allow-websocket-origin HOST:PORT"
         )
         raise ValueError(msg)
+    data = Path(args.data) if args.data else config.PROCESSED
+    store.read_manifest(data) or store.read("articles", data)  # fail early, in one sentence
     print(f"serving {data} at http://{args.address}:{args.port}", flush=True)
     pn.serve(
         {"app": lambda: create_app(data), "/": lambda: create_app(data)},

@@ -54,7 +54,6 @@ class View(pn.viewable.Viewer):
             callback=self._csv,
             filename=f"framescope_{self.slug}.csv",
             label="Download data (CSV)",
-            button_type="light",
             width=220,
         )
         self.store.param.watch(lambda *_: self.update(), list(self.depends))
