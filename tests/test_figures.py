@@ -1,3 +1,6 @@
+import random
+import re
+from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
@@ -265,6 +268,17 @@ def test_a_year_like_amount_with_a_currency_is_money() -> None:
 def test_a_year_with_a_noun_is_still_a_year() -> None:
     # A known loss: four-digit numbers from 1800 to 2099 are read as years.
     assert _figures("2000 troops arrived.").height == 0
+
+
+def test_a_scale_after_a_no_break_space_is_read() -> None:
+    # Regression: any whitespace before the scale word raised a KeyError.
+    assert _one("Trade reached $200\xa0billion.", "value", "unit") == (200e9, "USD")
+
+
+def test_one_before_a_number_it_is_no_range_with_is_not_a_count() -> None:
+    # Regression: "one and two" without "between" raised an IndexError.
+    result = _figures("They saw one and two people.")
+    assert result.select("surface", "noun").rows() == [("two", "people")]
 
 
 # --- metric ---------------------------------------------------------------------------------
@@ -750,3 +764,202 @@ def test_any_text_gives_well_formed_figures(text: str) -> None:
         assert row["unit"] in figures.UNITS
         assert row["kind"] in figures.KINDS
         assert row["low"] <= row["value"] <= row["high"]
+
+
+# --- the candidate search and reading each text once ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The two leaders met the two governments.", False),
+        ("They met just 20 days before the invasion.", False),
+        ("Xi Jinping, 69 years old, secured his third term.", False),
+        ("Nord Stream 2 was damaged.", False),
+        ("The covid-19 pandemic and COVID-19 and the G20 summit.", False),
+        ("It is filed under Ref 12345.", False),
+        ("Tensions rose in the fourth year.", False),
+        ("Some countries have double standards.", False),
+        ("Over 40 people came.", True),
+        ("Ref 12345 to $5 billion.", True),
+        ("The two leaders signed 12 deals.", True),
+        ("They saw one million people in 12 cities.", True),
+        ("Trade will double by 2025.", True),
+        ("Heads of state have held forty meetings.", True),
+    ],
+)
+def test_the_candidate_search_passes_by_numbers_the_rules_reject(text: str, expected: bool) -> None:
+    frame = pl.DataFrame({"text": [text]})
+    assert frame.select(figures._hint() & figures._candidate()).item() is expected
+    assert (_figures(text).height > 0) is expected
+
+
+_MIXED = [
+    "Russia will run its largest current account surplus on record.",
+    "The surplus of $227 billion last year is more than double the record.",
+    "Imports and exports both moved.",
+    "The change was 16% this year.",
+    "Trade was discussed.",
+    "They held forty meetings and sent a dozen envoys.",
+    "Trade rose 29.3% to $190,27 billion in 2022, Reuters said.",
+    "China sold drones worth $3.3 million to Russia last year.",
+    "Trade may reach $200 billion next year, according to Xinhua.",
+    "The two leaders met the two governments.",
+    "They met just 20 days before the invasion.",
+    "Nord Stream 2 was damaged.",
+    "The covid-19 pandemic and the G20 summit.",
+    "Over 40 people came, and the 12 point plan was published.",
+    "Exports rose 30% between January and September 2022.",
+    "Trade was 2.5 times as large as in 2019.",
+    "Estimates run at $100-200 billion a year.",
+    "Trade reached one million in March 2023.",
+    "Xi will be in Russia between March 20 and 22.",
+    "It aims at 200 billion dollars in annual trade.",
+    "Trade reached $200\xa0billion.",
+    "See https://example.com/2023/200-billion/12-point.",
+    "“Trade will double by 2025,” he said.",
+    "No numbers here.",
+]
+
+
+def _mixed_corpus(seed: int) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+    """Articles that repeat the same sentences after different ones, published in different
+    years, some quoted."""
+    rng = random.Random(seed)
+    sentences, articles, quotes = [], [], []
+    for number in range(60):
+        article_id = f"article {number}"
+        indexes = sorted(rng.sample(range(10), rng.randint(2, 8)))  # gaps break inheritance
+        for index in indexes:
+            sentences.append((article_id, index, 100 * index, rng.choice(_MIXED)))
+            if rng.random() < 0.15:
+                quotes.append((article_id, index, rng.choice(["reuters", "unresolved", None])))
+        if number % 7:  # some articles are missing from the articles table
+            published = rng.choice([None, date(2022, 5, 1), date(2023, 3, 20)])
+            articles.append((article_id, published))
+    return (
+        pl.DataFrame(
+            sentences,
+            schema={"article_id": pl.String, "sentence_idx": pl.Int32, "start": pl.Int64,
+                    "text": pl.String},
+            orient="row",
+        ),
+        pl.DataFrame(
+            articles, schema={"article_id": pl.String, "published": pl.Date}, orient="row"
+        ),
+        pl.DataFrame(
+            quotes,
+            schema={"article_id": pl.String, "sentence_idx": pl.Int32, "speaker": pl.String},
+            orient="row",
+        ),
+    )  # fmt: skip
+
+
+def _one_by_one(
+    sentences: pl.DataFrame, articles: pl.DataFrame, quotes: pl.DataFrame
+) -> pl.DataFrame:
+    """The figures table from reading every sentence the broad search keeps, one at a time,
+    with its own previous sentence, publication year and quote."""
+    context = figures._Context.of(PROFILE)
+    texts = {(a, i): t for a, i, _, t in sentences.iter_rows()}
+    years = {a: p.year if p else None for a, p in articles.iter_rows()}
+    quoted: dict[tuple[str, int], str] = {}
+    for article_id, index, speaker in quotes.iter_rows():
+        if speaker not in {None, "unresolved"}:
+            quoted.setdefault((article_id, index), speaker)
+    broad = set(sentences.filter(figures._hint())["text"])
+    rows = []
+    for article_id, index, start, text in sorted(sentences.iter_rows()):
+        if text not in broad:
+            continue
+        for figure in figures._figures_in(context, text, years.get(article_id)):
+            if figure["metric"] is None:
+                previous = texts.get((article_id, index - 1))
+                inherited = figures._inherited(context, previous)
+                figure["metric"], figure["metric_term"], figure["metric_from"] = inherited
+            figure["article_id"], figure["sentence_idx"] = article_id, index
+            figure["start"] += start
+            figure["end"] += start
+            figure["speaker"] = quoted.get((article_id, index), figure["speaker"])
+            rows.append(figure)
+    return pl.DataFrame(rows, schema=figures.FIGURE_SCHEMA)
+
+
+@pytest.mark.parametrize("seed", [0, 1])
+def test_reading_each_text_once_gives_what_reading_every_sentence_gives(seed: int) -> None:
+    sentences, articles, quotes = _mixed_corpus(seed)
+    result = figures.extract(sentences, PROFILE, articles=articles, quotes=quotes)
+    expected = _one_by_one(sentences, articles, quotes)
+    assert_frame_equal(result, expected)
+    # The corpus makes the context matter: one text, several metrics, periods and speakers.
+    varied = result.group_by("sentence").agg(
+        pl.col("metric", "period", "speaker").n_unique(), pl.col("article_id").n_unique()
+    )
+    assert varied.filter(pl.col("article_id") > 1).height > 10
+    assert varied.filter(pl.col("metric") > 1).height > 0
+    assert varied.filter(pl.col("period") > 1).height > 0
+    assert varied.filter(pl.col("speaker") > 1).height > 0
+    assert (result["metric_from"] == "previous_sentence").any()
+
+
+_SCAN_TOKENS = [
+    *_TOKENS, "the", "The", "between", "Between", "from", "xfrom", "first", "this", "This",
+    "next", "previous", "annual", "yearly", "per", "each", "every", "ago", "dozen", "Half",
+    "twenty-five", "fifteen", "fifty", "often", "U.S.", "USD", "usd", "EUR", "£", "₽", "−", "—",
+    "2022-23", "10:30", "3/20", "2023-03-20", "+7", "(202)", "[3]", ";", ":", "[", "]", "o’clock",
+    "aged", "page", "Mar.", "Sept", "May", "may", "and", "through", "quarter", "goals", "plans",
+    "reach", "is", "set", "on", "track", "expected", "soared", "year-on-year", "yoy", "compared",
+    "while", "But", "although", "followed by", "two-fold", "tenfold", "halve", "imports",
+    "current account surplus", "Trade", "UAVs", "ſix", "fİrst", "ıs", "K", "٣", "²", "é",
+]  # fmt: skip
+_GLUES = ["", " ", " ", "  ", "-", "\xa0", "\t", "\n", ",", ". "]
+_SCAN_TEXT = st.lists(
+    st.tuples(st.sampled_from(_SCAN_TOKENS), st.sampled_from(_GLUES)), max_size=16
+).map(lambda parts: "".join(token + glue for token, glue in parts))
+
+
+def _matches(found: Iterable[re.Match[str] | None]) -> list[tuple]:
+    return [(m.span(), m.lastgroup, m.groups()) for m in found if m is not None]
+
+
+@given(_SCAN_TEXT, st.integers(min_value=0, max_value=200))
+@settings(max_examples=400, deadline=None)
+def test_anchored_scans_find_what_the_patterns_find(text: str, position: int) -> None:
+    scans = [
+        figures._QUANTITY_SCAN, figures._MULTIPLE_SCAN, figures._NOT_COUNTS_SCAN,
+        figures._PERIOD_SCAN, figures._CUE_SCAN, figures._CLAUSE_SCAN,
+        figures._Context.of(PROFILE).term_pattern,
+    ]  # fmt: skip
+    for scan in scans:
+        assert scan is not None
+        assert scan.words is not None  # every one has a fast path
+        assert _matches(scan.finditer(text)) == _matches(scan.pattern.finditer(text))
+        start = min(position, len(text))
+        result = scan.search(text, start, scan.starts(text))
+        assert _matches([result]) == _matches([scan.pattern.search(text, start)])
+
+
+@given(_SCAN_TEXT)
+@settings(max_examples=300, deadline=None)
+def test_searching_the_end_of_a_text_finds_what_searching_all_of_it_finds(text: str) -> None:
+    for pattern, width in [
+        (figures._QUALIFIER, figures._QUALIFIER_WIDTH),
+        (figures._BY_BEFORE, 2),
+        (figures._FROM_BEFORE, 4),
+    ]:
+        result = figures._search_end(pattern, text, width)
+        assert _matches([result]) == _matches([pattern.search(text)])
+    found = re.search(r"([^\s]+)\s+$", text)
+    expected = (found.group(1), not text[: found.start()].strip(" “\"'‘(")) if found else ("", True)
+    assert figures._previous_word(text) == expected
+
+
+@given(st.lists(_SCAN_TEXT, min_size=1, max_size=40))
+@settings(max_examples=150, deadline=None)
+def test_the_candidate_search_only_passes_by_sentences_without_figures(
+    texts: list[str],
+) -> None:
+    context = figures._Context.of(PROFILE)
+    frame = pl.DataFrame({"text": texts}).filter(figures._hint() & ~figures._candidate())
+    for text in frame["text"]:
+        assert figures._figures_in(context, text, None) == [], text

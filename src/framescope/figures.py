@@ -68,19 +68,22 @@ What a figure is about, per figure:
 - ``hedged``: a profile hedge term in the sentence (case-sensitive, or capitalised at the
   sentence start, so the month "May" is not the hedge "may").
 
-The candidate search is one polars expression over all sentences: only sentences with a digit
-left once years, dates, ordinals and clock times are set aside, a currency or percent sign or
-word, a number word or a multiple word are read by the Python rules above.
+The candidate search is polars expressions over the distinct sentence texts: only sentences
+with a digit left once years, dates, ordinals and clock times are set aside, a currency or
+percent sign or word, a number word or a multiple word, and among those only sentences with a
+number the rules above do not reject by its neighbours alone ("the two leaders", "20 days",
+"Nord Stream 2", "COVID-19") or with a money, percent or multiple word, are read by the Python
+rules above, each distinct text once per publication year.
 """
 
 from __future__ import annotations
 
+import bisect
 import functools
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 import polars as pl
@@ -112,6 +115,11 @@ FIGURE_SCHEMA: dict[str, pl.DataType] = {
 """Columns of the figures table. ``start``/``end`` are offsets into ``articles.text`` (the
 sentence's ``start`` plus the offset in the sentence; offsets into the sentence when the
 sentences given have no ``start``) and cover ``surface``, which leaves out the qualifier."""
+
+_READING_SCHEMA = {
+    k: v for k, v in FIGURE_SCHEMA.items() if k not in {"article_id", "sentence_idx"}
+}
+_INHERITED = ("metric", "metric_term", "metric_from")
 
 LEDGER_SCHEMA: dict[str, pl.DataType] = {
     "claim": pl.String(),
@@ -172,6 +180,7 @@ _SCALES = {
     "billion": 1e9, "bn": 1e9, "bln": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12,
     "trn": 1e12,
 }  # fmt: skip
+_ASCII_FOLDS = str.maketrans({"ſ": "s", "K": "k", "İ": "i", "ı": "i"})
 _CURRENCY_SIGNS = {"$": "USD", "€": "EUR", "£": "GBP", "₽": "RUB"}
 _CURRENCY_WORDS = {
     "dollar": "USD", "dollars": "USD", "usd": "USD", "yuan": "CNY", "renminbi": "CNY",
@@ -274,10 +283,13 @@ _NOT_COUNTS = re.compile(
         ]
     )
 )
+_YEAR = re.compile(r"(?:1[89]|20)[0-9]{2}")
 _URL = re.compile(
     r"(?:https?://|www\.)\S+|@\w+"
     r"|(?<![\w.-])[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|cn|ru|uk|co)\b(?:/\S*)?"
 )
+_URL_PARTS = ("://", "www.", "@", ".co", ".org", ".net", ".gov", ".cn", ".ru", ".uk")
+"""Every URL holds one of these."""
 
 _QUALIFIERS = {
     "in excess of": "more than", "upwards of": "more than", "more than": "more than",
@@ -290,6 +302,7 @@ _QUALIFIERS = {
     "approximately": "about", "approx.": "about", "some": "about", "~": "about",
 }  # fmt: skip
 _QUALIFIER = re.compile(rf"(?i)(?<![\w])({_alternation(_QUALIFIERS)})\s*$")
+_QUALIFIER_WIDTH = max(map(len, _QUALIFIERS))
 
 _DETERMINERS = {
     "the", "these", "those", "its", "their", "our", "his", "her", "both", "all", "my",
@@ -368,6 +381,7 @@ _DOWN = re.compile(
     r"|declines|declining|dropped|drops?|contraction|contracted|shrank|shrinks?|shrunk"
     r"|plunged?|plunges|slumped?|slumps)$"
 )
+_UP = re.compile(r"(?i)rose|rise|risen|rising|grew|grow|growth|increase|jump|surge|soar|gain|climb")
 _UP_DOWN_BEFORE = re.compile(r"(?i)(?<![\w])(up|down)\s+(?:by\s+)?$")
 _BY_BEFORE = re.compile(r"(?i)(?<![\w])by\s+$")
 
@@ -394,6 +408,7 @@ _PERIOD = re.compile(
 _SPEECH_VERBS = (
     r"said|says|told|tells|stated|states|noted|notes|added|adds|announced|claimed|reported"
 )
+_SPEECH_VERB_WORDS = tuple(_SPEECH_VERBS.split("|"))
 _NAME = r"[A-Z][\w’'.&-]*(?:\s+(?:of\s+|on\s+|for\s+|and\s+)?[A-Z][\w’'.&-]*){0,5}"
 _SAID_BEFORE = re.compile(rf"(?<![\w’'])({_NAME})\s+(?:{_SPEECH_VERBS})\b")
 _SAID_AFTER = re.compile(rf"\b(?:said|says)\s+({_NAME})\s*(?:[.,;!?”\"]|$)")
@@ -417,16 +432,20 @@ class _Quantity:
     noun_end: int = 0
 
 
+_DECIMAL_COMMA = re.compile(r"\d+,\d{1,2}")
+_WORD_BREAK = re.compile(r"[\s-]+")
+
+
 def _number(text: str) -> float:
     """The value of a number written in digits or words ("1,280", "190,27", "forty-five")."""
     text = text.strip()
     if text[0].isdigit():
-        if re.fullmatch(r"\d+,\d{1,2}", text):
+        if _DECIMAL_COMMA.fullmatch(text):
             return float(text.replace(",", "."))
         return float(text.replace(",", ""))
     total = 0.0
     half = False
-    for word in re.split(r"[\s-]+", text.lower()):
+    for word in _WORD_BREAK.split(text.lower()):
         if word in _ONES:
             total += _ONES[word]
         elif word in _TENS:
@@ -443,51 +462,65 @@ def _number(text: str) -> float:
 
 
 def _scale(text: str | None) -> float:
-    return _SCALES[text.strip(" -").lower()] if text else 1.0
+    # Any whitespace may come before the word ("$200\xa0billion"), and IGNORECASE matched
+    # "ſ", "K", "İ" and "ı" as ASCII letters.
+    return _SCALES[text.strip().strip("-").translate(_ASCII_FOLDS).lower()] if text else 1.0
+
+
+def _search_end(pattern: re.Pattern[str], before: str, width: int) -> re.Match[str] | None:
+    """``pattern.search(before)`` for a pattern that only matches a word of at most ``width``
+    characters and the whitespace that ends ``before``: only the last characters are tried."""
+    return pattern.search(before, max(0, len(before.rstrip()) - width))
 
 
 def _qualifier(before: str) -> str | None:
-    found = _QUALIFIER.search(before)
+    found = _search_end(_QUALIFIER, before, _QUALIFIER_WIDTH)
     return _QUALIFIERS[found.group(1).lower()] if found else None
 
 
 def _without_qualifier(before: str) -> str:
-    found = _QUALIFIER.search(before)
+    found = _search_end(_QUALIFIER, before, _QUALIFIER_WIDTH)
     return before[: found.start()] if found else before
 
 
 def _previous_word(before: str) -> tuple[str, bool]:
-    """The word before a position and whether it is the sentence's first word."""
-    found = re.search(r"([^\s]+)\s+$", before)
-    if not found:
+    """The word before a position (when whitespace ends ``before``) and whether it is the
+    sentence's first word."""
+    stripped = before.rstrip()
+    if not stripped or len(stripped) == len(before):
         return "", True
-    return found.group(1), not before[: found.start()].strip(" “\"'‘(")
+    word = stripped.rsplit(None, 1)[-1]
+    return word, not stripped[: len(stripped) - len(word)].strip(" “\"'‘(")
 
 
 def _noun(text: str, position: int) -> tuple[str | None, int]:
     """The noun phrase a count counts (the words after the number, up to a stop word) and
     where it ends. One "of" phrase is kept: "1.5 million barrels of Russian oil"."""
     skip = 1 if text[position : position + 1] == "-" else 0  # "12-point"
-    rest = text[position + skip :]
     words: list[str] = []
     phrase_start = 0  # where the current phrase (before or after "of") starts in words
-    cursor = 0
-    tokens = list(_NOUN_WORD.finditer(rest))
-    for index, found in enumerate(tokens):
-        if rest[cursor : found.start()].strip() or len(words) == 6:
+    cursor = position + skip
+    tokens = _NOUN_WORD.finditer(text, cursor)
+    found = next(tokens, None)
+    while found is not None:
+        following = next(tokens, None)
+        if text[cursor : found.start()].strip() or len(words) == 6:
             break  # punctuation ends the phrase
         word = found.group(1)
         lower = word.lower()
-        if lower == "of" and words and phrase_start == 0 and index + 1 < len(tokens):
-            following = tokens[index + 1].group(1).lower()
-            if (
-                following not in _NOUN_STOP
-                and not rest[found.end() : tokens[index + 1].start()].strip()
-            ):
-                words.append(word)
-                phrase_start = len(words)
-                cursor = found.end()
-                continue
+        if (
+            lower == "of"
+            and words
+            and phrase_start == 0
+            and following is not None
+            and following.group(1).lower() not in _NOUN_STOP
+            and not text[found.end() : following.start()].strip()
+        ):
+            words.append(word)
+            phrase_start = len(words)
+            cursor = found.end()
+            found = following
+            continue
         if lower in _NOUN_STOP or lower.endswith(("’s", "'s")):
             break
         # A capital after lowercase words starts a new phrase ("point peace proposal
@@ -500,9 +533,10 @@ def _noun(text: str, position: int) -> tuple[str | None, int]:
             break
         words.append(word)
         cursor = found.end()
+        found = following
     if words and words[-1] == "of":
         words.pop()
-    return " ".join(words) or None, position + skip + cursor
+    return " ".join(words) or None, cursor
 
 
 def _is_multiple_word(text: str, found: re.Match[str]) -> bool:
@@ -516,35 +550,193 @@ def _is_multiple_word(text: str, found: re.Match[str]) -> bool:
     )
 
 
+# --- fast scanning ---------------------------------------------------------------------------
+
+# Python's ``re`` tries a pattern at every position of a sentence; with lookbehinds and long
+# alternations that was most of the time spent reading one. So the slow patterns are tried
+# only where one of their possible first words starts, found with ``str.find`` in the
+# lowercased sentence (faster here than any ``re`` scan for them). The matches stay exactly
+# those of ``finditer``/``search``; tests/test_figures.py checks this on random text.
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+@functools.lru_cache(maxsize=4096)
+def _lowered(text: str) -> str | None:
+    """The text lowercased, every character in place, or None when lowercasing could hide a
+    match: "ſ", "ı" and "İ" match ASCII letters under IGNORECASE without lowercasing to them,
+    and other digits than 0-9 match ``\\d``."""
+    for char in _NON_ASCII.findall(text):
+        if char in "ſıİ" or char.isdecimal():
+            return None
+    return text.lower()
+
+
+def _prefixes(words: Iterable[str]) -> set[str]:
+    """The words that no other word starts with ("six", not "sixty")."""
+    words = set(words)
+    return {w for w in words if not any(w != v and w.startswith(v) for v in words)}
+
+
+def _leading_words(alternation: str) -> set[str]:
+    """The words the alternatives of a simple pattern start with, lowercase:
+    "goals?|(?:is|are)\\s+set\\s+to" -> {"goal", "is", "are"}."""
+    words: set[str] = set()
+    depth, alternative = 0, ""
+    for char in alternation + "|":
+        depth += (char == "(") - (char == ")")
+        if char != "|" or depth:
+            alternative += char
+            continue
+        if alternative.startswith("(?:"):
+            words |= _leading_words(alternative[3 : alternative.index(")")])
+        else:
+            word = re.match(r"[a-z]*", alternative).group()  # type: ignore[union-attr]
+            word = word[:-1] if alternative[len(word) : len(word) + 1] == "?" else word
+            if not word:
+                msg = f"no leading word in {alternative!r}"
+                raise ValueError(msg)
+            words.add(word)
+        alternative = ""
+    return words
+
+
+@dataclass(frozen=True)
+class _Anchored:
+    """A pattern tried only where one of ``words`` (lowercase) starts, at the "a" of an "a"
+    and whitespace before one of ``after_a`` ("a dozen", "a year"), or at a whitespace
+    character before one of ``after_space``. These must cover every way a match can start."""
+
+    pattern: re.Pattern[str]
+    words: tuple[str, ...] | None
+    after_a: tuple[str, ...] = ()
+    after_space: tuple[str, ...] = ()
+
+    @classmethod
+    def of(
+        cls,
+        pattern: re.Pattern[str],
+        words: Iterable[str],
+        *,
+        after_a: Iterable[str] = (),
+        after_space: Iterable[str] = (),
+    ) -> _Anchored:
+        literals = _prefixes(words)
+        # Cased letters must be ASCII and lowercase to be found in the lowercased text; other
+        # words (a profile's) leave the pattern tried everywhere.
+        if any(c.upper() != c.lower() and not "a" <= c <= "z" for w in literals for c in w):
+            return cls(pattern, None)
+        return cls(pattern, tuple(sorted(literals)), tuple(after_a), tuple(after_space))
+
+    def starts(self, text: str) -> list[int] | None:
+        """Where a match may start, in order; None when every position must be tried."""
+        low = _lowered(text) if self.words is not None else None
+        if low is None:
+            return None
+        starts = []
+        for word in self.words or ():
+            at = low.find(word)
+            while at >= 0:
+                starts.append(at)
+                at = low.find(word, at + 1)
+        for word in self.after_a:
+            at = low.find(word)
+            while at >= 0:
+                article = at
+                while article and text[article - 1].isspace():
+                    article -= 1
+                if 0 < article < at and low[article - 1] == "a":
+                    starts.append(article - 1)
+                at = low.find(word, at + 1)
+        for word in self.after_space:
+            at = text.find(word, 1)
+            while at >= 0:
+                if text[at - 1].isspace():
+                    starts.append(at - 1)
+                at = text.find(word, at + 1)
+        return sorted(set(starts))
+
+    def search(
+        self, text: str, position: int = 0, starts: list[int] | None = None
+    ) -> re.Match[str] | None:
+        """``pattern.search(text, position)``, given ``starts(text)``."""
+        if starts is None:
+            return self.pattern.search(text, position)
+        match = self.pattern.match
+        for start in starts[bisect.bisect_left(starts, position) :]:
+            found = match(text, start)
+            if found is not None:
+                return found
+        return None
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        # None of the anchored patterns matches the empty string, so no match is skipped.
+        starts = self.starts(text)
+        position = 0
+        while (found := self.search(text, position, starts)) is not None:
+            yield found
+            position = found.end()
+
+
+_MONTH_STARTS = [m[:3].lower() for m in _MONTHS]
+_CURRENCY_STARTS = ("us", "u.s", "eur", "gbp", "rub", "cny", "rmb")  # US$, U.S. $, USD, EUR...
+_QUANTITY_SCAN = _Anchored.of(
+    _QUANTITY,
+    [*"0123456789$€£₽-−", *_ONES, *_TENS, "half", "between", *_CURRENCY_STARTS],
+    after_a=("dozen", "hundred"),
+)
+_MULTIPLE_SCAN = _Anchored.of(_MULTIPLE, _MULTIPLE_WORDS)
+_NOT_COUNTS_SCAN = _Anchored.of(_NOT_COUNTS, [*"0123456789+([,", *_MONTH_STARTS, "age"])
+_PERIOD_WORDS = ("between", "from", "first", "last", "this", "next", "previous", "annual")
+_PERIOD_SCAN = _Anchored.of(
+    _PERIOD,
+    [*_MONTH_STARTS, "19", "20", *_PERIOD_WORDS, "year", "per", "each", "every"],
+    after_a=("year",),
+)
+_CUE_SCAN = _Anchored.of(_CUE, set().union(*map(_leading_words, _CUES.values())))
+_CLAUSE_SCAN = _Anchored.of(
+    _CLAUSE_BREAK,
+    [*",;:()[]—", "while", "whereas", "but", "although", "followed"],
+    after_space=("-", "–"),
+)
+
+
 # A sentence with several figures needs its URLs, cue words, periods and clauses once each;
 # the caches are keyed on the sentence text.
 @functools.lru_cache(maxsize=4096)
 def _url_spans(text: str) -> tuple[tuple[int, int], ...]:
+    if not any(part in text for part in _URL_PARTS):
+        return ()
     return tuple(found.span() for found in _URL.finditer(text))
 
 
 @functools.lru_cache(maxsize=4096)
 def _not_count_spans(text: str) -> tuple[tuple[int, int], ...]:
-    return tuple(found.span() for found in _NOT_COUNTS.finditer(text))
+    return tuple(found.span() for found in _NOT_COUNTS_SCAN.finditer(text))
 
 
 @functools.lru_cache(maxsize=4096)
 def _cue_spans(text: str) -> tuple[tuple[str, int, int, str], ...]:
-    return tuple((f.lastgroup or "", f.start(), f.end(), f.group(0)) for f in _CUE.finditer(text))
+    cues = _CUE_SCAN.finditer(text)
+    return tuple((f.lastgroup or "", f.start(), f.end(), f.group(0)) for f in cues)
 
 
 @functools.lru_cache(maxsize=4096)
 def _clause_breaks(text: str) -> tuple[tuple[int, int], ...]:
-    return tuple(found.span() for found in _CLAUSE_BREAK.finditer(text))
+    return tuple(found.span() for found in _CLAUSE_SCAN.finditer(text))
 
 
 def _overlaps(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
     return any(s < end and start < e for s, e in spans)
 
 
+_PERCENT_UNIT = re.compile(r"%|per|pct")
+_PERCENT_UNIT_ANY_CASE = re.compile(r"%|per|pct", re.IGNORECASE)
+_FROM_BEFORE = re.compile(r"(?i)(?<![\w])from\s+$")
+
+
 def _item_kind(found: re.Match[str], n: int) -> str | None:
     unit = (found.group(f"unit{n}") or "").lower()
-    if found.group(f"cur{n}") or (unit and not re.search(r"%|per|pct", unit)):
+    if found.group(f"cur{n}") or (unit and not _PERCENT_UNIT.search(unit)):
         return "money"
     return "percent" if unit else None
 
@@ -558,7 +750,7 @@ def _range_allowed(found: re.Match[str], before: str) -> bool:
         return bool(found.group("between"))
     if sep == "to":
         # "from $146.9 billion to $190.3 billion" is a change between two levels, not a range.
-        return not re.search(r"(?i)(?<![\w])from\s+$", before)
+        return not _search_end(_FROM_BEFORE, before, len("from"))
     return True
 
 
@@ -571,8 +763,9 @@ def _quantities(text: str) -> list[_Quantity]:
     urls = _url_spans(text)
     found_all: list[_Quantity] = []
     position = 0
+    starts = _QUANTITY_SCAN.starts(text)
     while True:
-        found = _QUANTITY.search(text, position)
+        found = _QUANTITY_SCAN.search(text, position, starts)
         if found is None:
             break
         start = found.start("sign") if found.group("sign") else found.start("cur1")
@@ -588,7 +781,7 @@ def _quantities(text: str) -> list[_Quantity]:
         if quantity is not None:
             found_all.append(quantity)
     taken = [(q.start, q.end) for q in found_all]
-    for found in _MULTIPLE.finditer(text):
+    for found in _MULTIPLE_SCAN.finditer(text):
         if _overlaps(*found.span(), [*urls, *taken]):
             continue  # "two-fold" was read as a number with "-fold" already
         if _is_multiple_word(text, found):
@@ -621,7 +814,7 @@ def _read(text: str, found: re.Match[str], start: int) -> _Quantity | None:
         unit = currency
     elif glued:
         return None  # "5m" with no currency is a length, not five million
-    elif re.search(r"%|per|pct", unit_text, re.IGNORECASE):
+    elif _PERCENT_UNIT_ANY_CASE.search(unit_text):
         unit = "percentage_points" if "point" in unit_text.lower() else "percent"
     else:
         return _count(text, found, start, low=low, high=high, qualifier=qualifier)
@@ -655,16 +848,17 @@ def _count(
     qualifier: str | None,
 ) -> _Quantity | None:
     end = found.end()
-    if _overlaps(start, end, _not_count_spans(text)):
-        return None
     number = found.group("num1")
+    # A year is inside a span of _NOT_COUNTS anyway; most sentences need no other.
+    if _YEAR.fullmatch(number) or _overlaps(start, end, _not_count_spans(text)):
+        return None
     multiple = _FOLD.match(text, end) or _TIMES_COMPARED.match(text, end)
     if multiple:
         # The surface keeps "-fold" and "times" but not the comparison after "times".
         multiple_end = multiple.end() if multiple.re is _FOLD else multiple.end(1)
         return _Quantity(start, multiple_end, low, low, high, "multiple", qualifier)
     has_scale = bool(found.group("scale1") or found.groupdict().get("scale2"))
-    if number.lower() == "one" and not has_scale and found.group("num2") is None:
+    if number.lower() == "one" and not has_scale and found.groupdict().get("num2") is None:
         return None  # "one of the", "at least one problem": a pronoun, not a count
     word, first = _previous_word(text[: found.start()])
     bare_word = word.strip("“\"'‘(").lower()
@@ -716,7 +910,7 @@ class _Context:
     """Per-profile patterns, compiled once per call."""
 
     terms: dict[str, str]
-    term_pattern: re.Pattern[str] | None
+    term_pattern: _Anchored | None
     hedge_pattern: re.Pattern[str] | None
     hedge_start: re.Pattern[str] | None
     actors: dict[str, str]
@@ -728,7 +922,11 @@ class _Context:
         capitalised = {h[0].upper() + h[1:] for h in hedges}
         return cls(
             terms=terms,
-            term_pattern=re.compile(_bounded_terms(terms), re.IGNORECASE) if terms else None,
+            term_pattern=_Anchored.of(
+                re.compile(_bounded_terms(terms), re.IGNORECASE), map(str.lower, terms)
+            )
+            if terms
+            else None,
             hedge_pattern=re.compile(_bounded_terms(hedges)) if hedges else None,
             hedge_start=re.compile(r"^[\W]*" + _bounded_terms(capitalised)) if hedges else None,
             actors={
@@ -759,13 +957,12 @@ def _distance(a: tuple[int, int], b: tuple[int, int]) -> int:
 
 def _metric(
     context: _Context,
-    text: str,
-    previous: str | None,
+    spans: list[tuple[int, int, str]],
     quantity: _Quantity,
     clause: tuple[int, int],
-) -> tuple[str, str | None, str | None]:
-    """(metric, the term that decided it, where the term was: sentence/previous_sentence)."""
-    spans = context.term_spans(text)
+) -> tuple[str, str | None, str | None] | None:
+    """(metric, the term that decided it, "sentence") from the sentence's term ``spans``, or
+    None when the previous sentence decides (:func:`_inherited`)."""
     span = (quantity.start, quantity.end)
     if quantity.noun is not None:
         # A count says what it counts: only a term inside its noun ties it to a metric.
@@ -784,6 +981,11 @@ def _metric(
         return context.terms[term.lower()], term, "sentence"
     if quantity.unit == "count":
         return "other", None, None
+    return None
+
+
+def _inherited(context: _Context, previous: str | None) -> tuple[str, str | None, str | None]:
+    """The metric a figure with no term of its own takes from the previous sentence."""
     earlier = [t for t in context.term_spans(previous) if context.terms[t[2].lower()] != "other"]
     metrics = {context.terms[t[2].lower()] for t in earlier}
     if len(metrics) == 1:
@@ -806,10 +1008,13 @@ def _kind(text: str, quantity: _Quantity, clause: tuple[int, int]) -> tuple[str,
     """(kind, direction) of a figure from the cue words around it."""
     before = _without_qualifier(text[: quantity.start])
     can_change = quantity.unit in {"percent", "percentage_points", "multiple"} or bool(
-        _BY_BEFORE.search(before)
+        _search_end(_BY_BEFORE, before, len("by"))
     )
     cues = [c for c in _cue_spans(text) if c[0] != "change" or can_change]
-    up_down = _UP_DOWN_BEFORE.search(before)
+    # "up" or "down" ends ``before``, or comes before a final "by".
+    head = before.rstrip()
+    head = head[:-2].rstrip() if head[-2:].lower() == "by" else head
+    up_down = _UP_DOWN_BEFORE.search(before, max(0, len(head) - len("down")))
     if up_down and quantity.unit in {"percent", "percentage_points"}:
         cues.append(("change", up_down.start(1), up_down.end(1), up_down.group(1)))
     inside = [c for c in cues if clause[0] <= c[1] and c[2] <= clause[1]]
@@ -833,9 +1038,7 @@ def _kind(text: str, quantity: _Quantity, clause: tuple[int, int]) -> tuple[str,
         return kind, None
     cue = min(changes, key=lambda c: _distance((quantity.start, quantity.end), c[1:3]))[3]
     down = _DOWN.match(cue) or cue.lower() == "down"
-    up = cue.lower() == "up" or re.match(
-        r"(?i)rose|rise|risen|rising|grew|grow|growth|increase|jump|surge|soar|gain|climb", cue
-    )
+    up = cue.lower() == "up" or _UP.match(cue)
     return kind, "down" if down else ("up" if up else None)
 
 
@@ -843,7 +1046,7 @@ def _month(name: str) -> int:
     return _MONTH_NUMBERS[name.rstrip(".").lower()]
 
 
-def _period_value(found: re.Match[str], published: date | None) -> str | None:
+def _period_value(found: re.Match[str], year: int | None) -> str | None:
     group = found.lastgroup
     g = found.group
     if group == "range":
@@ -867,29 +1070,29 @@ def _period_value(found: re.Match[str], published: date | None) -> str | None:
     if group == "year":
         return g("y9")
     if group == "relative":
-        if published is None:
+        if year is None:
             return None
         offset = {"last": -1, "previous": -1, "this": 0, "next": 1}[g("which").lower()]
-        return str(published.year + offset)
+        return str(year + offset)
     return "annual"
 
 
 @functools.lru_cache(maxsize=4096)
-def _period_mentions(text: str, published: date | None) -> tuple[tuple[int, int, str, str], ...]:
+def _period_mentions(text: str, year: int | None) -> tuple[tuple[int, int, str, str], ...]:
     urls = _url_spans(text)
     mentions = []
-    for found in _PERIOD.finditer(text):
-        value = _period_value(found, published)
+    for found in _PERIOD_SCAN.finditer(text):
+        value = _period_value(found, year)
         if value is not None and not _overlaps(*found.span(), urls):
             mentions.append((found.start(), found.end(), value, found.lastgroup or ""))
     return tuple(mentions)
 
 
 def _period(
-    text: str, quantity: _Quantity, clause: tuple[int, int], published: date | None
+    text: str, quantity: _Quantity, clause: tuple[int, int], year: int | None
 ) -> str | None:
     span = (quantity.start, quantity.end)
-    mentions = _period_mentions(text, published)
+    mentions = _period_mentions(text, year)
     inside = [m for m in mentions if clause[0] <= m[0] and m[1] <= clause[1]]
     dated = [m for m in inside if m[3] != "annual"]
     if dated:
@@ -900,13 +1103,18 @@ def _period(
     return earlier[-1][2] if earlier else None
 
 
+_HYPHEN_LOWER = re.compile(r"-[a-z]")
+_RELATIVE_CLAUSE = re.compile(r"\s(?:that|which|who)\s")
+_NAME_EXTRAS = re.compile(r"^(?:The|A|An)\s+|(?<=[a-z])\.$")
+
+
 def _name_run(phrase: str) -> str | None:
     """The last run of capitalised words in a phrase ("a report by the Free Russia
     Foundation" -> "Free Russia Foundation"), connectors such as "of" allowed inside."""
     words = phrase.split()
     run: list[str] = []
     for word in reversed(words):
-        is_name = word[:1].isupper() and not re.search(r"-[a-z]", word)
+        is_name = word[:1].isupper() and not _HYPHEN_LOWER.search(word)
         if is_name or (run and word in {"of", "on", "for", "and"}):
             run.insert(0, word)
         elif run:
@@ -921,16 +1129,19 @@ def _name_run(phrase: str) -> str | None:
 
 def _speaker(text: str) -> str | None:
     """A speaker named in the sentence itself: "according to X", "X said", "..., said X."."""
-    found = _ACCORDING.search(text)
+    low = _lowered(text)
+    found = _ACCORDING.search(text) if low is None or "according" in low else None
     if found:
-        phrase = re.split(r"\s(?:that|which|who)\s", found.group(1))[0]
+        phrase = _RELATIVE_CLAUSE.split(found.group(1))[0]
         name = _name_run(phrase)
         if name:
             return name
-    for pattern in (_SAID_AFTER, _SAID_BEFORE):
+    for pattern, verbs in ((_SAID_AFTER, ("said", "says")), (_SAID_BEFORE, _SPEECH_VERB_WORDS)):
+        if not any(verb in text for verb in verbs):
+            continue
         for found in pattern.finditer(text):
             # A sentence's final period after a name is not part of it ("said Wang Wenbin.").
-            name = re.sub(r"^(?:The|A|An)\s+|(?<=[a-z])\.$", "", found.group(1)).strip()
+            name = _NAME_EXTRAS.sub("", found.group(1)).strip()
             if name and name.split()[0] not in _PRONOUNS and name[:1].isupper():
                 return name
     return None
@@ -940,18 +1151,19 @@ def _surface(text: str, quantity: _Quantity) -> str:
     return text[quantity.start : quantity.end].strip()
 
 
-def _figures_in(
-    context: _Context, text: str, previous: str | None, published: date | None
-) -> list[dict[str, Any]]:
+def _figures_in(context: _Context, text: str, year: int | None) -> list[dict[str, Any]]:
+    """The figures of one sentence, in text order; ``year`` is its article's publication year.
+    A figure whose metric the previous sentence decides has ``metric`` None."""
     quantities = _quantities(text)
     if not quantities:
         return []
     rows = []
     speaker = context.speaker(_speaker(text))
     hedged = context.hedged(text)
+    spans = context.term_spans(text)
     for quantity in quantities:
         clause = _clause(text, quantity.start, quantity.end)
-        metric, term, origin = _metric(context, text, previous, quantity, clause)
+        metric, term, origin = _metric(context, spans, quantity, clause) or (None, None, None)
         kind, direction = _kind(text, quantity, clause)
         rows.append(
             {
@@ -959,7 +1171,7 @@ def _figures_in(
                 "value": quantity.value,
                 "unit": quantity.unit,
                 "metric": metric,
-                "period": _period(text, quantity, clause, published),
+                "period": _period(text, quantity, clause, year),
                 "kind": kind,
                 "speaker": speaker,
                 "hedged": hedged,
@@ -1001,10 +1213,86 @@ _HINT_SKIP = (
 
 
 def _hint() -> pl.Expr:
-    """True for sentences that may hold a figure (the vectorised candidate search)."""
+    """True for sentences that may hold a figure (the broad vectorised candidate search)."""
     text = pl.col("text")
     digits = text.str.replace_all(_HINT_SKIP, "").str.contains("[0-9]")
     return digits | text.str.contains(_HINT_WORDS)
+
+
+# Of the sentences `_hint` lets through, most hold no figure: their numbers are the ones the
+# Python rules reject by their neighbours ("the two leaders", "20 days", "Nord Stream 2",
+# "COVID-19"). `_candidate` removes those numbers and looks for one that is left, or for a sign
+# or word that can make any number a figure. Each removal needs the whole context its rule
+# checks (ASCII and case-sensitive where Python's is), so it can only miss a rejection, never
+# invent one; a placeholder keeps a removed span from making its neighbours a new context.
+_SPACE = r"[\s\x1c-\x1f]"  # Python's \s: the regex crate's and four separator controls
+_ANY_FIGURE = "|".join(
+    [
+        # Money, percent and multiple signs and words; "İ" and "ı" match "i" only in Python.
+        r"[$€£₽%İı]|USD|EUR|GBP|RUB|CNY|RMB",
+        rf"(?i:per{_SPACE}?cent|pct|fold|doubled|doubling|tripled|tripling|quadrupled"
+        r"|quadrupling|halved|halving)",
+        r"(?i:dollars?|yuan|renminbi|roubles?|rubles?|euros?|sterling)(?i:[^a-z]|$)",
+        rf"(?i:{_alternation(_BARE_MULTIPLES)})(?:{_SPACE}+(?i:the|its|his|her|their|that"
+        r"|this|those|these|what|a|an|in|by|from|to|since|over|compared|last)|[.!?]*$)",
+        rf"(?i:more{_SPACE}+than|nearly|almost|about|over|roughly|at{_SPACE}+least|than|to"
+        rf"|will|would|could|may|might|can|did|set{_SPACE}+to){_SPACE}+"
+        rf"(?i:{_alternation(_BARE_MULTIPLES)})",
+        rf"{_SPACE}(?i:times){_SPACE}+(?i:as|more|larger|higher|bigger|greater|less|smaller"
+        r"|lower|over|the|that)",
+    ]
+)
+_LEFT_NUMBER = (
+    r"\d|(?i:^|[^a-z])(?i:"
+    + "|".join(sorted({*(w for w in _ONES if w != "one"), *_TENS, "dozen", "hundred"}))
+    + r")(?i:[^a-z]|$)"
+    # "one" alone is never read, but "one million" and "one to two" are.
+    + rf"|(?i:^|[^a-z])(?i:one)(?:{_SPACE}*[-–—]|[-\s\x1c-\x1f]*(?i:thousand|million|billion"
+    r"|trillion|bn|bln|mn|mln|tn|trn|to|and))"
+)
+_ASCII_NUMBER = (
+    r"(?:[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?"
+    rf"|(?i-u:{_WORDS})(?-u:\b))"
+)
+_QUOTES = r"[“\"'‘(]*"
+_QUALIFIER_WORDS = sorted({w for q in _QUALIFIERS if (w := q.split()[-1]).isalpha()} | {"between"})
+_NOT_FIGURES = (
+    (_HINT_SKIP, "_"),
+    # Glued to letters or after a hyphen: "G20", "COVID-19", "Su-35" (but "A12 point").
+    (r"([A-Za-z]{2,}|[B-Zb-z])[0-9]+", "${1}_"),
+    (r"([A-Za-z0-9])-[0-9]+", "${1}-_"),
+    # A duration: "20 days", "three years", "69-year-old".
+    (
+        rf"{_ASCII_NUMBER}((?:\s+|-)(?i-u:{_alternation(_TIME_UNITS)})(?:[\s.,;:!?)\]”\"-]|$))",
+        "_${1}",
+    ),
+    # After a determiner or a label word: "the two leaders", "Article 5".
+    (
+        rf"((?:^|\s){_QUOTES}(?i-u:{_alternation(_DETERMINERS | _LABEL_WORDS)}){_QUOTES}\s+)"
+        rf"{_ASCII_NUMBER}",
+        "${1}_",
+    ),
+    # After a capitalised word that is not the sentence's first or a qualifier ("Over 40"):
+    # "Nord Stream 2". Capitalised qualifier words are lowercased first so the next rule
+    # passes them by.
+    (
+        r"(?-u:\b)(?:"
+        + "|".join(f"{w[0].upper()}(?i-u:{w[1:]})" for w in _QUALIFIER_WORDS)
+        + r")(?-u:\b)",
+        "q",
+    ),
+    (r"([^\s“\"'‘(]\s+[A-Z][A-Za-z]*\s+)(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?", "${1}_"),
+)
+
+
+def _candidate() -> pl.Expr:
+    """True for sentences with a number the Python rules may read as a figure; with `_hint`,
+    the vectorised candidate search."""
+    text = pl.col("text")
+    left = text
+    for pattern, replacement in _NOT_FIGURES:
+        left = left.str.replace_all(pattern, replacement)
+    return text.str.contains(_ANY_FIGURE) | left.str.contains(_LEFT_NUMBER)
 
 
 def _require(frame: pl.DataFrame | pl.LazyFrame, columns: Iterable[str], name: str) -> None:
@@ -1069,13 +1357,18 @@ def extract(
     lazy = sentences.lazy()
     has_start = "start" in lazy.collect_schema().names()
     index = pl.col("sentence_idx")
+    frame = lazy.select(
+        "article_id",
+        index.cast(pl.Int32()),
+        (pl.col("start") if has_start else pl.lit(0)).cast(pl.Int64()).alias("_offset"),
+        "text",
+    ).collect()
+    # The search runs once per distinct text, and its slower filter only on the texts the
+    # faster one keeps (in one query polars would evaluate both on every text).
+    hinted = frame.select("text").unique().lazy().filter(_hint()).collect()
+    readable = hinted.lazy().filter(_candidate()).collect()
     candidates = (
-        lazy.select(
-            "article_id",
-            index.cast(pl.Int32()),
-            (pl.col("start") if has_start else pl.lit(0)).cast(pl.Int64()).alias("_offset"),
-            "text",
-        )
+        frame.lazy()
         .sort("article_id", "sentence_idx")
         .with_columns(
             # The previous sentence, for a figure that inherits its metric ("The surplus ...").
@@ -1083,25 +1376,52 @@ def extract(
             .then(pl.col("text").shift(1).over("article_id"))
             .alias("_previous")
         )
-        .filter(_hint())
+        .join(readable.lazy(), on="text", how="semi", maintain_order="left")
     )
     if articles is not None:
         _require(articles, ("article_id", "published"), "articles")
-        dates = articles.lazy().select("article_id", pl.col("published").cast(pl.Date()))
-        candidates = candidates.join(dates, on="article_id", how="left", maintain_order="left")
+        years = articles.lazy().select(
+            "article_id", pl.col("published").cast(pl.Date()).dt.year().alias("_year")
+        )
+        candidates = candidates.join(years, on="article_id", how="left", maintain_order="left")
     else:
-        candidates = candidates.with_columns(pl.lit(None, pl.Date()).alias("published"))
+        candidates = candidates.with_columns(pl.lit(None, pl.Int32()).alias("_year"))
+    found = candidates.collect()
+    # Corpora repeat sentences (syndication, boilerplate): each text is read once per
+    # publication year, the only other thing its figures depend on but the previous sentence.
+    distinct = found.select("text", "_year").unique(maintain_order=True)
     context = _Context.of(profile)
-    rows = []
-    for row in candidates.collect().iter_rows(named=True):
-        for figure in _figures_in(context, row["text"], row["_previous"], row["published"]):
-            figure["article_id"] = row["article_id"]
-            figure["sentence_idx"] = row["sentence_idx"]
-            figure["start"] += row["_offset"]
-            figure["end"] += row["_offset"]
-            rows.append(figure)
-    result = (
-        pl.DataFrame(rows, schema=FIGURE_SCHEMA) if rows else pl.DataFrame(schema=FIGURE_SCHEMA)
+    keys: list[int] = []
+    readings: list[dict[str, Any]] = []
+    for key, (text, year) in enumerate(distinct.iter_rows()):
+        for figure in _figures_in(context, text, year):
+            keys.append(key)
+            readings.append(figure)
+    read = pl.DataFrame(readings, schema=_READING_SCHEMA).with_columns(
+        pl.Series("_key", keys, pl.UInt32())
+    )
+    result = found.join(
+        distinct.with_columns(pl.int_range(pl.len(), dtype=pl.UInt32()).alias("_key")),
+        on=["text", "_year"],
+        nulls_equal=True,
+        maintain_order="left",
+    ).join(read, on="_key", maintain_order="left_right")
+    inheriting = result.filter(pl.col("metric").is_null())["_previous"].unique()
+    if len(inheriting):
+        inherited = pl.DataFrame(
+            [(previous, *_inherited(context, previous)) for previous in inheriting],
+            schema={"_previous": pl.String(), **{f"_{c}": pl.String() for c in _INHERITED}},
+            orient="row",
+        )
+        result = result.join(
+            inherited, on="_previous", how="left", nulls_equal=True, maintain_order="left"
+        ).with_columns(
+            pl.when(pl.col("metric").is_null()).then(pl.col(f"_{c}")).otherwise(c).alias(c)
+            for c in _INHERITED
+        )
+    result = result.with_columns(
+        pl.col("start") + pl.col("_offset"),
+        pl.col("end") + pl.col("_offset"),
     )
     if quotes is not None:
         result = (
