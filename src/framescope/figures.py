@@ -890,7 +890,7 @@ def metric_terms(profile: Profile) -> dict[str, str]:
     --------
     >>> from framescope.profile import load
     >>> table = metric_terms(load())
-    >>> table["current account surplus"], table["trade deficit"]
+    >>> table["current account surplus"], table["trade war"]
     ('current_account_surplus', 'other')
     """
     table: dict[str, str] = {}
