@@ -29,6 +29,9 @@ dashboard: build ## build the seed corpus and serve the dashboard at http://127.
 lab: $(STAMP) ## open JupyterLab on the notebooks
 	$(BIN)/jupyter lab notebooks/
 
+bench: $(STAMP) ## benchmark against a baseline pipeline (about 25 min); writes benchmarks/README.md
+	$(BIN)/python -m benchmarks.run --sizes 1000,20000,100000 --skip-baseline-above 20000
+
 chromium: ## install Debian's Chromium for the browser tests if it is missing
 	@command -v chromium >/dev/null || { \
 	  SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
@@ -48,4 +51,4 @@ format: $(STAMP) ## apply ruff's fixes and formatting
 clean: ## remove built tables and caches (keeps .venv)
 	rm -rf data/processed/*.parquet data/processed/manifest.json .pytest_cache .ruff_cache
 
-.PHONY: help install build dashboard lab chromium test lint format clean
+.PHONY: help install build dashboard lab bench chromium test lint format clean

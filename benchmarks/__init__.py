@@ -1,0 +1,1 @@
+"""framescope's benchmark: a synthetic corpus generator, a baseline pipeline, the runner."""
