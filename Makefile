@@ -29,8 +29,9 @@ dashboard: build ## build the seed corpus and serve the dashboard at http://127.
 lab: $(STAMP) ## open JupyterLab on the notebooks
 	$(BIN)/jupyter lab notebooks/
 
-bench: $(STAMP) ## benchmark against a baseline pipeline (about 25 min); writes benchmarks/README.md
-	$(BIN)/python -m benchmarks.run --sizes 1000,20000,100000 --skip-baseline-above 20000
+bench: $(STAMP) ## benchmark against a baseline pipeline; writes benchmarks/README.md
+	$(BIN)/python -m benchmarks.run --sizes 1000,5000,20000,100000 --skip-baseline-above 5000 \
+	  --dask-size 20000 --profile-size 5000 --stress-sizes 1000,2000,3000
 
 chromium: ## install Debian's Chromium for the browser tests if it is missing
 	@command -v chromium >/dev/null || { \

@@ -504,6 +504,19 @@ def target_rows(results: Results) -> list[list[str]]:
 
 # --- the page -------------------------------------------------------------------------------
 
+_HOW_TO = """\
+```
+make bench                                   # everything below, with the sizes above
+.venv/bin/python -m benchmarks.run --help    # sizes, formats, baseline cut-off, Dask, profile
+.venv/bin/python -m benchmarks.generate --articles 20000 --format jsonl --out DIR --seed 0
+.venv/bin/python -m benchmarks.baseline --raw DIR --out OUT
+```
+
+Generated corpora, builds, logs and the raw numbers (`results.json`) go to `benchmarks/out/`
+(git-ignored); corpora are cached there between runs. Each run is stopped if its processes
+outgrow `--memory-limit` (80% of RAM by default), so one runaway build cannot take the machine
+down with it."""
+
 _COUNT_NOTES = """\
 Why counts differ where they do:
 
@@ -598,10 +611,12 @@ def render(results: Results) -> str:
         ]
         for name, s in results.corpora.items()
     ]
+    stress = ",".join(map(str, opts["stress_sizes"])) or "''"
     command = (
         f"python -m benchmarks.run --sizes {','.join(map(str, opts['sizes']))} "
         f"--formats {','.join(opts['formats'])} "
-        f"--skip-baseline-above {opts['skip_baseline_above']} --dask-size {opts['dask_size']}"
+        f"--skip-baseline-above {opts['skip_baseline_above']} --dask-size {opts['dask_size']} "
+        f"--profile-size {opts['profile_size']} --stress-sizes {stress}"
     )
     sections = [
         "# framescope benchmark",
@@ -619,6 +634,10 @@ def render(results: Results) -> str:
         "## Targets",
         "",
         table(["target", "measured", "verdict"], target_rows(results)),
+        "",
+        "## How to run",
+        "",
+        _HOW_TO,
         "",
         "## Full build",
         "",

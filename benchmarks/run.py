@@ -2,8 +2,8 @@
 
 ::
 
-    python -m benchmarks.run [--sizes 1000,20000,100000] [--formats jsonl]
-                             [--skip-baseline-above 20000] [--dask-size 20000]
+    python -m benchmarks.run [--sizes 1000,5000,20000,100000] [--formats jsonl]
+                             [--skip-baseline-above 5000] [--dask-size 20000]
 
 For each format and size it generates the corpus (cached in ``benchmarks/out/corpus``) and runs
 framescope's full build and the baseline on it, each in a process of its own while this process
@@ -394,8 +394,8 @@ def parser() -> argparse.ArgumentParser:
     add(
         "--sizes",
         type=_sizes,
-        default=[1_000, 20_000, 100_000],
-        help="corpus sizes in articles (default 1000,20000,100000)",
+        default=[1_000, 5_000, 20_000, 100_000],
+        help="corpus sizes in articles (default 1000,5000,20000,100000)",
     )
     add(
         "--formats",
@@ -406,9 +406,9 @@ def parser() -> argparse.ArgumentParser:
     add(
         "--skip-baseline-above",
         type=int,
-        default=20_000,
+        default=5_000,
         metavar="N",
-        help="run the baseline up to N articles and extrapolate above (default 20000)",
+        help="run the baseline up to N articles and extrapolate above (default 5000)",
     )
     add(
         "--dask-size",
@@ -427,9 +427,9 @@ def parser() -> argparse.ArgumentParser:
     add(
         "--profile-size",
         type=int,
-        default=1_000,
+        default=5_000,
         metavar="N",
-        help="profile a build of this size; 0: never (default 1000)",
+        help="profile a build of this size; 0: never (default 5000)",
     )
     add(
         "--stress-sizes",
