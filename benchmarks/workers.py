@@ -35,22 +35,10 @@ from typing import Any
 
 import polars as pl
 
-BUILD_STAGES = (
-    "discover",
-    "ingest",
-    "ingest_and_analyse",
-    "sentences",
-    "mentions",
-    "sentiment",
-    "framing",
-    "figures",
-    "other",
-    "write",
-)
-"""A build's stages in the order ``pipeline.build`` runs them (the Dask engine reports
-``ingest_and_analyse`` instead of ingest to figures). ``discover`` is finding and fingerprinting
-the inputs and reading sidecars; ``other`` (canonical row order, rejects) is the time
-``BuildReport.seconds`` leaves between the named stages."""
+BUILD_PHASES = ("discover", "prepare", "identify", "analyse", "write", "other")
+"""A build's phases in the order ``pipeline.build`` runs them; ``other`` is the time
+``BuildReport.seconds`` leaves between them. The stages (ingest, sentences, ...) run inside
+prepare and analyse, in every worker process at once; ``BuildReport.stages`` sums them."""
 
 MONEY_UNITS = ("USD", "CNY", "RUB", "EUR", "GBP")
 
@@ -76,7 +64,7 @@ def _stage_starts(seconds: dict[str, float], started: float) -> dict[str, float]
     """When each stage started, from the stages' durations and the build's start."""
     result = {}
     position = started
-    for stage in BUILD_STAGES:
+    for stage in BUILD_PHASES:
         if stage in seconds:
             result[stage] = position
             position += seconds[stage]
@@ -111,6 +99,8 @@ def framescope(raw: Path, out: Path, *, engine: str, workers: int | None) -> dic
     seconds["other"] = max(0.0, total - sum(seconds.values()))
     return {
         "seconds": seconds,
+        "stages": dict(report.stages),
+        "workers": report.workers,
         "total": total,
         "started": _stage_starts(seconds, started),
         "counts": dict(report.tables),

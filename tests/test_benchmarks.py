@@ -168,6 +168,7 @@ def test_run_writes_a_report_with_every_column(tmp_path):
     text = report_file.read_text()
     for columns in (
         report.BUILD_COLUMNS,
+        report.PHASE_COLUMNS,
         report.STAGE_COLUMNS,
         report.DASHBOARD_COLUMNS,
         report.COUNT_COLUMNS,
@@ -176,8 +177,10 @@ def test_run_writes_a_report_with_every_column(tmp_path):
     ):
         assert "| " + " | ".join(columns) + " |" in text
     rows = [line.split(" | ") for line in text.splitlines() if line.startswith("| jsonl 30 | ")]
+    assert {row[2] for row in rows if row[1] == "framescope"} >= set(report.PHASES) - {"other"}
+    assert {row[2] for row in rows if row[1] == "baseline"} >= set(report.STAGES)
+    assert {row[1] for row in rows} >= {*report.STAGES[:-1], "write_partitions"}  # per stage
     for pipeline in ("framescope", "baseline"):
-        assert {row[2] for row in rows if row[1] == pipeline} >= set(report.STAGES)
         assert f"| jsonl 30 | {pipeline} | 30 | 0.2 |" in text
     assert "| jsonl 20 light | light | 20 |" in text
     assert "Machine: " in text

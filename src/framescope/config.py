@@ -42,4 +42,10 @@ NEAR_DUPLICATE_THRESHOLD = _number("FRAMESCOPE_NEAR_DUPLICATE_THRESHOLD", 0.8)
 """Estimated Jaccard similarity of word 5-shingles above which two articles are near-duplicates."""
 
 SHARD_FILES = int(_number("FRAMESCOPE_SHARD_FILES", 500))
-"""Input files per shard of the Dask engine; an export file is always a shard of its own."""
+"""Input files read by one task; an export file is always a shard of its own."""
+
+BATCH_ARTICLES = int(_number("FRAMESCOPE_BATCH_ARTICLES", 2000))
+"""Articles prepared and analysed together in one task: bounds each worker's memory."""
+
+WORKERS = int(_number("FRAMESCOPE_WORKERS", os.cpu_count() or 1))
+"""Worker processes of the local engine; 1 builds in the calling process."""

@@ -14,13 +14,12 @@ import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import polars as pl
 
 from framescope import (
     __version__,
-    cluster,
     config,
     figures,
     framing,
@@ -30,15 +29,17 @@ from framescope import (
     sentiment,
     store,
 )
+from framescope import engine as engine_
 from framescope import profile as profiles
 from framescope.ingest import sidecar
 from framescope.ingest.records import Batch, rejects_frame
 
 SENTIMENT_METHODS = ("vader", "textblob")
+FrameT = TypeVar("FrameT", pl.DataFrame, pl.LazyFrame)
 ENGINES = ("local", "dask")
 
 
-def canonical_order(table: pl.DataFrame) -> pl.DataFrame:
+def canonical_order(table: FrameT) -> FrameT:
     """Rows sorted by every scalar column, keys first: the same rows give the same table
     whatever order the engine produced them in (full, incremental or distributed builds).
 
@@ -47,10 +48,11 @@ def canonical_order(table: pl.DataFrame) -> pl.DataFrame:
     >>> canonical_order(pl.DataFrame({"article_id": ["b", "a"], "x": [1, 2]}))["x"].to_list()
     [2, 1]
     """
-    keys = [c for c in ("article_id", "sentence_idx") if c in table.columns]
+    schema = table.collect_schema()
+    keys = [c for c in ("article_id", "sentence_idx") if c in schema]
     scalar = [
         c
-        for c, dtype in table.schema.items()
+        for c, dtype in schema.items()
         if c not in keys and not isinstance(dtype, pl.List | pl.Struct | pl.Array)
     ]
     return table.sort([*keys, *scalar], nulls_last=True)
@@ -67,7 +69,9 @@ class BuildReport:
     tables: dict[str, int] = field(default_factory=dict)
     rejects_by_reason: dict[str, int] = field(default_factory=dict)
     near_duplicates: int = 0
-    seconds: dict[str, float] = field(default_factory=dict)
+    seconds: dict[str, float] = field(default_factory=dict)  # wall time of each phase
+    stages: dict[str, float] = field(default_factory=dict)  # stage seconds summed over tasks
+    workers: int = 1
 
     def summary(self) -> str:
         """One paragraph a person reads after ``framescope build``."""
@@ -117,7 +121,7 @@ def _sidecars(paths: list[Path]) -> tuple[pl.DataFrame | None, Batch]:
 
 
 def _previous(out: Path, settings: dict[str, Any], inputs: dict[str, str]) -> dict | None:
-    """The last build's tables if this build may extend it, else None (full rebuild)."""
+    """The last build's inputs and table names if this build may extend it, else None."""
     try:
         manifest = store.read_manifest(out)
         if manifest is None or manifest.get("settings") != settings:
@@ -125,7 +129,10 @@ def _previous(out: Path, settings: dict[str, Any], inputs: dict[str, str]) -> di
         before = manifest.get("inputs", {})
         if any(inputs.get(path) != sha for path, sha in before.items()):
             return None  # a file changed or went away
-        return {"inputs": before, "tables": store.read_all(out)}
+        tables = list(manifest.get("tables", {}))
+        for name in tables:
+            store.scan(name, out)  # checked against the manifest now, read later
+        return {"inputs": before, "tables": tables}
     except store.StoreError:
         return None
 
@@ -195,12 +202,14 @@ def build(
     force
         Rebuild everything even when nothing changed.
     engine
-        ``"local"`` (this process) or ``"dask"`` (a dask.distributed cluster: the same
-        stages per shard of input files; identical tables).
+        ``"local"`` (worker processes on this machine) or ``"dask"`` (a dask.distributed
+        cluster). Both run the same tasks per shard of files and batch of articles, see
+        :mod:`framescope.engine`, and give identical tables.
     scheduler
         With ``engine="dask"``: the scheduler's address; default a LocalCluster here.
     workers
-        With ``engine="dask"`` and no scheduler: LocalCluster worker processes.
+        Local worker processes (default ``config.WORKERS``, one per core), or with
+        ``engine="dask"`` and no scheduler, LocalCluster workers.
 
     Examples
     --------
@@ -232,69 +241,91 @@ def build(
     if previous is not None and previous["inputs"] == inputs:
         return BuildReport("up_to_date", out, inputs=len(files), read=0)
 
-    old = previous["tables"] if previous else {}
     new_files = [f for f in files if previous is None or f.label not in previous["inputs"]]
     sources_table, sidecar_rejects = _sidecars(sidecar_paths)
     clock["discover"] = time.perf_counter() - started
 
-    tick = time.perf_counter()
-    if engine == "dask" and new_files:
-        with cluster.connect(scheduler, workers=workers) as client:
-            articles, new_rejects, duplicate_rejects, fresh = cluster.run(
-                client,
-                new_files,
-                old_articles=old.get("articles"),
-                mapping=mapping,
-                sources=sources_table,
-                topic=topic,
-                threshold=config.NEAR_DUPLICATE_THRESHOLD,
-                out=out,
-            )
-        clock["ingest_and_analyse"] = time.perf_counter() - tick  # stages run on the workers
-    else:
-        batch = ingest.read(new_files, mapping=mapping, progress=progress)
-        prepared, dropped = ingest.prepare(
-            batch.records, sources=sources_table, names=topic.name_words()
+    old = {} if previous is None else {name: store.scan(name, out) for name in previous["tables"]}
+    with (
+        engine_.connect(engine, scheduler=scheduler, workers=workers) as executor,
+        engine_.run(
+            executor,
+            new_files,
+            old_articles=old.get("articles"),
+            mapping=mapping,
+            sources=sources_table,
+            topic=topic,
+            threshold=config.NEAR_DUPLICATE_THRESHOLD,
+            out=out,
+        ) as built,
+    ):
+        clock |= built.clock
+        tick = time.perf_counter()
+        first = sidecar_rejects.rejects if not old else None  # an update has them from before
+        tables = _assemble(built, old, topic, first)
+        used = {"path": str(Path(profile or config.PROFILE).resolve()), "id": topic.id}
+        manifest = store.write(
+            out, tables, {"settings": settings, "inputs": inputs, "profile": used}
         )
-        new_rejects = pl.concat([batch.rejects, dropped.rejects])
-        combined = pl.concat([old["articles"], prepared]) if old else prepared
-        articles, duplicate_rejects = ingest.identify(
-            combined, threshold=config.NEAR_DUPLICATE_THRESHOLD
-        )
-        done = old["sentences"].select("article_id").unique() if old else None
-        todo = articles if done is None else articles.join(done, on="article_id", how="anti")
-        clock["ingest"] = time.perf_counter() - tick
-        fresh = analyse(todo, topic, clock=clock)
-    per_article = {
-        name: (pl.concat([old[name], table], how="vertical_relaxed") if old else table)
-        .join(articles.select("article_id"), on="article_id", how="semi")
-        .pipe(canonical_order)
-        for name, table in fresh.items()
-    }
-
-    rejects = pl.concat(
-        [
-            old.get("rejects", rejects_frame([])),
-            new_rejects,
-            duplicate_rejects.rejects,
-            sidecar_rejects.rejects if not old else rejects_frame([]),
-        ]
-    ).pipe(canonical_order)
-    tables = {"articles": articles, "rejects": rejects, **per_article}
-    tick = time.perf_counter()
-    used = {"path": str(Path(profile or config.PROFILE).resolve()), "id": topic.id}
-    store.write(out, tables, {"settings": settings, "inputs": inputs, "profile": used})
-    clock["write"] = time.perf_counter() - tick
+        clock["write"] = time.perf_counter() - tick
     clock["total"] = time.perf_counter() - started
 
-    status = "nothing_built" if articles.is_empty() else ("updated" if old else "built")
+    rows = {name: entry["rows"] for name, entry in manifest["tables"].items()}
+    status = "nothing_built" if built.kept.is_empty() else ("updated" if old else "built")
     return BuildReport(
         status,
         out,
         inputs=len(files),
         read=len(new_files),
-        tables={name: frame.height for name, frame in tables.items()},
-        rejects_by_reason=dict(rejects.group_by("reason").len().iter_rows()),
-        near_duplicates=articles["duplicate_of"].is_not_null().sum(),
+        tables=rows,
+        rejects_by_reason=dict(tables["rejects"].group_by("reason").len().iter_rows()),
+        near_duplicates=built.kept["duplicate_of"].is_not_null().sum(),
         seconds=clock,
+        stages=built.stages,
+        workers=executor.workers,
     )
+
+
+def _assemble(
+    built: engine_.Built,
+    old: dict[str, pl.LazyFrame],
+    topic: profiles.Profile,
+    sidecar_rejects: pl.DataFrame | None,
+) -> dict[str, Any]:
+    """The build's tables: the previous build's rows and the new ones, of kept articles
+    only, in canonical order; lazy where they are big, so they stream to disk."""
+    kept = built.kept.lazy()
+    new = dict(built.tables) or _empty_tables(topic)
+    articles = [new.pop("articles")]
+    if "articles" in old:  # old articles stay, with this build's duplicate marks
+        marked = old["articles"].drop("duplicate_of").join(kept, on=["article_id", "path"])
+        articles.insert(0, marked.select(ingest.ARTICLE_COLUMNS))
+    per_article = {
+        name: pl.concat([old[name], table] if name in old else [table], how="vertical_relaxed")
+        .join(kept.select("article_id"), on="article_id", how="semi")
+        .pipe(canonical_order)
+        for name, table in new.items()
+    }
+    rejects = [
+        old["rejects"].collect() if "rejects" in old else rejects_frame([]),
+        built.rejects,
+        built.duplicates.rejects,
+        sidecar_rejects if sidecar_rejects is not None else rejects_frame([]),
+    ]
+    return {
+        "articles": pl.concat(articles, how="vertical_relaxed").sort("path"),
+        "rejects": pl.concat(rejects).pipe(canonical_order),
+        **per_article,
+    }
+
+
+def _empty_articles() -> pl.DataFrame:
+    return ingest.prepare(ingest.Batch().records, sources=None, names=())[0]
+
+
+def _empty_tables(topic: profiles.Profile) -> dict[str, pl.LazyFrame]:
+    """Every per-sentence table with no rows, for a build in which no article survived."""
+    articles = _empty_articles()
+    return {"articles": articles.lazy()} | {
+        name: table.lazy() for name, table in analyse(articles, topic).items()
+    }

@@ -30,22 +30,31 @@ def _fsync(path: Path) -> None:
         os.fsync(handle.fileno())
 
 
-def write(out: Path, tables: dict[str, pl.DataFrame], manifest: dict[str, Any]) -> dict[str, Any]:
+def write(
+    out: Path, tables: dict[str, pl.DataFrame | pl.LazyFrame], manifest: dict[str, Any]
+) -> dict[str, Any]:
     """Write ``tables`` as ``out/<name>.parquet`` and the manifest, atomically per build.
 
-    Returns the manifest as written (with a ``tables`` entry giving each table's rows).
+    A LazyFrame is streamed to its file, so a table need not fit in memory alongside the
+    others. Returns the manifest as written (with a ``tables`` entry giving each table's rows).
     """
     out.mkdir(parents=True, exist_ok=True)
     for leftover in out.glob(".*.tmp"):  # from a build that was killed half-way
         leftover.unlink()
     staged: list[tuple[Path, Path]] = []
+    rows = {}
     for name, frame in tables.items():
         target = out / f"{name}.parquet"
         temporary = out / f".{name}.parquet.tmp"
-        frame.write_parquet(temporary, statistics=True)
+        if isinstance(frame, pl.LazyFrame):
+            frame.sink_parquet(temporary, statistics=True)
+            rows[name] = _rows(temporary)
+        else:
+            frame.write_parquet(temporary, statistics=True)
+            rows[name] = frame.height
         _fsync(temporary)
         staged.append((temporary, target))
-    manifest = {**manifest, "tables": {n: {"rows": f.height} for n, f in tables.items()}}
+    manifest = {**manifest, "tables": {name: {"rows": n} for name, n in rows.items()}}
     manifest_tmp = out / f".{MANIFEST}.tmp"
     manifest_tmp.write_text(json.dumps(manifest, indent=2, sort_keys=True, default=str) + "\n")
     _fsync(manifest_tmp)
@@ -53,6 +62,10 @@ def write(out: Path, tables: dict[str, pl.DataFrame], manifest: dict[str, Any]) 
         temporary.replace(target)
     manifest_tmp.replace(out / MANIFEST)
     return manifest
+
+
+def _rows(path: Path) -> int:
+    return pl.scan_parquet(path).select(pl.len()).collect().item()  # from the footer only
 
 
 def read_manifest(data: Path | None = None) -> dict[str, Any] | None:
@@ -67,13 +80,13 @@ def read_manifest(data: Path | None = None) -> dict[str, Any] | None:
         raise StoreError(msg) from None
 
 
-def read(name: str, data: Path | None = None) -> pl.DataFrame:
-    """Read one processed table, checked against the manifest.
+def scan(name: str, data: Path | None = None) -> pl.LazyFrame:
+    """One processed table, lazily, checked against the manifest (its row count is in the
+    Parquet footer, so the check reads no rows).
 
     Examples
     --------
-    >>> read("articles").columns[:3]  # doctest: +SKIP
-    ['article_id', 'source', 'published']
+    >>> scan("articles").select("source").unique().collect()  # doctest: +SKIP
     """
     data = data or config.PROCESSED
     manifest = read_manifest(data)
@@ -84,14 +97,30 @@ def read(name: str, data: Path | None = None) -> pl.DataFrame:
     if expected is None:
         msg = f"table {name!r} is not in the build in {data}; tables: {sorted(manifest['tables'])}"
         raise StoreError(msg)
-    frame = pl.read_parquet(data / f"{name}.parquet")
-    if frame.height != expected["rows"]:
+    path = data / f"{name}.parquet"
+    try:
+        found = _rows(path)
+    except (OSError, pl.exceptions.PolarsError) as error:
+        msg = f"{path} is unreadable ({error}); run 'framescope build' again"
+        raise StoreError(msg) from None
+    if found != expected["rows"]:
         msg = (
-            f"{data / name}.parquet has {frame.height} rows but the manifest says "
+            f"{path} has {found} rows but the manifest says "
             f"{expected['rows']}: the build was interrupted; run 'framescope build' again"
         )
         raise StoreError(msg)
-    return frame
+    return pl.scan_parquet(path)
+
+
+def read(name: str, data: Path | None = None) -> pl.DataFrame:
+    """Read one processed table, checked against the manifest.
+
+    Examples
+    --------
+    >>> read("articles").columns[:3]  # doctest: +SKIP
+    ['article_id', 'source', 'published']
+    """
+    return scan(name, data).collect()
 
 
 def read_all(data: Path | None = None) -> dict[str, pl.DataFrame]:

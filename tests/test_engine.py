@@ -1,4 +1,5 @@
-"""The Dask engine on a real LocalCluster with two worker processes."""
+"""The build engines: local worker processes, and Dask on a real LocalCluster with two
+worker processes."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import cloudpickle
 import pytest
 from polars.testing import assert_frame_equal
 
-from framescope import cluster, config, ingest, pipeline, store
+from framescope import config, engine, ingest, pipeline, store
 from tests.conftest import SEEDS
 
 distributed = pytest.importorskip("distributed")
@@ -65,8 +66,20 @@ def test_shards_keep_exports_alone(tmp_path):
         ingest.InputFile(Path(f"{name}"), name)
         for name in ("a.txt", "b.txt", "c.jsonl", "d.txt", "e.txt", "f.txt")
     ]
-    result = [[f.label for f in s.files] for s in cluster.shards(files, tmp_path, size=2)]
+    result = [[f.label for f in s.files] for s in engine.shards(files, tmp_path, size=2)]
     assert result == [["a.txt", "b.txt"], ["c.jsonl"], ["d.txt", "e.txt"], ["f.txt"]]
+
+
+def test_worker_processes_build_the_same_tables(raw, tmp_path, monkeypatch):
+    monkeypatch.setattr(config, "SHARD_FILES", 3)  # four shards
+    monkeypatch.setattr(config, "BATCH_ARTICLES", 2)  # and several batches in the export
+    one = pipeline.build([raw], out=tmp_path / "one", progress=False, workers=1)
+    two = pipeline.build([raw], out=tmp_path / "two", progress=False, workers=2)
+    assert (one.workers, two.workers) == (1, 2)
+    assert two.tables == one.tables
+    assert two.stages.keys() >= {"ingest", "sentences", "sentiment", "figures"}
+    _same_tables(tmp_path / "one", tmp_path / "two")
+    assert not list((tmp_path / "two").glob(".staging-*"))
 
 
 def test_dask_build_equals_local_build(raw, tmp_path, scheduler, monkeypatch):
@@ -97,7 +110,7 @@ def test_dask_incremental_build_equals_full_local_build(raw, tmp_path, scheduler
 
 
 class KillOnce(distributed.WorkerPlugin):
-    """Kills the worker process the first time it starts analysing a shard."""
+    """Kills the worker process the first time it starts analysing a batch."""
 
     def __init__(self, marker: str) -> None:
         self.marker = marker
@@ -105,7 +118,7 @@ class KillOnce(distributed.WorkerPlugin):
     def transition(self, key, start, finish, **kwargs):
         if (
             finish == "executing"
-            and "analyse_shard" in str(key)
+            and "analyse_batch" in str(key)
             and not os.path.exists(self.marker)
         ):
             Path(self.marker).touch()

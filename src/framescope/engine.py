@@ -1,0 +1,312 @@
+"""Build engines: one per-shard pipeline, run in this process, in a pool of local worker
+processes, or on a dask.distributed cluster, reading and writing partitioned Parquet.
+
+1. Prepare: a task reads one shard of input files, cleans the articles and writes them as
+   Parquet partitions of at most ``config.BATCH_ARTICLES`` rows; it returns the rejects, the
+   article keys and the MinHash sketches, which are small.
+2. Identity: the calling process decides exact and near-duplicates over the whole corpus from
+   keys and sketches alone.
+3. Analyse: a task analyses one partition's kept articles (sentences, mentions, sentiment,
+   framing, figures) and writes one partition per table.
+4. ``pipeline.build`` streams the partitions into the final tables in canonical row order, so
+   every engine and worker count gives the same tables.
+
+Batches bound memory: no process holds more than one batch's intermediate tables, whatever
+the corpus size. Every partition is written to a temporary file and renamed, and every task
+may be retried: a worker that dies mid-task leaves no half-written partition, and the retried
+task writes the same bytes again. On a cluster the output folder must be visible to the
+workers under the same path (one machine, or a shared file system).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import shutil
+import time
+import uuid
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+from typing import Any, Protocol, TypeVar
+
+import polars as pl
+
+from framescope import config, ingest
+from framescope.ingest import dedupe
+from framescope.profile import Profile
+
+RETRIES = 3
+T = TypeVar("T")
+_KEPT_SCHEMA = {"article_id": pl.String(), "path": pl.String(), "duplicate_of": pl.String()}
+
+
+@dataclass(frozen=True)
+class Shard:
+    """Input files read together, and the staging folder their partitions go to."""
+
+    index: int
+    files: tuple[ingest.InputFile, ...]
+    staging: Path
+
+
+def shards(files: list[ingest.InputFile], staging: Path, *, size: int | None = None) -> list[Shard]:
+    """Group input files into shards of at most ``size`` article files; exports alone."""
+    size = size or config.SHARD_FILES
+    groups: list[list[ingest.InputFile]] = []
+    current: list[ingest.InputFile] = []
+    for item in files:
+        if item.path.suffix.lower() in ingest.EXPORT_SUFFIXES:
+            groups.append([item])
+            continue
+        current.append(item)
+        if len(current) >= size:
+            groups.append(current)
+            current = []
+    if current:
+        groups.append(current)
+    return [Shard(i, tuple(group), staging) for i, group in enumerate(groups)]
+
+
+def _write(frame: pl.DataFrame, path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
+    frame.write_parquet(temporary)
+    temporary.replace(path)  # atomic: a reader sees the old partition or the whole new one
+
+
+def prepare_shard(
+    shard: Shard,
+    *,
+    mapping: Mapping[str, str] | None,
+    sources: pl.DataFrame | None,
+    names: frozenset[str],
+    batch_articles: int,
+) -> dict[str, Any]:
+    """Task: read and clean one shard, ``batch_articles`` at a time; write each batch; return
+    the keys and sketches."""
+    tick = time.perf_counter()
+    batch = ingest.read(list(shard.files), mapping=mapping, progress=False)
+    rejects = [batch.rejects]
+    keys, sketch, batches = [], [], []
+    for i, records in enumerate(batch.records.iter_slices(batch_articles)):
+        prepared, dropped = ingest.prepare(records, sources=sources, names=names)
+        path = shard.staging / "prepared" / f"part-{shard.index:06d}-{i:05d}.parquet"
+        _write(prepared, path)
+        rejects.append(dropped.rejects)
+        keys.append(prepared.select("article_id", "path", "published"))
+        sketch.append(dedupe.sketches(prepared))
+        batches.append(str(path))
+    return {
+        "rejects": pl.concat(rejects),
+        "keys": pl.concat(keys) if keys else None,
+        "sketch": pl.concat(sketch) if sketch else None,
+        "batches": batches,
+        "clock": {"ingest": time.perf_counter() - tick},
+    }
+
+
+def analyse_batch(batch: str, *, kept: str, topic: Profile) -> dict[str, Any]:
+    """Task: analyse one prepared batch's kept articles (``kept``: the identity decisions, a
+    Parquet file of article_id, path, duplicate_of); write one partition per table."""
+    from framescope.pipeline import analyse  # noqa: PLC0415 - pipeline imports this module
+
+    prepared = Path(batch)
+    articles = (
+        pl.read_parquet(prepared)
+        .drop("duplicate_of")
+        .join(pl.read_parquet(kept), on=["article_id", "path"], how="inner")
+        .select(ingest.ARTICLE_COLUMNS)
+    )
+    clock: dict[str, float] = {}
+    tables = {"articles": articles, **analyse(articles, topic, clock=clock)}
+    tick = time.perf_counter()
+    for name, table in tables.items():
+        _write(table, prepared.parent.parent / name / prepared.name)
+    clock["write_partitions"] = time.perf_counter() - tick
+    return {"rows": {name: table.height for name, table in tables.items()}, "clock": clock}
+
+
+# --- where tasks run --------------------------------------------------------------------------
+
+
+class Executor(Protocol):
+    """Runs a task over items, returning results in the items' order."""
+
+    workers: int
+
+    def map(self, task: Callable[..., T], items: Sequence[Any], **kwargs: Any) -> list[T]:
+        """``[task(item, **kwargs) for item in items]``, wherever the tasks run."""
+        ...
+
+
+class Processes:
+    """Local worker processes, started on first need; a single task runs in this process
+    (starting a worker costs more than a small corpus takes)."""
+
+    def __init__(self, workers: int) -> None:
+        self.workers = max(1, workers)
+        self._pool: ProcessPoolExecutor | None = None
+
+    def map(self, task: Callable[..., T], items: Sequence[Any], **kwargs: Any) -> list[T]:
+        """Run ``task`` on every item, in parallel when there are several."""
+        if self.workers == 1 or len(items) <= 1:
+            return [task(item, **kwargs) for item in items]
+        if self._pool is None:
+            # spawn, not fork: polars' thread pool does not survive a fork.
+            context = multiprocessing.get_context("spawn")
+            self._pool = ProcessPoolExecutor(self.workers, mp_context=context)
+        return list(self._pool.map(partial(task, **kwargs), items))
+
+    def close(self) -> None:
+        """Stop the workers."""
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+
+
+@dataclass
+class Dask:
+    """A dask.distributed client: tasks are retried when a worker dies."""
+
+    client: Any
+    workers: int = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.workers = len(self.client.scheduler_info().get("workers", {})) or 1
+
+    def map(self, task: Callable[..., T], items: Sequence[Any], **kwargs: Any) -> list[T]:
+        """Run ``task`` on every item on the cluster."""
+        futures = self.client.map(task, items, retries=RETRIES, pure=False, **kwargs)
+        return self.client.gather(futures)
+
+
+@contextmanager
+def connect(
+    engine: str, *, scheduler: str | None = None, workers: int | None = None
+) -> Iterator[Executor]:
+    """An executor: ``local`` worker processes, or the Dask cluster at ``scheduler`` (a
+    LocalCluster started here when there is none)."""
+    if engine == "local":
+        processes = Processes(workers or config.WORKERS)
+        try:
+            yield processes
+        finally:
+            processes.close()
+        return
+    from distributed import Client, LocalCluster  # noqa: PLC0415 - optional at import time
+
+    if scheduler:
+        with Client(scheduler) as client:
+            yield Dask(client)
+        return
+    with (
+        LocalCluster(
+            n_workers=workers or min(os.cpu_count() or 1, 4),
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+        ) as cluster,
+        Client(cluster) as client,
+    ):
+        yield Dask(client)
+
+
+# --- one build ----------------------------------------------------------------------------------
+
+
+@dataclass
+class Built:
+    """What :func:`run` produced: small frames in memory, big tables as partition scans."""
+
+    kept: pl.DataFrame  # article_id, path, duplicate_of of every article kept, old and new
+    rejects: pl.DataFrame
+    duplicates: ingest.Batch
+    tables: dict[str, pl.LazyFrame]  # new articles and their per-sentence tables
+    clock: dict[str, float]  # wall seconds of each phase
+    stages: dict[str, float]  # seconds of each stage, summed over the tasks
+
+
+def _add(total: dict[str, float], clocks: Sequence[dict[str, float]]) -> None:
+    for clock in clocks:
+        for stage, seconds in clock.items():
+            total[stage] = total.get(stage, 0.0) + seconds
+
+
+def _old_keys(old_articles: pl.LazyFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Keys and sketches of the previous build's articles, a batch at a time."""
+    keys = old_articles.select("article_id", "path", "published").collect()
+    texts = old_articles.select("article_id", "text").collect()
+    sketch = [dedupe.sketches(part) for part in texts.iter_slices(config.BATCH_ARTICLES)]
+    return keys, pl.concat(sketch) if sketch else dedupe.sketches(texts)
+
+
+@contextmanager
+def run(
+    executor: Executor,
+    files: list[ingest.InputFile],
+    *,
+    old_articles: pl.LazyFrame | None,
+    mapping: Mapping[str, str] | None,
+    sources: pl.DataFrame | None,
+    topic: Profile,
+    threshold: float,
+    out: Path,
+) -> Iterator[Built]:
+    """Prepare, identify and analyse ``files``; the partitions live until the block ends."""
+    staging = out / f".staging-{uuid.uuid4().hex}"
+    clock: dict[str, float] = {}
+    stages: dict[str, float] = {}
+    try:
+        tick = time.perf_counter()
+        prepared = executor.map(
+            prepare_shard,
+            shards(files, staging),
+            mapping=mapping,
+            sources=sources,
+            names=frozenset(topic.name_words()),
+            batch_articles=config.BATCH_ARTICLES,  # read here: workers may have other settings
+        )
+        _add(stages, [p["clock"] for p in prepared])
+        clock["prepare"] = time.perf_counter() - tick
+
+        tick = time.perf_counter()
+        keys = [p["keys"] for p in prepared if p["keys"] is not None]
+        sketch = [p["sketch"] for p in prepared if p["sketch"] is not None]
+        if old_articles is not None:
+            old_keys, old_sketch = _old_keys(old_articles)
+            keys.insert(0, old_keys)
+            sketch.insert(0, old_sketch)
+        if keys:
+            kept, duplicates = ingest.identify(
+                pl.concat(keys), threshold=threshold, sketch=pl.concat(sketch)
+            )
+        else:  # no article at all: every input was rejected
+            kept, duplicates = pl.DataFrame(schema=_KEPT_SCHEMA), ingest.Batch()
+        kept = kept.select(list(_KEPT_SCHEMA))
+        # A file, not scattered data: scattered data lost with a worker cannot be recomputed.
+        decided = staging / "kept.parquet"
+        _write(kept, decided)
+        clock["identify"] = time.perf_counter() - tick
+
+        tick = time.perf_counter()
+        batches = [batch for p in prepared for batch in p["batches"]]
+        analysed = executor.map(analyse_batch, batches, kept=str(decided), topic=topic)
+        _add(stages, [a["clock"] for a in analysed])
+        clock["analyse"] = time.perf_counter() - tick
+
+        tables = {
+            folder.name: pl.concat(
+                [pl.scan_parquet(part) for part in sorted(folder.glob("*.parquet"))],
+                how="vertical_relaxed",
+            )
+            for folder in sorted(staging.iterdir())
+            if staging.exists()
+            if folder.is_dir() and folder.name != "prepared" and any(folder.glob("*.parquet"))
+        }
+        rejects = pl.concat([ingest.Batch().rejects, *(p["rejects"] for p in prepared)])
+        yield Built(kept, rejects, duplicates, tables, clock, stages)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
