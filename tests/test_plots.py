@@ -73,3 +73,29 @@ def test_milestones_are_drawn():
     figure = plots.coverage(articles, milestones=milestones)
     assert [a.text for a in figure.layout.annotations] == ["visit"]
     assert len(figure.layout.shapes) == 1
+
+
+def test_milestones_are_lines_and_labels_added_at_once():
+    marks = pl.DataFrame(
+        {"date": [date(2023, 1, 30), date(2023, 3, 20)], "days_from_event": [-49, 0],
+         "label": ["invitation", "visit"]}
+    )  # fmt: skip
+    result = plots.add_milestones(plots.go.Figure(), marks, axis="event")
+    assert [s.x0 for s in result.layout.shapes] == [-49, 0]
+    assert [a.text for a in result.layout.annotations] == ["invitation", "visit"]
+    assert result.layout.shapes[0].yref == "y domain"
+
+
+def test_tone_summary_one_box_per_outlet():
+    stats = pl.DataFrame(
+        {"source": ["B", "A"], "q1": [-0.2, 0.0], "median": [0.0, 0.1], "q3": [0.3, 0.2],
+         "lowerfence": [-0.9, -0.1], "upperfence": [0.9, 0.4], "mean": [0.05, 0.1],
+         "n": [40, 12], "n_articles": [3, 2]}
+    )  # fmt: skip
+    result = plots.tone_summary(stats)
+    assert [trace.name for trace in result.data] == [
+        "B (n=40 sentences in 3 articles)",
+        "A (n=12 sentences in 2 articles)",
+    ]
+    assert list(result.data[0].median) == [0.0]
+    assert plots.tone_summary(stats.clear()).layout.annotations[0].text == plots.NO_DATA

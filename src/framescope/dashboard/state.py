@@ -8,30 +8,99 @@ recomputes only what it touches.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator, Mapping
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import param
 import polars as pl
 
 from framescope import config, figures, reference, report, sentiment, store, timeseries
 from framescope import profile as profiles
+from framescope.dashboard import aggregates
 
 GRANULARITIES = ("day", "week", "month")
 AXES = ("calendar", "event")
 
 
+# The columns the views draw from. Text columns (article bodies, sentences, quotes) are read
+# only when a visitor asks for evidence, an article or a search: at 100,000 articles they are
+# most of the bytes of a build.
+SLIM_COLUMNS: dict[str, tuple[str, ...]] = {
+    "articles": (
+        "article_id", "source", "published", "n_words", "duplicate_of", "title", "language",
+        "translated",
+    ),
+    "mentions": ("article_id", "sentence_idx", "actor"),
+    "sentiment": ("article_id", "sentence_idx", "method", "compound"),
+    "frames": ("article_id", "frame"),
+    "labels": ("article_id", "actor", "label"),
+    "war_terms": ("article_id", "term"),
+    "quotes": ("article_id", "voice"),
+}  # fmt: skip
+# Above this many articles one box per article is unreadable (and too heavy for a browser):
+# the sentence-tone chart then shows one box per outlet.
+MAX_ARTICLE_BOXES = 60
+N_BOOT = 1000
+
+
+class Tables(Mapping[str, pl.DataFrame]):
+    """The build's tables by name, each read in full on first access and kept."""
+
+    def __init__(self, data_dir: Path, names: list[str]) -> None:
+        self.data_dir = data_dir
+        self._names = names
+        self._read: dict[Any, Any] = {}
+        self._lock = threading.RLock()
+
+    def __getitem__(self, name: str) -> pl.DataFrame:
+        if name not in self._names:
+            raise KeyError(name)
+        with self._lock:  # two sessions asking at once read the file once
+            if name not in self._read:
+                self._read[name] = store.read(name, self.data_dir)
+        return self._read[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names)
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+    def slim(self, name: str) -> pl.DataFrame:
+        """The table with only :data:`SLIM_COLUMNS` (all of it when already read in full)."""
+        if name in self._read or name not in SLIM_COLUMNS:
+            return self[name]
+        return self.derived(("slim", name), lambda: _read_columns(self.data_dir, name))
+
+    def derived(self, key: tuple, build: Callable[[], Any]) -> Any:
+        """``build()`` once per build folder, shared by every session (aggregates, caches)."""
+        with self._lock:
+            if key not in self._read:
+                self._read[key] = build()
+            return self._read[key]
+
+
+def _read_columns(data_dir: Path, name: str) -> pl.DataFrame:
+    scan = store.scan(name, data_dir)
+    present = scan.collect_schema().names()
+    return scan.select([c for c in SLIM_COLUMNS[name] if c in present]).collect()
+
+
 @lru_cache(maxsize=4)
-def _load(data_dir: str, stamp: int) -> dict[str, pl.DataFrame]:
+def _load(data_dir: str, stamp: int) -> Tables:
     del stamp  # part of the cache key only: a rebuild changes it
-    return store.read_all(Path(data_dir))
+    manifest = store.read_manifest(Path(data_dir)) or {}
+    return Tables(Path(data_dir), list(manifest.get("tables", {})))
 
 
-def load_tables(data_dir: str | Path) -> dict[str, pl.DataFrame]:
-    """Every table of the build in ``data_dir``, cached until the build changes."""
+def load_tables(data_dir: str | Path) -> Tables:
+    """Every table of the build in ``data_dir``, read on first use and cached until the
+    build changes."""
     manifest = Path(data_dir) / store.MANIFEST
     if not manifest.exists():
         msg = f"no build in {data_dir}: run 'framescope build' first"
@@ -82,11 +151,10 @@ class DataStore(param.Parameterized):
         self.tables = load_tables(self.data_dir)
         self.profile = load_profile(self.data_dir)
         self._memo: dict[tuple, Any] = {}
-        articles = self.tables["articles"]
+        articles = self._slim("articles")
         sources = sorted(articles["source"].unique().to_list())
-        mentioned = self.tables.get("mentions", pl.DataFrame({"actor": []}))["actor"]
-        ranked = mentioned.value_counts(sort=True)["actor"].to_list() if mentioned.len() else []
-        actors = ranked or [a.id for a in self.profile.actors]
+        actors = self.tables.derived(("ranked actors",), self._ranked_actors)
+        actors = actors or [a.id for a in self.profile.actors]
         # People first: country aliases dominate raw counts but say little about framing.
         people = {a.id for a in self.profile.actors if a.kind == "person"}
         actors = sorted(actors, key=lambda a: a not in people)
@@ -104,6 +172,15 @@ class DataStore(param.Parameterized):
         }
         super().__init__(**{**defaults, **params})
 
+    def _ranked_actors(self) -> list[str]:
+        if "mentions" not in self.tables:
+            return []
+        mentioned = self._slim("mentions")["actor"]
+        return mentioned.value_counts(sort=True)["actor"].to_list() if mentioned.len() else []
+
+    def _slim(self, name: str) -> pl.DataFrame:
+        return self.tables.slim(name)
+
     # -- memoisation ---------------------------------------------------------------------
 
     def _cached(self, name: str, keys: tuple, build: Callable[[], Any]) -> Any:
@@ -117,24 +194,44 @@ class DataStore(param.Parameterized):
     def _filter_key(self) -> tuple:
         return (tuple(self.sources), self.date_range, self.include_duplicates)
 
+    def _selection(self, duplicate: pl.Expr) -> pl.Expr:
+        return aggregates.selection(
+            sources=self.sources,
+            date_range=self.date_range,
+            bounds=self.param.date_range.bounds,
+            include_duplicates=self.include_duplicates,
+            duplicate=duplicate,
+        )
+
+    def _cells(self, table: str, by: tuple[str, ...]) -> pl.DataFrame:
+        """Rows of ``table`` counted per cell and ``by`` (shared by every session), filtered."""
+        if table not in self.tables:
+            return pl.DataFrame()
+
+        def build() -> pl.DataFrame:
+            return aggregates.cell_counts(self._slim(table), self._slim("articles"), by=by)
+
+        counts = self.tables.derived(("cells", table, by), build)
+        return self._cached(
+            f"cells {table}",
+            (*self._filter_key(), by),
+            lambda: counts.filter(self._selection(pl.col("duplicate"))),
+        )
+
     # -- derived data --------------------------------------------------------------------
 
     def articles(self) -> pl.DataFrame:
         """Articles passing the outlet, date and duplicate filters (undated ones only when the
-        date range is the whole corpus, so they are never silently lost)."""
+        date range is the whole corpus, so they are never silently lost).
 
-        def build() -> pl.DataFrame:
-            frame = self.tables["articles"].filter(pl.col("source").is_in(self.sources))
-            if not self.include_duplicates:
-                frame = frame.filter(pl.col("duplicate_of").is_null())
-            start, end = self.date_range or (None, None)
-            if start is not None and end is not None:
-                full = (start, end) == self.param.date_range.bounds
-                in_range = pl.col("published").is_between(start, end)
-                frame = frame.filter(in_range | (pl.col("published").is_null() & full))
-            return frame
-
-        return self._cached("articles", self._filter_key(), build)
+        The article text is left out (see ``tables["articles"]`` for it)."""
+        return self._cached(
+            "articles",
+            self._filter_key(),
+            lambda: self._slim("articles").filter(
+                self._selection(pl.col("duplicate_of").is_not_null())
+            ),
+        )
 
     def _for_articles(self, table: str) -> pl.DataFrame:
         frame = self.tables.get(table)
@@ -158,6 +255,24 @@ class DataStore(param.Parameterized):
         """Any per-sentence table of the build (frames, labels, quotes...) for the filtered
         articles; an empty frame when the build has no such table."""
         return self._for_articles(name)
+
+    def shares(self, table: str, by: str, *, actor: str | None = None) -> pl.DataFrame:
+        """``framing.shares`` (``framing.voice_shares`` for ``voice``) of a framing table for
+        the filtered articles, counted from cells; with ``actor``, that actor's rows only
+        (labels). An empty frame when the build has no such table."""
+        if table not in self.tables:
+            return pl.DataFrame()
+        keys = ("actor", by) if actor is not None else (by,)
+
+        def build() -> pl.DataFrame:
+            counts = self._cells(table, keys)
+            if actor is not None:
+                counts = counts.filter(pl.col("actor") == actor)
+            if by == "voice":
+                return aggregates.voice_shares(counts, self.articles())
+            return aggregates.shares(counts, self.articles(), by=by)
+
+        return self._cached("shares", (*self._filter_key(), table, by, actor), build)
 
     def sentences(self) -> pl.DataFrame:
         """Sentences of the filtered articles."""
@@ -188,38 +303,113 @@ class DataStore(param.Parameterized):
         return self._cached(
             "mention_series",
             keys,
-            lambda: timeseries.mention_series(
-                self.mentions().filter(pl.col("actor").is_in(self.actors)),
+            lambda: aggregates.mention_series(
+                self._cells("mentions", ("actor",)) if "mentions" in self.tables
+                else pl.DataFrame(schema={**dict.fromkeys(aggregates.CELL, pl.String),
+                                          "published": pl.Date, "duplicate": pl.Boolean,
+                                          "actor": pl.String, "n": pl.Int64,
+                                          "articles_with": pl.Int64}),
                 self.articles(),
+                actors=list(self.actors),
                 freq=self.granularity,
                 axis=self.axis,
                 event_date=self.profile.event_date,
-                include_duplicates=True,  # already filtered by self.articles()
-                actors=list(self.actors),
             ),
-        )
+        )  # fmt: skip
+
+    def _article_tone(self, actor: str | None) -> pl.DataFrame:
+        """Per-article tone sums of the chosen method (over one actor's sentences), shared."""
+
+        def build() -> pl.DataFrame:
+            scores = self._slim("sentiment").filter(pl.col("method") == self.method)
+            if actor is not None:
+                mentioning = (
+                    self._slim("mentions")
+                    .filter(pl.col("actor") == actor)
+                    .select("article_id", "sentence_idx")
+                )
+                scores = scores.join(mentioning, on=["article_id", "sentence_idx"], how="semi")
+            return aggregates.article_tone(scores)
+
+        return self.tables.derived(("article tone", self.method, actor), build)
 
     def tone_series(self, *, actor: str | None = None) -> pl.DataFrame:
-        """Mean sentence tone by period and outlet, for all sentences or one actor's."""
+        """Mean sentence tone by period and outlet, for all sentences or one actor's.
+
+        The same numbers as ``timeseries.tone_series``; each period x outlet's bootstrap
+        interval is kept (for every session) under the articles it was drawn from, so a
+        filter change draws again only where the articles changed."""
         keys = (*self._filter_key(), self.granularity, self.axis, self.method, actor)
-        return self._cached(
-            "tone_series",
-            keys,
-            lambda: timeseries.tone_series(
-                self.sentiment(),
-                self.articles(),
-                method=self.method,
-                freq=self.granularity,
-                axis=self.axis,
-                event_date=self.profile.event_date,
-                mentions=self.mentions() if actor else None,
-                actor=actor,
-                include_duplicates=True,
+        return self._cached("tone_series", keys, lambda: self._tone_series(actor))
+
+    def _tone_series(self, actor: str | None) -> pl.DataFrame:
+        methods = self.tables.derived(
+            ("methods",),
+            lambda: (
+                self._slim("sentiment")["method"].unique().sort().to_list()
+                if "sentiment" in self.tables
+                else []
             ),
+        )
+        if methods and self.method not in methods:
+            msg = f"method: {self.method!r} is not in the sentiment table; it has {methods}"
+            raise ValueError(msg)
+        if "sentiment" in self.tables:
+            tone = self._article_tone(actor)
+        else:
+            tone = pl.DataFrame(schema={"article_id": pl.String, "total": pl.Float64,
+                                        "n": pl.Int64})  # fmt: skip
+        groups, per_article = aggregates.tone_groups(
+            tone,
+            self.articles(),
+            freq=self.granularity,
+            axis=self.axis,
+            event_date=self.profile.event_date,
+        )
+        bounds = self.tables.derived(("intervals",), dict)
+        prefix = (self.method, actor, self.granularity, self.axis)
+        wanted = [(*prefix, *row) for row in groups.select("period", "source", "n_articles",
+                                                           "members").rows()]  # fmt: skip
+        missing = [i for i, key in enumerate(wanted) if key not in bounds]
+        if missing:
+            sizes = groups.get_column("n_articles").to_numpy()
+            starts = np.cumsum(sizes) - sizes
+            rows = np.concatenate([np.arange(starts[i], starts[i] + sizes[i]) for i in missing])
+            low, high = aggregates.intervals(
+                [wanted[i][4:6] for i in missing],
+                sizes[missing],
+                per_article.get_column("total").to_numpy()[rows],
+                per_article.get_column("n").to_numpy()[rows],
+                n_boot=N_BOOT,
+            )
+            if len(bounds) > 100_000:  # many sessions and filters: start again
+                bounds.clear()
+            bounds.update(zip([wanted[i] for i in missing], zip(low, high, strict=True),
+                              strict=True))  # fmt: skip
+        low, high = (np.array([bounds[key][j] for key in wanted], dtype=np.float64)
+                     for j in (0, 1))  # fmt: skip
+        rule = (
+            f"mean of sentence {self.method.upper()} compound; 95% CI: "
+            f"article-cluster bootstrap, {N_BOOT} resamples"
+        )
+        actor_column = [] if actor is None else [pl.lit(actor, dtype=pl.String).alias("actor")]
+        return groups.select(
+            "period",
+            "source",
+            *actor_column,
+            "n_sentences",
+            "n_articles",
+            "mean_tone",
+            pl.Series("ci_low", low, dtype=pl.Float64).fill_nan(None),
+            pl.Series("ci_high", high, dtype=pl.Float64).fill_nan(None),
+            pl.lit(rule, dtype=pl.String).alias("rule"),
         )
 
     def sentence_tone(self) -> pl.DataFrame:
         """Each sentence's score with its article's outlet and a short article label."""
+        return self._sentence_tone(self.sentiment())
+
+    def _sentence_tone(self, scores: pl.DataFrame) -> pl.DataFrame:
         articles = self.articles().select(
             "article_id",
             "source",
@@ -229,14 +419,71 @@ class DataStore(param.Parameterized):
                 pl.col("published").cast(pl.String).fill_null("undated"),
             ).alias("label"),
         )
-        return self.sentiment().join(articles, on="article_id").sort("label")
+        return scores.join(articles, on="article_id").sort("label")
+
+    def tone_points(self) -> pl.DataFrame:
+        """:meth:`sentence_tone` with only the columns the chart draws (no full-table read)."""
+        keys = (*self._filter_key(), self.method)
+
+        def build() -> pl.DataFrame:
+            scores = self._slim("sentiment").filter(
+                pl.col("method") == self.method,
+                pl.col("article_id").is_in(self.articles()["article_id"].implode()),
+            )
+            return self._sentence_tone(scores)
+
+        return self._cached("tone_points", keys, build)
+
+    def tone_summary(self) -> pl.DataFrame:
+        """Sentence tone per outlet as box statistics, for selections too large to draw one
+        box per article (``plots.tone_summary``)."""
+        sentences = self.tables.derived(
+            ("sentence cells", self.method),
+            lambda: self._slim("sentiment")
+            .filter(pl.col("method") == self.method, pl.col("compound").is_not_null())
+            .join(
+                self._slim("articles").select(
+                    "article_id", "source", "published",
+                    pl.col("duplicate_of").is_not_null().alias("duplicate"),
+                ),
+                on="article_id",
+            )
+            .select(*aggregates.CELL, "article_id", "compound"),
+        )  # fmt: skip
+        per_source = self.tables.derived(("tone summary", self.method), dict)
+        parts = []
+        for source in self.sources:
+            key = (source, self.date_range, self.include_duplicates)
+            if key not in per_source:
+                chosen = sentences.filter(pl.col("source") == source)
+                per_source[key] = aggregates.box_stats(
+                    chosen.filter(
+                        aggregates.selection(
+                            sources=[source],
+                            date_range=self.date_range,
+                            bounds=self.param.date_range.bounds,
+                            include_duplicates=self.include_duplicates,
+                            duplicate=pl.col("duplicate"),
+                        )
+                    ),
+                    value="compound",
+                    by="source",
+                )
+            parts.append(per_source[key])
+        return pl.concat(parts) if parts else aggregates.box_stats(
+            pl.DataFrame(schema={"source": pl.String, "article_id": pl.String,
+                                 "compound": pl.Float64}),
+            value="compound", by="source",
+        )  # fmt: skip
 
     def article_list(self) -> pl.DataFrame:
         """The searchable article list: one row per filtered article."""
         frame = self.articles()
         if self.search.strip():
             needle = self.search.strip().lower()
-            frame = frame.filter(
+            # The text is read only now: a search is the one filter that needs it.
+            texts = self.tables["articles"].join(frame.select("article_id"), on="article_id")
+            frame = texts.filter(
                 pl.col("text").str.to_lowercase().str.contains(needle, literal=True)
                 | pl.col("title")
                 .fill_null("")
@@ -275,9 +522,26 @@ class DataStore(param.Parameterized):
             .sort("published", "article_id", "sentence_idx", nulls_last=True)
         )
 
+    def _ledger_figures(self) -> pl.DataFrame:
+        """Figures of the filtered articles about a profile metric, all ``figures.ledger`` and
+        ``report.trade_claims`` use: at 100,000 articles most figures are ``other``."""
+        if "figures" not in self.tables:
+            return pl.DataFrame()
+        kept = self.tables.derived(
+            ("ledger figures",),
+            lambda: (
+                store.scan("figures", self.data_dir).filter(pl.col("metric") != "other").collect()
+            ),
+        )
+        return self._cached(
+            "ledger figures",
+            self._filter_key(),
+            lambda: kept.join(self.articles().select("article_id"), on="article_id", how="semi"),
+        )
+
     def ledger(self) -> pl.DataFrame:
         """The claims ledger: the same claim as each outlet reported it, divergences flagged."""
-        found = self.table("figures")
+        found = self._ledger_figures()
         if found.is_empty():
             return pl.DataFrame()
         return self._cached(
@@ -294,7 +558,7 @@ class DataStore(param.Parameterized):
 
     def trade_claims(self, metric: str = reference.TRADE_METRIC) -> pl.DataFrame:
         """Money claims about ``metric`` at their publication dates, in billion USD."""
-        found = self.table("figures")
+        found = self._ledger_figures() if metric != "other" else self.table("figures")
         if found.is_empty():
             return pl.DataFrame()
         return report.trade_claims(found, self.articles(), metric=metric)
@@ -316,7 +580,7 @@ class DataStore(param.Parameterized):
             "first": dated.min() if dated.len() else None,
             "last": dated.max() if dated.len() else None,
             "undated": articles["published"].null_count(),
-            "near_duplicates": self.tables["articles"]["duplicate_of"].is_not_null().sum(),
+            "near_duplicates": self._slim("articles")["duplicate_of"].is_not_null().sum(),
             "rejects": self.tables.get("rejects", pl.DataFrame()).height,
             "words": int(articles["n_words"].sum() or 0),
         }

@@ -16,9 +16,11 @@ import param
 import polars as pl
 
 from framescope import framing, plots, report
-from framescope.dashboard.state import DataStore
+from framescope.dashboard.state import MAX_ARTICLE_BOXES, DataStore
 
 FILTERS = ("sources", "date_range", "include_duplicates")
+# Tables longer than this page on the server: a browser gets one page, not 100,000 rows.
+REMOTE_ROWS = 1000
 _CARD_STYLE = (
     "<style>.fs-card{display:inline-block;margin:4px 12px 4px 0;padding:6px 12px;"
     "border:1px solid #ddd;border-radius:6px}</style>"
@@ -35,7 +37,7 @@ def _table(frame: pl.DataFrame, **options: Any) -> pn.widgets.Tabulator:
         disabled=True,
         show_index=False,
         sizing_mode="stretch_width",
-        pagination="local",
+        pagination="remote" if frame.height > REMOTE_ROWS else "local",
         page_size=10,
         **options,
     )
@@ -197,7 +199,10 @@ class Sentiment(View):
             milestones=milestones,
             title=f"Tone of sentences mentioning {store.actor} ({store.method})",
         )
-        self.spread.object = plots.tone_distribution(store.sentence_tone())
+        if store.articles().height <= MAX_ARTICLE_BOXES:
+            self.spread.object = plots.tone_distribution(store.tone_points())
+        else:
+            self.spread.object = plots.tone_summary(store.tone_summary())
 
     def __panel__(self) -> pn.viewable.Viewable:
         return pn.Column(
@@ -232,17 +237,9 @@ class Framing(View):
         self.update()
 
     def _shares(self, name: str) -> pl.DataFrame:
-        store = self.store
         table, column = self.CHARTS[name]
-        rows = store.table(table)
-        if rows.is_empty():
-            return pl.DataFrame()
-        if name == "labels":
-            rows = rows.filter(pl.col("actor") == store.actor)
-        articles = store.articles()
-        if name == "voices":
-            return framing.voice_shares(rows, articles, include_duplicates=True)
-        return framing.shares(rows, articles, by=column, include_duplicates=True)
+        actor = self.store.actor if name == "labels" else None
+        return self.store.shares(table, column, actor=actor)
 
     def data(self) -> pl.DataFrame:
         parts = []
