@@ -345,19 +345,26 @@ def stacked_shares(
     if table.is_empty():
         return empty()
     colours = _colours(table[category].unique().to_list())
-    traces: list[go.BaseTraceType] = []
-    for (name,), rows in table.sort("source").group_by(category, maintain_order=True):
-        traces.append(
-            go.Bar(
-                y=rows["source"].to_list(),
-                x=rows[value].to_list(),
-                name=str(name),
-                orientation="h",
-                marker_color=colours[name],
-                customdata=rows[n].to_list(),
-                hovertemplate="%{y}: %{x:.0%} (n=%{customdata})<extra>" + str(name) + "</extra>",
-            )
-        )
+    # One aggregation and plain dicts: a build can have thousands of labels, and a go.Bar
+    # per label is validated twice (once built, once copied into the figure).
+    grouped = (
+        table.sort("source")
+        .group_by(category, maintain_order=True)
+        .agg(pl.col("source"), pl.col(value), pl.col(n))
+    )
+    traces = [
+        {
+            "type": "bar",
+            "y": sources,
+            "x": values,
+            "name": str(name),
+            "orientation": "h",
+            "marker": {"color": colours[name]},
+            "customdata": counts,
+            "hovertemplate": "%{y}: %{x:.0%} (n=%{customdata})<extra>" + str(name) + "</extra>",
+        }
+        for name, sources, values, counts in grouped.iter_rows()
+    ]
     figure = go.Figure(data=traces)
     figure.update_layout(barmode="stack", title=title, xaxis_title="share", xaxis_tickformat=".0%")
     return figure
