@@ -372,7 +372,9 @@ def _locate(sentences: pl.LazyFrame, patterns: Mapping[str, str]) -> pl.LazyFram
     so cumulative match lengths give the offsets without a Python loop (as in mentions.py).
     """
     frames = [
-        sentences.select(
+        # One match test first: most sentences hold no hit and skip the slower extraction.
+        sentences.filter(pl.col("text").str.contains(pattern))
+        .select(
             *KEYS,
             "text",
             pl.col("text").str.extract_all(rf"(?s).*?{pattern}").alias("_piece"),
@@ -794,10 +796,19 @@ def _clauses(sentences: pl.LazyFrame) -> pl.LazyFrame:
     parenthesis = left.str.extract_groups(
         rf"(?P<subject>{_NOT_BOUNDARY}*),\s*(?P<aside>{_NOT_BOUNDARY}*),\s*$"
     )
-    right = after.str.extract(rf"^\s*(?:by\s+)?({_NOT_BOUNDARY}*)", 1).str.replace(r"[\s.]+$", "")
-    right_aside = after.str.extract(
-        rf"^\s*(?:by\s+)?{_NOT_BOUNDARY}*,\s*({_NOT_BOUNDARY}*)", 1
-    ).str.strip_chars()
+    # The phrases after the verb are cut out by removals rather than captured, as above.
+    from_boundary = rf"(?s){_BOUNDARY}.*$"
+    right = (
+        after.str.replace(r"^\s*(?:by\s+)?", "")
+        .str.replace(from_boundary, "")
+        .str.replace(r"[\s.]+$", "")
+    )
+    to_aside = rf"^\s*(?:by\s+)?{_NOT_BOUNDARY}*,\s*"
+    right_aside = (
+        pl.when(after.str.contains(to_aside))
+        .then(after.str.replace(to_aside, "").str.replace(from_boundary, ""))
+        .str.strip_chars()
+    )
     name_like = rf"^(?:[A-Z]|{_DET}\s|(?:one|two|three|four|five|six|several|some|many|\d+)\s)"
     invertible = pl.col("verb").is_in(_INVERTIBLE)
     # "according to X" and "cited by X" name their source after the verb, always.
@@ -931,7 +942,14 @@ def _by_mention(clauses: pl.LazyFrame, mentions: pl.LazyFrame) -> pl.LazyFrame:
             "_rank",
             "_distance",
             pl.col("alias").str.len_chars(),
-            descending=[False, False, False, True],
+            # Ties (two names of one length in the apposition) went to whichever row came
+            # first, which changed with the thread count: the name nearest the verb wins.
+            pl.when(pl.col("_side") == "left")
+            .then(-pl.col("_apposition_last"))
+            .otherwise(pl.col("_apposition_first")),
+            "actor",
+            descending=[False, False, False, True, False, False],
+            nulls_last=True,
         )
         .group_by("_cid", maintain_order=True)
         .agg(pl.col("actor").first())
