@@ -57,7 +57,12 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument(
         "--scheduler", metavar="ADDRESS", help="dask scheduler, e.g. tcp://10.0.0.5:8786"
     )
-    build.add_argument("--workers", type=int, help="worker processes of a local Dask cluster")
+    build.add_argument(
+        "--workers",
+        type=int,
+        help="worker processes (default: one per core; with --engine dask and no "
+        "--scheduler, of the LocalCluster started)",
+    )
     build.add_argument("--quiet", action="store_true", help="no progress bar")
 
     validate = commands.add_parser(

@@ -8,8 +8,8 @@ processes, or on a dask.distributed cluster, reading and writing partitioned Par
    keys and sketches alone.
 3. Analyse: a task analyses one partition's kept articles (sentences, mentions, sentiment,
    framing, figures) and writes one partition per table.
-4. ``pipeline.build`` streams the partitions into the final tables in canonical row order, so
-   every engine and worker count gives the same tables.
+4. ``pipeline.build`` streams the partitions, each already in canonical row order, into the
+   final tables in that order, so every engine and worker count gives the same tables.
 
 Batches bound memory: no process holds more than one batch's intermediate tables, whatever
 the corpus size. Every partition is written to a temporary file and renamed, and every task
@@ -26,14 +26,14 @@ import shutil
 import time
 import uuid
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
 import polars as pl
+from tqdm import tqdm
 
 from framescope import config, ingest
 from framescope.ingest import dedupe
@@ -112,7 +112,7 @@ def prepare_shard(
 def analyse_batch(batch: str, *, kept: str, topic: Profile) -> dict[str, Any]:
     """Task: analyse one prepared batch's kept articles (``kept``: the identity decisions, a
     Parquet file of article_id, path, duplicate_of); write one partition per table."""
-    from framescope.pipeline import analyse  # noqa: PLC0415 - pipeline imports this module
+    from framescope.pipeline import analyse, canonical_order  # noqa: PLC0415 - a cycle
 
     prepared = Path(batch)
     articles = (
@@ -125,7 +125,9 @@ def analyse_batch(batch: str, *, kept: str, topic: Profile) -> dict[str, Any]:
     tables = {"articles": articles, **analyse(articles, topic, clock=clock)}
     tick = time.perf_counter()
     for name, table in tables.items():
-        _write(table, prepared.parent.parent / name / prepared.name)
+        # In order here, in parallel, so that the final merge is a cheap stable sort.
+        ordered = table.sort("path") if name == "articles" else canonical_order(table)
+        _write(ordered, prepared.parent.parent / name / prepared.name)
     clock["write_partitions"] = time.perf_counter() - tick
     return {"rows": {name: table.height for name, table in tables.items()}, "clock": clock}
 
@@ -147,8 +149,9 @@ class Processes:
     """Local worker processes, started on first need; a single task runs in this process
     (starting a worker costs more than a small corpus takes)."""
 
-    def __init__(self, workers: int) -> None:
+    def __init__(self, workers: int, *, progress: bool = False) -> None:
         self.workers = max(1, workers)
+        self.progress = progress and not os.environ.get("CI")
         self._pool: ProcessPoolExecutor | None = None
 
     def map(self, task: Callable[..., T], items: Sequence[Any], **kwargs: Any) -> list[T]:
@@ -159,7 +162,12 @@ class Processes:
             # spawn, not fork: polars' thread pool does not survive a fork.
             context = multiprocessing.get_context("spawn")
             self._pool = ProcessPoolExecutor(self.workers, mp_context=context)
-        return list(self._pool.map(partial(task, **kwargs), items))
+        futures = [self._pool.submit(task, item, **kwargs) for item in items]
+        name = task.__name__.split("_")[0]  # prepare, analyse
+        with tqdm(total=len(futures), desc=name, disable=not self.progress, leave=False) as bar:
+            for _ in as_completed(futures):
+                bar.update()
+        return [future.result() for future in futures]
 
     def close(self) -> None:
         """Stop the workers."""
@@ -185,12 +193,16 @@ class Dask:
 
 @contextmanager
 def connect(
-    engine: str, *, scheduler: str | None = None, workers: int | None = None
+    engine: str,
+    *,
+    scheduler: str | None = None,
+    workers: int | None = None,
+    progress: bool = False,
 ) -> Iterator[Executor]:
     """An executor: ``local`` worker processes, or the Dask cluster at ``scheduler`` (a
     LocalCluster started here when there is none)."""
     if engine == "local":
-        processes = Processes(workers or config.WORKERS)
+        processes = Processes(workers or config.WORKERS, progress=progress)
         try:
             yield processes
         finally:

@@ -58,6 +58,25 @@ def canonical_order(table: FrameT) -> FrameT:
     return table.sort([*keys, *scalar], nulls_last=True)
 
 
+def merge_canonical(table: pl.LazyFrame) -> pl.LazyFrame:
+    """Partitions each in :func:`canonical_order`, concatenated, brought into it as a whole.
+
+    One article's rows are all in one partition, already in order, so a stable sort on the
+    keys alone is enough; the ids (16 hex digits) sort as 64-bit integers, several times
+    faster than as strings.
+
+    Examples
+    --------
+    >>> parts = pl.LazyFrame({"article_id": ["0b", "0a", "0a"], "sentence_idx": [0, 1, 1]})
+    >>> merge_canonical(parts).collect()["article_id"].to_list()
+    ['0a', '0a', '0b']
+    """
+    number = pl.col("article_id").str.to_integer(base=16, dtype=pl.UInt64(), strict=False)
+    keys = [number, "article_id"]  # the string only breaks ties: equal ids, or not hex
+    keys += ["sentence_idx"] if "sentence_idx" in table.collect_schema() else []
+    return table.sort(keys, nulls_last=True, maintain_order=True)
+
+
 @dataclass(frozen=True)
 class BuildReport:
     """What a build did, for the CLI and for tests."""
@@ -247,7 +266,9 @@ def build(
 
     old = {} if previous is None else {name: store.scan(name, out) for name in previous["tables"]}
     with (
-        engine_.connect(engine, scheduler=scheduler, workers=workers) as executor,
+        engine_.connect(
+            engine, scheduler=scheduler, workers=workers, progress=progress
+        ) as executor,
         engine_.run(
             executor,
             new_files,
@@ -302,8 +323,8 @@ def _assemble(
         articles.insert(0, marked.select(ingest.ARTICLE_COLUMNS))
     per_article = {
         name: pl.concat([old[name], table] if name in old else [table], how="vertical_relaxed")
-        .join(kept.select("article_id"), on="article_id", how="semi")
-        .pipe(canonical_order)
+        .join(kept.select("article_id"), on="article_id", how="semi", maintain_order="left")
+        .pipe(merge_canonical)
         for name, table in new.items()
     }
     rejects = [
