@@ -1282,6 +1282,16 @@ _NOT_FIGURES = (
         "q",
     ),
     (r"([^\s“\"'‘(]\s+[A-Z][A-Za-z]*\s+)(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?", "${1}_"),
+    # A number with no noun after it: punctuation or the end follows ("since June 6289."),
+    # or a word that ends a noun phrase ("40 of the"). Without a sign, scale or unit, which
+    # `_ANY_FIGURE` looks for in the whole sentence, such a number is no figure. Dashes,
+    # "to" and "and" may join a range, and "per" a percentage, so they are left alone.
+    (rf"{_ASCII_NUMBER}(\s*(?:[.;:!?)\]}}”\"'’…]|,(?:[^0-9]|$)|$))", "_${1}"),
+    (
+        rf"{_ASCII_NUMBER}(\s+(?i-u:{_alternation(_NOUN_STOP - {'to', 'and', 'per'})})"
+        r"(?:[\s.,;:!?)\]”\"]|$))",
+        "_${1}",
+    ),
 )
 
 
