@@ -939,6 +939,31 @@ def test_anchored_scans_find_what_the_patterns_find(text: str, position: int) ->
         assert _matches([result]) == _matches([scan.pattern.search(text, start)])
 
 
+@given(st.lists(_SCAN_TEXT, min_size=1, max_size=20))
+@settings(max_examples=200, deadline=None)
+def test_searching_ahead_finds_the_starts_searching_each_text_finds(texts: list[str]) -> None:
+    scans = [
+        figures._QUANTITY_SCAN, figures._MULTIPLE_SCAN, figures._NOT_COUNTS_SCAN,
+        figures._PERIOD_SCAN, figures._CUE_SCAN, figures._CLAUSE_SCAN,
+        figures._Context.of(PROFILE).term_pattern,
+    ]  # fmt: skip
+    texts = [*texts, "“$5” in €6 — about ₽7−8 trillion, K ten"]
+    expected = [[scan.starts(text) for scan in scans] for text in texts]
+    with figures._searched(scans, pl.Series(texts).unique()):
+        result = [[scan.starts(text) for scan in scans] for text in texts]
+        assert all(scan.ahead for scan in scans)
+    assert result == expected
+    assert not any(scan.ahead for scan in scans)
+
+
+def test_one_byte_keeps_character_offsets() -> None:
+    text = "“US$5” — €6, Russia’s"
+    result = pl.select(figures._one_byte(pl.lit(text), "€—")).item()
+    expected = "\x00US$5\x00 \x02 \x016, Russia\x00s"
+    assert result == expected
+    assert len(result) == len(text)
+
+
 @given(_SCAN_TEXT)
 @settings(max_examples=300, deadline=None)
 def test_searching_the_end_of_a_text_finds_what_searching_all_of_it_finds(text: str) -> None:

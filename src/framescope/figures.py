@@ -79,13 +79,15 @@ rules above, each distinct text once per publication year.
 from __future__ import annotations
 
 import bisect
+import contextlib
 import functools
 import math
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
 import polars as pl
 
 from framescope.profile import Profile
@@ -610,6 +612,9 @@ class _Anchored:
     words: tuple[str, ...] | None
     after_a: tuple[str, ...] = ()
     after_space: tuple[str, ...] = ()
+    # Where ``words`` start in texts searched ahead of time: {"found": (row of each text,
+    # all offsets, each row's bounds in them)} while :func:`_searched` runs.
+    ahead: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def of(
@@ -632,12 +637,17 @@ class _Anchored:
         low = _lowered(text) if self.words is not None else None
         if low is None:
             return None
-        starts = []
-        for word in self.words or ():
-            at = low.find(word)
-            while at >= 0:
-                starts.append(at)
-                at = low.find(word, at + 1)
+        ahead = self.ahead.get("found")
+        row = ahead[0].get(text) if ahead is not None else None
+        if row is not None:
+            starts = ahead[1][ahead[2][row] : ahead[2][row + 1]].tolist()
+        else:
+            starts = []
+            for word in self.words or ():
+                at = low.find(word)
+                while at >= 0:
+                    starts.append(at)
+                    at = low.find(word, at + 1)
         for word in self.after_a:
             at = low.find(word)
             while at >= 0:
@@ -675,6 +685,77 @@ class _Anchored:
         while (found := self.search(text, position, starts)) is not None:
             yield found
             position = found.end()
+
+
+_CODES = "".join(chr(c) for c in range(1, 32) if not 9 <= c <= 13)
+
+
+def _one_byte(text: pl.Expr, symbols: str) -> pl.Expr:
+    """``text`` with the n-th character of ``symbols`` replaced by the n-th of ``_CODES`` and
+    any other character beyond ASCII by NUL: one byte per character, so the byte offsets of
+    the words (``symbols`` replaced alike) are character offsets. A code already in the text
+    can only add a position to try.
+
+    Examples
+    --------
+    >>> pl.select(_one_byte(pl.lit("“$5” €6"), "€")).item()
+    '\\x00$5\\x00 \\x016'
+    """
+    for symbol, code in zip(symbols, _CODES, strict=False):
+        text = text.str.replace_all(symbol, code, literal=True)
+    return text.str.replace_all(r"[^\x00-\x7f]", "\x00")
+
+
+# Characters other than ASCII that lowercase to ASCII letters: where one occurs, ``str.lower``
+# and an ASCII case-insensitive search for the words would disagree.
+_LOWERS_TO_ASCII = "".join(
+    c for c in map(chr, range(0x80, 0x110000)) if any(x.isascii() for x in c.lower())
+)
+
+
+@contextlib.contextmanager
+def _searched(scans: Iterable[_Anchored], texts: pl.Series) -> Iterator[None]:
+    """Find the words of every scan in all ``texts`` at once, before the texts are read one
+    by one: one Aho-Corasick pass per scan in polars instead of one ``str.find`` per word and
+    text in Python (the same offsets, tests/test_figures.py checks). Forgotten on exit."""
+    scans = [scan for scan in scans if scan.words]
+    symbols = "".join(sorted({c for scan in scans for w in scan.words or () for c in w} - {
+        chr(c) for c in range(128)
+    }))  # fmt: skip
+    if len(symbols) > len(_CODES):
+        yield  # more symbols than codes: every text is searched in Python
+        return
+    folded = str.maketrans(symbols, _CODES[: len(symbols)])
+    texts = texts.filter(~texts.str.contains(f"[{_LOWERS_TO_ASCII}]"))
+    offsets = (
+        pl.DataFrame({"text": texts})
+        .select("text", _one_byte(pl.col("text"), symbols).alias("_folded"))
+        .select(
+            "text",
+            *(
+                pl.col("_folded")
+                .str.find_many(
+                    [w.translate(folded) for w in scan.words or ()],
+                    ascii_case_insensitive=True,
+                    overlapping=True,
+                )
+                .alias(f"_{n}")
+                for n, scan in enumerate(scans)
+            ),
+        )
+    )
+    # Kept as arrays: most texts need only some scans, and a Python list per text and scan
+    # cost more than the search.
+    rows = {text: row for row, text in enumerate(offsets["text"].to_list())}
+    try:
+        for n, scan in enumerate(scans):
+            found = offsets[f"_{n}"]
+            bounds = np.concatenate([[0], found.list.len().cum_sum().to_numpy()])
+            scan.ahead["found"] = (rows, found.explode().drop_nulls().to_numpy(), bounds)
+        yield
+    finally:
+        for scan in scans:
+            scan.ahead.pop("found", None)
 
 
 _MONTH_STARTS = [m[:3].lower() for m in _MONTHS]
@@ -1377,16 +1458,16 @@ def extract(
     # faster one keeps (in one query polars would evaluate both on every text).
     hinted = frame.select("text").unique().lazy().filter(_hint()).collect()
     readable = hinted.lazy().filter(_candidate()).collect()
+    # The previous sentence, for a figure that inherits its metric ("The surplus ..."),
+    # looked up for the sentences read only (a sentence is one row: its keys are unique).
+    previous = frame.lazy().select(
+        "article_id", (index + 1).alias("sentence_idx"), pl.col("text").alias("_previous")
+    )
     candidates = (
         frame.lazy()
+        .join(readable.lazy(), on="text", how="semi")
+        .join(previous, on=["article_id", "sentence_idx"], how="left")
         .sort("article_id", "sentence_idx")
-        .with_columns(
-            # The previous sentence, for a figure that inherits its metric ("The surplus ...").
-            pl.when(index.shift(1).over("article_id") == index - 1)
-            .then(pl.col("text").shift(1).over("article_id"))
-            .alias("_previous")
-        )
-        .join(readable.lazy(), on="text", how="semi", maintain_order="left")
     )
     if articles is not None:
         _require(articles, ("article_id", "published"), "articles")
@@ -1403,10 +1484,13 @@ def extract(
     context = _Context.of(profile)
     keys: list[int] = []
     readings: list[dict[str, Any]] = []
-    for key, (text, year) in enumerate(distinct.iter_rows()):
-        for figure in _figures_in(context, text, year):
-            keys.append(key)
-            readings.append(figure)
+    scans = (_QUANTITY_SCAN, _MULTIPLE_SCAN, _NOT_COUNTS_SCAN, _PERIOD_SCAN, _CUE_SCAN,
+             _CLAUSE_SCAN, *([context.term_pattern] if context.term_pattern else []))  # fmt: skip
+    with _searched(scans, distinct["text"].unique()):
+        for key, (text, year) in enumerate(distinct.iter_rows()):
+            for figure in _figures_in(context, text, year):
+                keys.append(key)
+                readings.append(figure)
     read = pl.DataFrame(readings, schema=_READING_SCHEMA).with_columns(
         pl.Series("_key", keys, pl.UInt32())
     )
