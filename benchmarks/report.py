@@ -151,10 +151,13 @@ STAGE_COLUMNS = (
 DASHBOARD_COLUMNS = (
     "build",
     "articles",
-    "first render s",
+    "preparation s (once per build)",
+    "session first render s",
     "parts s",
-    "filter change ms",
-    "slowest change ms",
+    "outlet change ms",
+    "date change ms",
+    "slowest filter change ms",
+    "slowest tab switch ms",
     "peak RSS MB",
 )
 COUNT_COLUMNS = (
@@ -272,14 +275,26 @@ def _stages(run: Run) -> dict[str, float]:
 
 def dashboard_rows(results: Results) -> list[list[str]]:
     """One row per build the dashboard was timed on."""
+
+    def ms(run: Run, key: str) -> str:
+        return _n(1000 * run.result[key]) if key in run.result else "—"
+
+    def switch(run: Run) -> str:
+        if not run.result.get("tab_switch_slowest"):
+            return "—"
+        return f"{ms(run, 'tab_switch_max')} ({run.result['tab_switch_slowest']})"
+
     return [
         [
             run.corpus,
             _n(run.articles),
+            _s(run.result["preparation"]) if "preparation" in run.result else "—",
             _s(run.result["first_render"]),
             " + ".join(f"{k} {_s(v)}" for k, v in run.result["first_render_parts"].items()),
-            _n(1000 * run.result["filter_change"]),
-            _n(1000 * run.result["filter_change_max"]),
+            ms(run, "outlet_change"),
+            ms(run, "date_change"),
+            ms(run, "filter_change_max"),
+            switch(run),
             _mb(run.peak_rss),
         ]
         for run in results.dashboards
@@ -501,8 +516,10 @@ def _growth_target(results: Results) -> list[str]:
 
 def _dashboard_targets(results: Results) -> list[list[str]]:
     names = {
-        "first_render": "dashboard first render < 3 s at 100,000 articles (issue 7)",
-        "filter_change": "dashboard outlet-filter change < 300 ms at 100,000 articles (issue 7)",
+        "first_render": "dashboard first render < 3 s at 100,000 articles (issue 7): a "
+        "session's, after the server's preparation once per build",
+        "filter_change": "dashboard filter change < 300 ms at 100,000 articles (issue 7): "
+        "outlets and dates, on the shown tab (median)",
     }
     limits = {"first_render": TARGET_FIRST_RENDER_SECONDS}
     limits["filter_change"] = TARGET_FILTER_CHANGE_SECONDS
@@ -515,6 +532,15 @@ def _dashboard_targets(results: Results) -> list[list[str]]:
         value = dash.result[key]
         shown = _ms(value) if key == "filter_change" else f"{_s(value)} s"
         measured = f"{shown} on {dash.corpus} (server side)"
+        if key == "filter_change" and "filter_change_max" in dash.result:
+            measured += f"; slowest {_ms(dash.result['filter_change_max'])}"
+            if dash.result.get("tab_switch_slowest"):
+                measured += (
+                    f"; opening a tab after a change: up to {_ms(dash.result['tab_switch_max'])}"
+                    f" ({dash.result['tab_switch_slowest']})"
+                )
+        elif key == "first_render" and "preparation" in dash.result:
+            measured += f"; preparation once per build {_s(dash.result['preparation'])} s"
         if not at_target:
             rows.append([name, measured, _verdict(None) + f" (largest build: {dash.articles:,})"])
             continue
@@ -603,12 +629,19 @@ includes cleaning, glued-word repair, language detection and MinHash sketches, w
 baseline does not do."""
 
 _DASHBOARD_NOTES = """\
-Measured in one process with `framescope.dashboard`. *First render* is the DataStore (reading
-the tables), every view in `app.VIEWS` (derived data and Plotly figures) and the template's
-Bokeh document as a new browser session gets it (`server_doc`). *Filter change* assigns a new
-outlet list to the store, which reruns every view's update and the Bokeh model updates (median
-of three different outlet lists, and the slowest). This is **server-side time**: the websocket
-transfer and the browser drawing the charts come on top."""
+Measured in one process with `framescope.dashboard` (`benchmarks.workers.dashboard`).
+*Preparation* is `app.prepare`, which `framescope serve` runs once per build before it
+accepts connections: reading the tables, the per-cell aggregates, every view at the default
+filters (tone bootstrap intervals included); sessions share what it computes. *Session first
+render* is a new session's DataStore, `app.create_app` (only the shown tab, Overview, draws;
+the others draw when opened) and its Bokeh document (`server_doc`). *Outlet change* and *date
+change* assign a new outlet list or date range to the store with the document built: the
+shown tab redraws and its Bokeh models update (median of three different values each;
+*slowest filter change* is the slowest of the six). *Slowest tab switch*: after a further
+filter change no view has drawn, opening each other tab (it redraws for those filters); the
+slowest tab is named. It is also what a filter change costs while that tab is shown. This
+is **server-side time**: the websocket transfer and the browser drawing the charts come on
+top."""
 
 _STRESS_NOTES = """\
 `ingest.identify` (exact and near-duplicates: word 5-shingles, bottom-64 MinHash, candidate

@@ -11,8 +11,9 @@ Kinds:
 - ``framescope``: ``pipeline.build(force=True)`` with the local or the Dask engine; per-stage
   seconds come from ``BuildReport.seconds``.
 - ``baseline``: :func:`benchmarks.baseline.run`.
-- ``dashboard``: the dashboard's server-side work, in process: the DataStore and every view
-  (first render, including the Bokeh document a session builds) and outlet-filter changes.
+- ``dashboard``: the dashboard's server-side work, in process: the preparation once per
+  build, a session's first render (including its Bokeh document), outlet and date changes
+  on the shown tab, and opening each other tab after a filter change.
 - ``profile``: ``pipeline.build`` under cProfile; the functions that take the time.
 - ``identify``: exact and near-duplicate detection (``ingest.identify``) alone.
 """
@@ -211,13 +212,22 @@ def _timed(work: Callable[[], Any]) -> float:
 
 
 def dashboard(data: Path) -> dict[str, Any]:
-    """Server-side dashboard timings for the build in ``data``.
+    """Server-side dashboard timings for the build in ``data``: what a visitor waits for.
 
-    First render: the DataStore (reading the tables), every view of ``app.VIEWS`` (derived
-    data and Plotly figures) and the template with its sidebar, as ``app.create_app`` lays them
-    out, then the Bokeh document a browser session gets (``server_doc``). A filter change:
-    assigning a new outlet list to the store, which runs every view's update and the Bokeh
-    model updates. Neither includes the network or the browser drawing the charts.
+    - *Preparation* (once per build): ``app.prepare``, which ``framescope serve`` runs before
+      it accepts connections: reading the tables, the per-cell aggregates and every view at
+      the default filters (tone intervals included).
+    - *First render* (each session): the session's ``DataStore``, ``app.create_app`` (only
+      the first tab, Overview, draws; the URL sync is left out: no URL here) and the Bokeh
+      document a browser session gets (``server_doc``).
+    - *Outlet change* and *date change*: assigning a new outlet list or date range to the
+      store, with the document built: the shown tab redraws and its Bokeh models update
+      (three of each, all different; median and slowest).
+    - *Tab switch*: after a further filter change (a state no view has drawn yet), opening
+      each other tab, which redraws it for those filters; the slowest is reported by name.
+      That is also what a filter change costs while that tab is the one shown.
+
+    None includes the network or the browser drawing the charts.
     """
     tick = time.perf_counter()
     import panel as pn  # noqa: PLC0415
@@ -227,6 +237,7 @@ def dashboard(data: Path) -> dict[str, Any]:
     from framescope.dashboard.state import DataStore  # noqa: PLC0415
 
     imports = time.perf_counter() - tick
+    preparation = _timed(lambda: app.prepare(data))
     parts: dict[str, float] = {}
     holder: dict[str, Any] = {}
 
@@ -234,35 +245,61 @@ def dashboard(data: Path) -> dict[str, Any]:
         holder["store"] = DataStore(data)
 
     def views() -> None:
-        store = holder["store"]
-        holder["tabs"] = pn.Tabs(*[(v.title, v(store=store)) for v in app.VIEWS], dynamic=False)
+        holder["template"] = app.create_app(store=holder["store"])
 
     def document() -> None:
-        template = pn.template.BootstrapTemplate(
-            title="framescope", sidebar=[app.sidebar(holder["store"])], main=[holder["tabs"]]
-        )
-        template.server_doc(Document())
+        holder["template"].server_doc(Document())
 
     parts["datastore"] = _timed(state)
-    parts["views"] = _timed(views)
+    parts["app"] = _timed(views)
     parts["document"] = _timed(document)
     store = holder["store"]
+    tabs = holder["template"].main[0]
+    assert isinstance(tabs, pn.Tabs)
     outlets = list(store.param.sources.objects)
+    first, last = store.param.date_range.bounds
+    span = last - first
+
+    def between(start: float, end: float) -> tuple[Any, Any]:
+        return (first + span * start, first + span * end)
+
     changes = [outlets[1:], outlets[:1], outlets[:-1]] if len(outlets) > 1 else [[], outlets]
-    filter_seconds = []
-    for chosen in changes:
-        filter_seconds.append(_timed(lambda chosen=chosen: setattr(store, "sources", chosen)))
+    outlet_seconds = [
+        _timed(lambda chosen=chosen: setattr(store, "sources", chosen)) for chosen in changes
+    ]
+    ranges = [between(0.1, 1), between(0, 0.9), between(0.2, 0.8)]
+    date_seconds = [
+        _timed(lambda chosen=chosen: setattr(store, "date_range", chosen)) for chosen in ranges
+    ]
+    switches: dict[str, float] = {}
+    for index in range(1, len(tabs)):
+        # A filter state no view has drawn: each switch redraws for filters it has not seen.
+        store.param.update(
+            sources=[o for k, o in enumerate(outlets) if k != index % len(outlets)],
+            date_range=between(0.01 * index, 1 - 0.01 * index),
+        )
+        switches[tabs._names[index]] = _timed(lambda index=index: setattr(tabs, "active", index))
+        tabs.active = 0
     profiler = cProfile.Profile()
     profiler.enable()
     store.sources = outlets[::2] if len(outlets) > 2 else outlets
     profiler.disable()
+    filter_seconds = outlet_seconds + date_seconds
+    slowest = max(switches, key=switches.__getitem__) if switches else ""
     return {
         "imports": imports,
+        "preparation": preparation,
         "first_render": sum(parts.values()),
         "first_render_parts": parts,
         "filter_change": statistics.median(filter_seconds),
         "filter_change_max": max(filter_seconds),
-        "filter_changes": filter_seconds,
+        "outlet_change": statistics.median(outlet_seconds),
+        "outlet_changes": outlet_seconds,
+        "date_change": statistics.median(date_seconds),
+        "date_changes": date_seconds,
+        "tab_switches": switches,
+        "tab_switch_max": switches.get(slowest, 0.0),
+        "tab_switch_slowest": slowest,
         "outlets": len(outlets),
         "articles": store.tables["articles"].height,
         "filter_profile": _top(profiler, key="within_s", limit=10, prefix="framescope/"),

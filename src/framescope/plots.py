@@ -339,18 +339,63 @@ def heatmap(
 
 
 def stacked_shares(
-    table: pl.DataFrame, *, category: str, value: str = "share", n: str = "n", title: str
+    table: pl.DataFrame,
+    *,
+    category: str,
+    value: str = "share",
+    n: str = "n",
+    title: str,
+    top: int | None = 25,
 ) -> go.Figure:
-    """Horizontal stacked bars per outlet: the shares of each category (war naming, voices)."""
+    """Horizontal stacked bars per outlet: the shares of each category (war naming, voices).
+
+    Only the ``top`` categories with the most rows over all outlets get a bar of their own;
+    the rest are summed into one grey ``other <category>s (k)`` bar and the subtitle says so.
+    A large build attaches thousands of one-off labels to an actor: a bar each is unreadable
+    and heavy to draw. ``top=None`` draws every category.
+
+    Examples
+    --------
+    >>> table = pl.DataFrame({"source": ["X"] * 3, "label": ["ally", "foe", "host"],
+    ...                       "share": [0.5, 0.3, 0.2], "n": [5, 3, 2]})
+    >>> [trace.name for trace in stacked_shares(table, category="label", title="t", top=1).data]
+    ['ally', 'other labels (2)']
+    """
     if table.is_empty():
         return empty()
-    colours = _colours(table[category].unique().to_list())
-    # One aggregation and plain dicts: a build can have thousands of labels, and a go.Bar
-    # per label is validated twice (once built, once copied into the figure).
+    totals = (
+        table.group_by(category)
+        .agg(pl.col(n).sum())
+        .sort(n, category, descending=[True, False], nulls_last=True)
+    )
+    rest = totals.height - top if top is not None and totals.height > top else 0
+    other = f"other {category}s ({rest:,})"
+    if rest:
+        kept = totals[category].head(top).implode()
+        table = (
+            table.with_columns(
+                pl.when(pl.col(category).is_in(kept))
+                .then(pl.col(category))
+                .otherwise(pl.lit(other))
+                .alias(category)
+            )
+            .group_by("source", category, maintain_order=True)
+            .agg(pl.col(value).sum(), pl.col(n).sum())
+        )
+        title = (
+            f"{title}<br><sup>the {top} most frequent of {totals.height:,} {category}s; "
+            f"the other {rest:,} summed in one grey bar</sup>"
+        )
+    names = [name for name in table[category].unique().to_list() if not (rest and name == other)]
+    colours = {**_colours(names), other: "#c7c7c7"}
+    # One aggregation and plain dicts: a go.Bar per category is validated twice (once
+    # built, once copied into the figure).
     grouped = (
         table.sort("source")
         .group_by(category, maintain_order=True)
         .agg(pl.col("source"), pl.col(value), pl.col(n))
+        # The summed rest goes last, at the end of each bar.
+        .sort(pl.col(category) == other, maintain_order=True)
     )
     traces = [
         {
@@ -368,6 +413,11 @@ def stacked_shares(
     figure = go.Figure(data=traces)
     figure.update_layout(barmode="stack", title=title, xaxis_title="share", xaxis_tickformat=".0%")
     return figure
+
+
+# Above this many claims the points are drawn with WebGL (``scattergl``): SVG markers make a
+# browser crawl at tens of thousands. Below it SVG, which every browser draws.
+WEBGL_POINTS = 1000
 
 
 def claims_against_reference(
@@ -430,22 +480,24 @@ def claims_against_reference(
         )
         claims = pl.DataFrame(schema={"source": pl.String()})
     colours = _colours(claims["source"].unique().to_list())
-    claims_traces: list[go.BaseTraceType] = []
-    for (source,), rows in claims.group_by("source", maintain_order=True):
-        claims_traces.append(
-            go.Scatter(
-                x=rows["published"].to_list(),
-                y=rows["value_bn"].to_list(),
-                mode="markers",
-                name=f"claim: {source}",
-                marker={"size": 11, "color": colours[source], "symbol": "diamond"},
-                customdata=rows.select("metric", "kind", "surface").rows(),
-                hovertemplate=(
-                    "%{x}: %{y:.1f} bn USD<br>%{customdata[2]}<br>"
-                    "%{customdata[0]} (%{customdata[1]})<extra>" + source + "</extra>"
-                ),
-            )
-        )
+    # Plain dicts of numpy arrays: Plotly checks a list element by element (about 1 s for
+    # 32,000 claims), an array at once.
+    claims_traces = [
+        {
+            "type": "scattergl" if claims.height > WEBGL_POINTS else "scatter",
+            "x": rows["published"].to_numpy(),
+            "y": rows["value_bn"].to_numpy(),
+            "mode": "markers",
+            "name": f"claim: {source}",
+            "marker": {"size": 11, "color": colours[source], "symbol": "diamond"},
+            "customdata": rows.select("metric", "kind", "surface").to_numpy(),
+            "hovertemplate": (
+                "%{x}: %{y:.1f} bn USD<br>%{customdata[2]}<br>"
+                "%{customdata[0]} (%{customdata[1]})<extra>" + source + "</extra>"
+            ),
+        }
+        for (source,), rows in claims.sort("source").group_by("source", maintain_order=True)
+    ]
     figure.add_traces(claims_traces)
     figure.update_layout(
         title="Trade figures claimed in articles against official statistics",

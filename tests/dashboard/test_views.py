@@ -96,3 +96,33 @@ def test_trade_view_sets_claims_against_official_statistics(seed_build):
     ratios = dict(zip(compared["reference_year"], compared["ratio"], strict=False))
     assert round(ratios[2022], 3) == round(200 / 190.27, 3)
     assert round(ratios[2023], 3) == round(200 / 240.11, 3)
+
+
+def test_a_hidden_view_redraws_only_when_shown(seed_build):
+    state = DataStore(seed_build)
+    mentions = views.Mentions(store=state, active=False)
+    assert mentions.chart.object is None  # nothing drawn while hidden
+    mentions.active = True
+    before = {trace.name for trace in mentions.chart.object.data}
+    mentions.active = False
+    state.sources = ["NBC News"]
+    assert {trace.name for trace in mentions.chart.object.data} == before  # not redrawn yet
+    mentions.active = True
+    result = {trace.name for trace in mentions.chart.object.data}
+    assert result and all(name.endswith("NBC News") for name in result)
+
+
+def test_the_app_draws_a_tab_when_it_is_opened(seed_build):
+    tabs = app.create_app(seed_build).main[0]
+    overview, mentions = tabs[0][1], tabs[1][0]  # each tab's first chart pane
+    assert len(overview.object.data) > 0
+    assert mentions.object is None  # hidden: not drawn
+    tabs.active = 1
+    assert len(mentions.object.data) > 0
+
+
+def test_prepare_fills_what_sessions_share(seed_build):
+    state = app.prepare(seed_build)
+    memo = state.tables._read
+    assert ("memo", "ledger") in memo and ("memo", "tone_series") in memo
+    assert DataStore(seed_build).tone_series().height == state.tone_series().height

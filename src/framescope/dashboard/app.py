@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import panel as pn
+import param
 
 from framescope.dashboard import views
 from framescope.dashboard.state import DataStore
@@ -49,14 +50,25 @@ def sidebar(store: DataStore) -> pn.viewable.Viewable:
                     sizing_mode="stretch_width")  # fmt: skip
 
 
-def create_app(data_dir: str | Path | None = None) -> pn.template.BaseTemplate:
+def create_app(
+    data_dir: str | Path | None = None, *, store: DataStore | None = None
+) -> pn.template.BaseTemplate:
     """The whole app for the build in ``data_dir`` (default ``data/processed``).
 
     The app reads only the processed tables and reference files of that build; nothing a
-    visitor types becomes a path.
+    visitor types becomes a path. Only the shown tab draws: the others draw when opened
+    (see :class:`views.View`). ``store`` is a session's :class:`DataStore` when the caller
+    has one already.
     """
-    store = DataStore(data_dir)
-    tabs = pn.Tabs(*[(view.title, view(store=store)) for view in VIEWS], dynamic=False)
+    store = store if store is not None else DataStore(data_dir)
+    shown = [view(store=store, active=index == 0) for index, view in enumerate(VIEWS)]
+    tabs = pn.Tabs(*[(view.title, view) for view in shown], dynamic=False)
+
+    def switch(event: param.parameterized.Event) -> None:
+        for index, view in enumerate(shown):
+            view.active = index == event.new
+
+    tabs.param.watch(switch, "active")
     if pn.state.location is not None:
         pn.state.location.sync(store, URL_PARAMETERS)
     return pn.template.BootstrapTemplate(
@@ -67,3 +79,17 @@ def create_app(data_dir: str | Path | None = None) -> pn.template.BaseTemplate:
         main=[tabs],
         header_background="#1f4e79",
     )
+
+
+def prepare(data_dir: str | Path | None = None) -> DataStore:
+    """Do once per build, before the first visitor, what every session would otherwise do.
+
+    Reads the tables, counts the per-cell aggregates and draws every view at the default
+    filters once (tone intervals included); sessions share all of it (``Tables.derived`` and
+    ``Tables.memo``), so a session's first render and each tab's first opening find their
+    data ready. ``framescope serve`` calls it before it accepts connections.
+    """
+    store = DataStore(data_dir)
+    for view in VIEWS:
+        view(store=store)
+    return store

@@ -9,6 +9,7 @@ recomputes only what it touches.
 from __future__ import annotations
 
 import threading
+from collections import OrderedDict
 from collections.abc import Callable, Iterator, Mapping
 from datetime import date
 from functools import lru_cache
@@ -83,6 +84,22 @@ class Tables(Mapping[str, pl.DataFrame]):
             if key not in self._read:
                 self._read[key] = build()
             return self._read[key]
+
+    def memo(self, name: str, key: tuple, build: Callable[[], Any], *, size: int = 16) -> Any:
+        """``build()`` kept under ``key`` for every session, the ``size`` most recently used
+        keys of ``name`` only: what a filter state derives is the same for every visitor,
+        so the second visitor (and the default view after ``app.prepare``) gets it at once."""
+        with self._lock:
+            kept = self._read.setdefault(("memo", name), OrderedDict())
+            if key in kept:
+                kept.move_to_end(key)
+                return kept[key]
+        value = build()  # outside the lock: one slow build must not hold up other sessions
+        with self._lock:
+            kept[key] = value
+            while len(kept) > size:
+                kept.popitem(last=False)
+        return value
 
 
 def _read_columns(data_dir: Path, name: str) -> pl.DataFrame:
@@ -183,10 +200,15 @@ class DataStore(param.Parameterized):
 
     # -- memoisation ---------------------------------------------------------------------
 
-    def _cached(self, name: str, keys: tuple, build: Callable[[], Any]) -> Any:
+    def _cached(self, name: str, keys: tuple, build: Callable[[], Any], *, size: int = 16) -> Any:
+        # Keys hold every parameter the value depends on, so sessions can share it.
+        return self.tables.memo(name, keys, build, size=size)
+
+    def _session_cached(self, name: str, keys: tuple, build: Callable[[], Any]) -> Any:
+        # Sentence-sized frames (evidence, downloads): kept for this session only.
         key = (name, *keys)
         if key not in self._memo:
-            if len(self._memo) > 256:  # a long session must not grow without bound
+            if len(self._memo) > 16:  # a long session must not grow without bound
                 self._memo.clear()
             self._memo[key] = build()
         return self._memo[key]
@@ -237,7 +259,7 @@ class DataStore(param.Parameterized):
         frame = self.tables.get(table)
         if frame is None:
             return pl.DataFrame()
-        return self._cached(
+        return self._session_cached(
             table,
             self._filter_key(),
             lambda: frame.join(self.articles().select("article_id"), on="article_id", how="semi"),
@@ -451,25 +473,32 @@ class DataStore(param.Parameterized):
             .select(*aggregates.CELL, "article_id", "compound"),
         )  # fmt: skip
         per_source = self.tables.derived(("tone summary", self.method), dict)
-        parts = []
-        for source in self.sources:
-            key = (source, self.date_range, self.include_duplicates)
-            if key not in per_source:
-                chosen = sentences.filter(pl.col("source") == source)
-                per_source[key] = aggregates.box_stats(
-                    chosen.filter(
-                        aggregates.selection(
-                            sources=[source],
-                            date_range=self.date_range,
-                            bounds=self.param.date_range.bounds,
-                            include_duplicates=self.include_duplicates,
-                            duplicate=pl.col("duplicate"),
-                        )
-                    ),
-                    value="compound",
-                    by="source",
-                )
-            parts.append(per_source[key])
+        missing = [
+            source
+            for source in self.sources
+            if (source, self.date_range, self.include_duplicates) not in per_source
+        ]
+        if missing:
+            # One filter and one grouping for every outlet not seen under these filters.
+            stats = aggregates.box_stats(
+                sentences.filter(
+                    aggregates.selection(
+                        sources=missing,
+                        date_range=self.date_range,
+                        bounds=self.param.date_range.bounds,
+                        include_duplicates=self.include_duplicates,
+                        duplicate=pl.col("duplicate"),
+                    )
+                ),
+                value="compound",
+                by="source",
+            )
+            if len(per_source) > 10_000:  # many sessions and date ranges: start again
+                per_source.clear()
+            for source in missing:
+                key = (source, self.date_range, self.include_duplicates)
+                per_source[key] = stats.filter(pl.col("source") == source)
+        parts = [per_source[(s, self.date_range, self.include_duplicates)] for s in self.sources]
         return pl.concat(parts) if parts else aggregates.box_stats(
             pl.DataFrame(schema={"source": pl.String, "article_id": pl.String,
                                  "compound": pl.Float64}),
@@ -550,6 +579,7 @@ class DataStore(param.Parameterized):
             lambda: figures.ledger(
                 found, self.articles(), profile=self.profile, include_duplicates=True
             ),
+            size=4,  # tens of MB each at 100,000 articles (sentences included)
         )
 
     def official(self) -> dict[str, pl.DataFrame]:
@@ -568,7 +598,12 @@ class DataStore(param.Parameterized):
         ledger = self.ledger()
         if ledger.is_empty():
             return pl.DataFrame()
-        return reference.compare(ledger, self.official()["annual"])
+        return self._cached(
+            "comparison",
+            self._filter_key(),
+            lambda: reference.compare(ledger, self.official()["annual"]),
+            size=4,
+        )
 
     def overview(self) -> dict[str, Any]:
         """Corpus size, date span, outlets and rejects for the overview cards."""

@@ -27,6 +27,10 @@ _CARD_STYLE = (
 )
 
 
+def _pagination(frame: pl.DataFrame) -> str:
+    return "remote" if frame.height > REMOTE_ROWS else "local"
+
+
 def _table(frame: pl.DataFrame, **options: Any) -> pn.widgets.Tabulator:
     # Tabulator escapes cell text by default (its plaintext formatter), so article text
     # shown in a table cannot inject markup.
@@ -37,28 +41,46 @@ def _table(frame: pl.DataFrame, **options: Any) -> pn.widgets.Tabulator:
         disabled=True,
         show_index=False,
         sizing_mode="stretch_width",
-        pagination="remote" if frame.height > REMOTE_ROWS else "local",
+        pagination=_pagination(frame),
         page_size=10,
         **options,
     )
 
 
 class View(pn.viewable.Viewer):
-    """A tab of the dashboard: title, panes that follow the store, CSV of its data."""
+    """A tab of the dashboard: title, panes that follow the store, CSV of its data.
+
+    Only an active (shown) view redraws when a store parameter it depends on changes; a
+    hidden one is marked out of date and redraws when it is shown again, so a filter change
+    costs the visible tab's work, not every tab's.
+    """
 
     store = param.ClassSelector(class_=DataStore)
+    active = param.Boolean(default=True, doc="shown: redraw on every change, else when shown")
     title: ClassVar[str] = ""
     depends: ClassVar[tuple[str, ...]] = FILTERS
 
     def __init__(self, **params: Any) -> None:
         super().__init__(**params)
+        self.stale = True  # the panes do not show the store's current state yet
         self.download = pn.widgets.FileDownload(
             callback=self._csv,
             filename=f"framescope_{self.slug}.csv",
             label="Download data (CSV)",
             width=220,
         )
-        self.store.param.watch(lambda *_: self.update(), list(self.depends))
+        self.store.param.watch(self._changed, list(self.depends))
+        self.param.watch(lambda *_: self.refresh(), "active")
+
+    def _changed(self, *_: param.parameterized.Event) -> None:
+        self.stale = True
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Redraw the panes if the view is shown and out of date."""
+        if self.active and self.stale:
+            self.update()
+            self.stale = False
 
     @property
     def slug(self) -> str:
@@ -90,7 +112,7 @@ class Overview(View):
         super().__init__(**params)
         self.cards = pn.pane.HTML(sizing_mode="stretch_width")
         self.chart = pn.pane.Plotly(sizing_mode="stretch_width", height=380)
-        self.update()
+        self.refresh()
 
     def data(self) -> pl.DataFrame:
         return self.store.periods().select("article_id", "source", "published", "period", "title")
@@ -134,7 +156,7 @@ class Mentions(View):
             sizing_mode="stretch_width",
         )
         self.chart.param.watch(self._clicked, "click_data")
-        self.update()
+        self.refresh()
 
     def data(self) -> pl.DataFrame:
         return self.store.mention_series()
@@ -179,7 +201,7 @@ class Sentiment(View):
         self.overall = pn.pane.Plotly(sizing_mode="stretch_width", height=380)
         self.directed = pn.pane.Plotly(sizing_mode="stretch_width", height=380)
         self.spread = pn.pane.Plotly(sizing_mode="stretch_width", height=380)
-        self.update()
+        self.refresh()
 
     def data(self) -> pl.DataFrame:
         return self.store.sentence_tone()
@@ -234,7 +256,7 @@ class Framing(View):
             pn.pane.Markdown("Click a cell or a bar to see the sentences behind it."),
             sizing_mode="stretch_width",
         )
-        self.update()
+        self.refresh()
 
     def _shares(self, name: str) -> pl.DataFrame:
         table, column = self.CHARTS[name]
@@ -305,6 +327,9 @@ class Framing(View):
             **{column: item},
         )
         header = f"**{found.height} sentences**: {column} `{item}` in *{source}*"
+        if "sentence" in found.columns and "text" not in found.columns:
+            # framing.evidence names the sentence ``sentence``; the mentions evidence ``text``.
+            found = found.rename({"sentence": "text"})
         shown = found.select(
             [
                 c
@@ -330,7 +355,7 @@ class Trade(View):
         super().__init__(**params)
         self.chart = pn.pane.Plotly(sizing_mode="stretch_width", height=450)
         self.ledger = pn.Column(sizing_mode="stretch_width")
-        self.update()
+        self.refresh()
 
     def data(self) -> pl.DataFrame:
         return self.store.ledger()
@@ -435,18 +460,19 @@ class Articles(View):
         self.search = pn.widgets.TextInput.from_param(
             self.store.param.search, placeholder="search text"
         )
-        self.table = _table(self.store.article_list(), selectable=1)
+        # Empty until the view is shown: the list is read when someone looks at it.
+        self.table = _table(self.store.article_list().clear(), selectable=1)
         self.table.param.watch(self._selected, "selection")
         self.reader = pn.pane.HTML("Select an article to read it.", sizing_mode="stretch_width")
-        self.update()
+        self.refresh()
 
     def data(self) -> pl.DataFrame:
         return self.store.article_list()
 
     def update(self) -> None:
-        self.table.value = (
-            self.store.article_list().with_columns(pl.col(pl.Date).cast(pl.String)).to_pandas()
-        )
+        found = self.store.article_list()
+        self.table.pagination = _pagination(found)
+        self.table.value = found.with_columns(pl.col(pl.Date).cast(pl.String)).to_pandas()
 
     def _selected(self, event: param.parameterized.Event) -> None:
         if event.new:
