@@ -172,12 +172,14 @@ def mentions_over_time(
     ):
         traces.append(
             go.Scatter(
-                x=rows["period"].to_list(),
-                y=rows[value].to_list(),
+                # numpy arrays: Plotly checks a list element by element, an array at once
+                # (80 traces at 100,000 articles: 0.45 s as lists).
+                x=rows["period"].to_numpy(),
+                y=rows[value].to_numpy(),
                 mode="lines+markers",
                 name=f"{actor} · {source}",
                 line={"color": colours[actor], "dash": dashes[sources.index(source) % len(dashes)]},
-                customdata=rows.select("mentions", "articles", "words").rows(),
+                customdata=rows.select("mentions", "articles", "words").to_numpy(),
                 hovertemplate=(
                     f"{actor} in {source}<br>%{{x}}: %{{y}}<br>"
                     "n: %{customdata[0]} mentions in %{customdata[1]} articles, "
@@ -209,17 +211,18 @@ def tone_over_time(
     traces: list[go.BaseTraceType] = []
     for (source,), rows in series.sort("period").group_by("source", maintain_order=True):
         mean = rows["mean_tone"]
-        upper = (rows["ci_high"] - mean).fill_null(0).to_list()
-        lower = (mean - rows["ci_low"]).fill_null(0).to_list()
+        # numpy arrays, not lists: see mentions_over_time.
+        upper = (rows["ci_high"] - mean).fill_null(0).to_numpy()
+        lower = (mean - rows["ci_low"]).fill_null(0).to_numpy()
         traces.append(
             go.Scatter(
-                x=rows["period"].to_list(),
-                y=mean.to_list(),
+                x=rows["period"].to_numpy(),
+                y=mean.to_numpy(),
                 mode="lines+markers",
                 name=source,
                 line={"color": colours[source]},
                 error_y={"type": "data", "array": upper, "arrayminus": lower, "visible": True},
-                customdata=rows.select("n_sentences", "n_articles", "ci_low", "ci_high").rows(),
+                customdata=rows.select("n_sentences", "n_articles", "ci_low", "ci_high").to_numpy(),
                 hovertemplate=(
                     source + "<br>%{x}: mean %{y:.3f}<br>95% CI %{customdata[2]:.3f} .. "
                     "%{customdata[3]:.3f}<br>n: %{customdata[0]} sentences in "

@@ -130,3 +130,25 @@ def test_box_stats():
          "upperfence": [0.3], "mean": [-0.025], "n": [6], "n_articles": [3]}
     )  # fmt: skip
     assert_frame_equal(result, expected)  # -1.0 lies beyond 1.5 IQR: outside the whiskers
+
+
+def test_sorted_box_stats_matches_box_stats():
+    rng = np.random.default_rng(0)
+    for size in (1, 2, 5, 6, 101):
+        frame = pl.DataFrame(
+            {"source": ["X"] * size, "article_id": rng.integers(0, 4, size).astype(str),
+             "compound": np.round(rng.uniform(-1, 1, size), 2)}
+        )  # fmt: skip
+        expected = aggregates.box_stats(frame, value="compound", by="source")
+        result = aggregates.sorted_box_stats(frame.sort("compound"), value="compound", source="X")
+        assert_frame_equal(result, expected)
+
+
+def test_sorted_box_stats_of_no_rows_is_no_row():
+    frame = pl.DataFrame(schema={"article_id": pl.String, "compound": pl.Float64})
+    result = aggregates.sorted_box_stats(frame, value="compound", source="X")
+    expected = aggregates.box_stats(
+        frame.with_columns(source=pl.lit("X")), value="compound", by="source"
+    )
+    assert result.is_empty()
+    assert_frame_equal(result, expected)

@@ -2,8 +2,10 @@ from datetime import date
 
 import polars as pl
 import pytest
+from polars.testing import assert_frame_equal
 
 from framescope import store
+from framescope.dashboard import aggregates
 from framescope.dashboard.state import DataStore
 
 
@@ -74,3 +76,12 @@ def test_memo_follows_filters(state):
 def test_missing_build(tmp_path):
     with pytest.raises(store.StoreError, match="run 'framescope build' first"):
         DataStore(tmp_path)
+
+
+def test_tone_summary_is_box_stats_of_the_filtered_sentences(state):
+    state.date_range = (date(2023, 2, 1), date(2023, 3, 18))
+    state.sources = state.param.sources.objects[1:]
+    result = state.tone_summary().sort("source")
+    scored = state.sentence_tone().filter(pl.col("compound").is_not_null())
+    expected = aggregates.box_stats(scored, value="compound", by="source")
+    assert_frame_equal(result, expected)

@@ -47,6 +47,8 @@ SLIM_COLUMNS: dict[str, tuple[str, ...]] = {
 # the sentence-tone chart then shows one box per outlet.
 MAX_ARTICLE_BOXES = 60
 N_BOOT = 1000
+_SORTED_TONE_SCHEMA = {"source": pl.String, "published": pl.Date, "duplicate": pl.Boolean,
+                       "article_id": pl.String, "compound": pl.Float64}  # fmt: skip
 
 
 class Tables(Mapping[str, pl.DataFrame]):
@@ -459,9 +461,30 @@ class DataStore(param.Parameterized):
     def tone_summary(self) -> pl.DataFrame:
         """Sentence tone per outlet as box statistics, for selections too large to draw one
         box per article (``plots.tone_summary``)."""
-        sentences = self.tables.derived(
-            ("sentence cells", self.method),
-            lambda: self._slim("sentiment")
+        by_source = self.tables.derived(("sentences by outlet", self.method), self._by_source)
+        per_source = self.tables.derived(("tone summary", self.method), dict)
+        if len(per_source) > 10_000:  # many sessions and date ranges: start again
+            per_source.clear()
+        for source in self.sources:
+            key = (source, self.date_range, self.include_duplicates)
+            if key in per_source:
+                continue
+            # A filter keeps each outlet's sentences in tone order: no sort per change.
+            chosen = by_source.get(source, pl.DataFrame(schema=_SORTED_TONE_SCHEMA)).filter(
+                self._selection(pl.col("duplicate"))
+            )
+            per_source[key] = aggregates.sorted_box_stats(chosen, value="compound", source=source)
+        parts = [per_source[(s, self.date_range, self.include_duplicates)] for s in self.sources]
+        return pl.concat(parts) if parts else aggregates.box_stats(
+            pl.DataFrame(schema={"source": pl.String, "article_id": pl.String,
+                                 "compound": pl.Float64}),
+            value="compound", by="source",
+        )  # fmt: skip
+
+    def _by_source(self) -> dict[str, pl.DataFrame]:
+        """Each outlet's scored sentences of the chosen method, sorted by tone (shared)."""
+        scored = (
+            self._slim("sentiment")
             .filter(pl.col("method") == self.method, pl.col("compound").is_not_null())
             .join(
                 self._slim("articles").select(
@@ -470,40 +493,11 @@ class DataStore(param.Parameterized):
                 ),
                 on="article_id",
             )
-            .select(*aggregates.CELL, "article_id", "compound"),
+            .select(*_SORTED_TONE_SCHEMA)
+            .sort("compound")
         )  # fmt: skip
-        per_source = self.tables.derived(("tone summary", self.method), dict)
-        missing = [
-            source
-            for source in self.sources
-            if (source, self.date_range, self.include_duplicates) not in per_source
-        ]
-        if missing:
-            # One filter and one grouping for every outlet not seen under these filters.
-            stats = aggregates.box_stats(
-                sentences.filter(
-                    aggregates.selection(
-                        sources=missing,
-                        date_range=self.date_range,
-                        bounds=self.param.date_range.bounds,
-                        include_duplicates=self.include_duplicates,
-                        duplicate=pl.col("duplicate"),
-                    )
-                ),
-                value="compound",
-                by="source",
-            )
-            if len(per_source) > 10_000:  # many sessions and date ranges: start again
-                per_source.clear()
-            for source in missing:
-                key = (source, self.date_range, self.include_duplicates)
-                per_source[key] = stats.filter(pl.col("source") == source)
-        parts = [per_source[(s, self.date_range, self.include_duplicates)] for s in self.sources]
-        return pl.concat(parts) if parts else aggregates.box_stats(
-            pl.DataFrame(schema={"source": pl.String, "article_id": pl.String,
-                                 "compound": pl.Float64}),
-            value="compound", by="source",
-        )  # fmt: skip
+        parts = scored.partition_by("source", as_dict=True, maintain_order=True)
+        return {source: frame for (source,), frame in parts.items()}
 
     def article_list(self) -> pl.DataFrame:
         """The searchable article list: one row per filtered article."""
