@@ -19,6 +19,19 @@ def test_write_then_read(tmp_path):
     assert set(store.read_all(tmp_path)) == {"articles", "rejects"}
 
 
+def test_lazy_tables_and_parts_are_written_whole(tmp_path):
+    frame = pl.DataFrame({"a": [3, 1, 2], "b": ["x", None, "z"]})
+    parts = [frame.lazy().filter(pl.col("a") < 2), frame.lazy().filter(pl.col("a") >= 2)]
+    tables = {"lazy": frame.lazy(), "parts": parts, "no_rows": [frame.lazy().head(0)]}
+    manifest = store.write(tmp_path, tables, {})
+    assert manifest["tables"] == {"lazy": {"rows": 3}, "parts": {"rows": 3}, "no_rows": {"rows": 0}}
+    assert_frame_equal(store.read("lazy", tmp_path), frame)
+    result = store.read("parts", tmp_path)
+    expected = pl.DataFrame({"a": [1, 3, 2], "b": [None, "x", "z"]})
+    assert_frame_equal(result, expected)
+    assert_frame_equal(store.read("no_rows", tmp_path), frame.head(0))
+
+
 def test_a_write_killed_half_way_leaves_the_previous_build(tmp_path, monkeypatch):
     store.write(tmp_path, _tables(3), {})
     calls = {"n": 0}

@@ -74,7 +74,7 @@ def shards(files: list[ingest.InputFile], staging: Path, *, size: int | None = N
 def _write(frame: pl.DataFrame, path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
-    frame.write_parquet(temporary)
+    frame.write_parquet(temporary, compression="lz4")  # staging: read once, soon deleted
     temporary.replace(path)  # atomic: a reader sees the old partition or the whole new one
 
 

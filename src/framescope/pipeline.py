@@ -10,6 +10,7 @@ changed sidecar or profile can change every row.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -58,8 +59,14 @@ def canonical_order(table: FrameT) -> FrameT:
     return table.sort([*keys, *scalar], nulls_last=True)
 
 
-def merge_canonical(table: pl.LazyFrame) -> pl.LazyFrame:
-    """Partitions each in :func:`canonical_order`, concatenated, brought into it as a whole.
+_ID_RANGES = ("", "4", "8", "c", None)
+"""Article ids (hex) split into four ranges by their first digit: a table is sorted and
+written a range at a time, so a quarter of it is in memory at once."""
+
+
+def merge_canonical(table: pl.LazyFrame) -> list[pl.LazyFrame]:
+    """Partitions each in :func:`canonical_order`, concatenated, brought into it as a whole:
+    parts to write one after the other.
 
     One article's rows are all in one partition, already in order, so a stable sort on the
     keys alone is enough; the ids (16 hex digits) sort as 64-bit integers, several times
@@ -67,14 +74,19 @@ def merge_canonical(table: pl.LazyFrame) -> pl.LazyFrame:
 
     Examples
     --------
-    >>> parts = pl.LazyFrame({"article_id": ["0b", "0a", "0a"], "sentence_idx": [0, 1, 1]})
-    >>> merge_canonical(parts).collect()["article_id"].to_list()
-    ['0a', '0a', '0b']
+    >>> parts = pl.LazyFrame({"article_id": ["f1", "0b", "0a", "0a"], "sentence_idx": [0, 0, 1, 1]})
+    >>> [part.collect()["article_id"].to_list() for part in merge_canonical(parts)]
+    [['0a', '0a', '0b'], [], [], ['f1']]
     """
     number = pl.col("article_id").str.to_integer(base=16, dtype=pl.UInt64(), strict=False)
     keys = [number, "article_id"]  # the string only breaks ties: equal ids, or not hex
     keys += ["sentence_idx"] if "sentence_idx" in table.collect_schema() else []
-    return table.sort(keys, nulls_last=True, maintain_order=True)
+    ordered = []
+    for low, high in itertools.pairwise(_ID_RANGES):
+        inside = pl.col("article_id") >= low
+        inside &= pl.col("article_id") < high if high is not None else pl.lit(value=True)
+        ordered.append(table.filter(inside).sort(keys, nulls_last=True, maintain_order=True))
+    return ordered
 
 
 @dataclass(frozen=True)

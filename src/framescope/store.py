@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import polars as pl
+import pyarrow.parquet as pq
 
 from framescope import config
 
@@ -30,13 +32,15 @@ def _fsync(path: Path) -> None:
         os.fsync(handle.fileno())
 
 
-def write(
-    out: Path, tables: dict[str, pl.DataFrame | pl.LazyFrame], manifest: dict[str, Any]
-) -> dict[str, Any]:
+Table = pl.DataFrame | pl.LazyFrame | Sequence[pl.LazyFrame]
+"""A table to write: in memory, lazy (streamed to its file), or lazy parts written one after
+the other into one file (only one part is in memory at a time)."""
+
+
+def write(out: Path, tables: dict[str, Table], manifest: dict[str, Any]) -> dict[str, Any]:
     """Write ``tables`` as ``out/<name>.parquet`` and the manifest, atomically per build.
 
-    A LazyFrame is streamed to its file, so a table need not fit in memory alongside the
-    others. Returns the manifest as written (with a ``tables`` entry giving each table's rows).
+    Returns the manifest as written (with a ``tables`` entry giving each table's rows).
     """
     out.mkdir(parents=True, exist_ok=True)
     for leftover in out.glob(".*.tmp"):  # from a build that was killed half-way
@@ -46,12 +50,13 @@ def write(
     for name, frame in tables.items():
         target = out / f"{name}.parquet"
         temporary = out / f".{name}.parquet.tmp"
-        if isinstance(frame, pl.LazyFrame):
-            frame.sink_parquet(temporary, statistics=True)
-            rows[name] = _rows(temporary)
-        else:
+        if isinstance(frame, pl.DataFrame):
             frame.write_parquet(temporary, statistics=True)
-            rows[name] = frame.height
+        elif isinstance(frame, pl.LazyFrame):
+            frame.sink_parquet(temporary, statistics=True)
+        else:
+            _write_parts(frame, temporary)
+        rows[name] = _rows(temporary)
         _fsync(temporary)
         staged.append((temporary, target))
     manifest = {**manifest, "tables": {name: {"rows": n} for name, n in rows.items()}}
@@ -62,6 +67,22 @@ def write(
         temporary.replace(target)
     manifest_tmp.replace(out / MANIFEST)
     return manifest
+
+
+def _write_parts(parts: Sequence[pl.LazyFrame], path: Path) -> None:
+    if not parts:
+        msg = f"{path.name}: a table given in parts needs at least one part (for its schema)"
+        raise ValueError(msg)
+    writer = None
+    try:
+        for part in parts:
+            table = part.collect().to_arrow()
+            if writer is None:
+                writer = pq.ParquetWriter(path, table.schema, compression="zstd")
+            writer.write_table(table)
+    finally:
+        if writer is not None:
+            writer.close()
 
 
 def _rows(path: Path) -> int:
