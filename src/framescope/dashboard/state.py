@@ -68,6 +68,10 @@ class Tables(Mapping[str, pl.DataFrame]):
                 self._read[name] = store.read(name, self.data_dir)
         return self._read[name]
 
+    def __contains__(self, name: object) -> bool:
+        # Mapping's own asks for the item, which would read the whole table to say yes.
+        return name in self._names
+
     def __iter__(self) -> Iterator[str]:
         return iter(self._names)
 
