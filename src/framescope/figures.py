@@ -83,6 +83,7 @@ import contextlib
 import functools
 import math
 import re
+import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -612,9 +613,10 @@ class _Anchored:
     words: tuple[str, ...] | None
     after_a: tuple[str, ...] = ()
     after_space: tuple[str, ...] = ()
-    # Where ``words`` start in texts searched ahead of time: {"found": (row of each text,
-    # all offsets, each row's bounds in them)} while :func:`_searched` runs.
-    ahead: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    # Where ``words`` start in texts searched ahead of time: ``ahead.found`` is (row of each
+    # text, all offsets, each row's bounds in them) while :func:`_searched` runs. Per thread:
+    # the scans are module-level, and two threads may extract at once.
+    ahead: threading.local = field(default_factory=threading.local, compare=False, repr=False)
 
     @classmethod
     def of(
@@ -637,7 +639,7 @@ class _Anchored:
         low = _lowered(text) if self.words is not None else None
         if low is None:
             return None
-        ahead = self.ahead.get("found")
+        ahead = getattr(self.ahead, "found", None)
         row = ahead[0].get(text) if ahead is not None else None
         if row is not None:
             starts = ahead[1][ahead[2][row] : ahead[2][row + 1]].tolist()
@@ -751,11 +753,11 @@ def _searched(scans: Iterable[_Anchored], texts: pl.Series) -> Iterator[None]:
         for n, scan in enumerate(scans):
             found = offsets[f"_{n}"]
             bounds = np.concatenate([[0], found.list.len().cum_sum().to_numpy()])
-            scan.ahead["found"] = (rows, found.explode().drop_nulls().to_numpy(), bounds)
+            scan.ahead.found = (rows, found.explode().drop_nulls().to_numpy(), bounds)
         yield
     finally:
         for scan in scans:
-            scan.ahead.pop("found", None)
+            scan.ahead.found = None
 
 
 _MONTH_STARTS = [m[:3].lower() for m in _MONTHS]
