@@ -256,6 +256,15 @@ def _old_keys(old_articles: pl.LazyFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
 
 
 @contextmanager
+def staging(out: Path) -> Iterator[Path]:
+    """A folder for one build's partitions inside ``out``, removed when the block ends."""
+    folder = out / f".staging-{uuid.uuid4().hex}"
+    try:
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 def run(
     executor: Executor,
     files: list[ingest.InputFile],
@@ -265,60 +274,55 @@ def run(
     sources: pl.DataFrame | None,
     topic: Profile,
     threshold: float,
-    out: Path,
-) -> Iterator[Built]:
-    """Prepare, identify and analyse ``files``; the partitions live until the block ends."""
-    staging = out / f".staging-{uuid.uuid4().hex}"
+    staging: Path,
+) -> Built:
+    """Prepare, identify and analyse ``files``, leaving the partitions in ``staging``."""
     clock: dict[str, float] = {}
     stages: dict[str, float] = {}
-    try:
-        tick = time.perf_counter()
-        prepared = executor.map(
-            prepare_shard,
-            shards(files, staging),
-            mapping=mapping,
-            sources=sources,
-            names=frozenset(topic.name_words()),
-            batch_articles=config.BATCH_ARTICLES,  # read here: workers may have other settings
+    tick = time.perf_counter()
+    prepared = executor.map(
+        prepare_shard,
+        shards(files, staging),
+        mapping=mapping,
+        sources=sources,
+        names=frozenset(topic.name_words()),
+        batch_articles=config.BATCH_ARTICLES,  # read here: workers may have other settings
+    )
+    _add(stages, [p["clock"] for p in prepared])
+    clock["prepare"] = time.perf_counter() - tick
+
+    tick = time.perf_counter()
+    keys = [p["keys"] for p in prepared if p["keys"] is not None]
+    sketch = [p["sketch"] for p in prepared if p["sketch"] is not None]
+    if old_articles is not None:
+        old_keys, old_sketch = _old_keys(old_articles)
+        keys.insert(0, old_keys)
+        sketch.insert(0, old_sketch)
+    if keys:
+        kept, duplicates = ingest.identify(
+            pl.concat(keys), threshold=threshold, sketch=pl.concat(sketch)
         )
-        _add(stages, [p["clock"] for p in prepared])
-        clock["prepare"] = time.perf_counter() - tick
+    else:  # no article at all: every input was rejected
+        kept, duplicates = pl.DataFrame(schema=_KEPT_SCHEMA), ingest.Batch()
+    kept = kept.select(list(_KEPT_SCHEMA))
+    # A file, not scattered data: scattered data lost with a worker cannot be recomputed.
+    decided = staging / "kept.parquet"
+    _write(kept, decided)
+    clock["identify"] = time.perf_counter() - tick
 
-        tick = time.perf_counter()
-        keys = [p["keys"] for p in prepared if p["keys"] is not None]
-        sketch = [p["sketch"] for p in prepared if p["sketch"] is not None]
-        if old_articles is not None:
-            old_keys, old_sketch = _old_keys(old_articles)
-            keys.insert(0, old_keys)
-            sketch.insert(0, old_sketch)
-        if keys:
-            kept, duplicates = ingest.identify(
-                pl.concat(keys), threshold=threshold, sketch=pl.concat(sketch)
-            )
-        else:  # no article at all: every input was rejected
-            kept, duplicates = pl.DataFrame(schema=_KEPT_SCHEMA), ingest.Batch()
-        kept = kept.select(list(_KEPT_SCHEMA))
-        # A file, not scattered data: scattered data lost with a worker cannot be recomputed.
-        decided = staging / "kept.parquet"
-        _write(kept, decided)
-        clock["identify"] = time.perf_counter() - tick
+    tick = time.perf_counter()
+    batches = [batch for p in prepared for batch in p["batches"]]
+    analysed = executor.map(analyse_batch, batches, kept=str(decided), topic=topic)
+    _add(stages, [a["clock"] for a in analysed])
+    clock["analyse"] = time.perf_counter() - tick
 
-        tick = time.perf_counter()
-        batches = [batch for p in prepared for batch in p["batches"]]
-        analysed = executor.map(analyse_batch, batches, kept=str(decided), topic=topic)
-        _add(stages, [a["clock"] for a in analysed])
-        clock["analyse"] = time.perf_counter() - tick
-
-        tables = {
-            folder.name: pl.concat(
-                [pl.scan_parquet(part) for part in sorted(folder.glob("*.parquet"))],
-                how="vertical_relaxed",
-            )
-            for folder in sorted(staging.iterdir())
-            if staging.exists()
-            if folder.is_dir() and folder.name != "prepared" and any(folder.glob("*.parquet"))
-        }
-        rejects = pl.concat([ingest.Batch().rejects, *(p["rejects"] for p in prepared)])
-        yield Built(kept, rejects, duplicates, tables, clock, stages)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+    tables = {
+        folder.name: pl.concat(
+            [pl.scan_parquet(part) for part in sorted(folder.glob("*.parquet"))],
+            how="vertical_relaxed",
+        )
+        for folder in sorted(staging.iterdir())  # kept.parquet is there: it exists
+        if folder.is_dir() and folder.name != "prepared" and any(folder.glob("*.parquet"))
+    }
+    rejects = pl.concat([ingest.Batch().rejects, *(p["rejects"] for p in prepared)])
+    return Built(kept, rejects, duplicates, tables, clock, stages)

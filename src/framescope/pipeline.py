@@ -277,21 +277,21 @@ def build(
     clock["discover"] = time.perf_counter() - started
 
     old = {} if previous is None else {name: store.scan(name, out) for name in previous["tables"]}
-    with (
-        engine_.connect(
+    with engine_.staging(out) as staging:
+        # The workers stop before the write: their memory is not needed for it.
+        with engine_.connect(
             engine, scheduler=scheduler, workers=workers, progress=progress
-        ) as executor,
-        engine_.run(
-            executor,
-            new_files,
-            old_articles=old.get("articles"),
-            mapping=mapping,
-            sources=sources_table,
-            topic=topic,
-            threshold=config.NEAR_DUPLICATE_THRESHOLD,
-            out=out,
-        ) as built,
-    ):
+        ) as executor:
+            built = engine_.run(
+                executor,
+                new_files,
+                old_articles=old.get("articles"),
+                mapping=mapping,
+                sources=sources_table,
+                topic=topic,
+                threshold=config.NEAR_DUPLICATE_THRESHOLD,
+                staging=staging,
+            )
         clock |= built.clock
         tick = time.perf_counter()
         first = sidecar_rejects.rejects if not old else None  # an update has them from before
