@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -45,20 +46,12 @@ def write(out: Path, tables: dict[str, Table], manifest: dict[str, Any]) -> dict
     out.mkdir(parents=True, exist_ok=True)
     for leftover in out.glob(".*.tmp"):  # from a build that was killed half-way
         leftover.unlink()
-    staged: list[tuple[Path, Path]] = []
-    rows = {}
-    for name, frame in tables.items():
-        target = out / f"{name}.parquet"
-        temporary = out / f".{name}.parquet.tmp"
-        if isinstance(frame, pl.DataFrame):
-            frame.write_parquet(temporary, statistics=True)
-        elif isinstance(frame, pl.LazyFrame):
-            frame.sink_parquet(temporary, statistics=True)
-        else:
-            _write_parts(frame, temporary)
-        rows[name] = _rows(temporary)
-        _fsync(temporary)
-        staged.append((temporary, target))
+    staged = [(out / f".{name}.parquet.tmp", out / f"{name}.parquet") for name in tables]
+    # Two tables at a time: compression and sorting release the GIL, and text-heavy tables
+    # (sentences, articles) would otherwise keep one core idle while they compress.
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        counts = list(pool.map(_write_table, tables.values(), [t for t, _ in staged]))
+    rows = dict(zip(tables, counts, strict=True))
     manifest = {**manifest, "tables": {name: {"rows": n} for name, n in rows.items()}}
     manifest_tmp = out / f".{MANIFEST}.tmp"
     manifest_tmp.write_text(json.dumps(manifest, indent=2, sort_keys=True, default=str) + "\n")
@@ -67,6 +60,18 @@ def write(out: Path, tables: dict[str, Table], manifest: dict[str, Any]) -> dict
         temporary.replace(target)
     manifest_tmp.replace(out / MANIFEST)
     return manifest
+
+
+def _write_table(frame: Table, temporary: Path) -> int:
+    """Write one table to ``temporary``, flushed to disk; its rows."""
+    if isinstance(frame, pl.DataFrame):
+        frame.write_parquet(temporary, statistics=True)
+    elif isinstance(frame, pl.LazyFrame):
+        frame.sink_parquet(temporary, statistics=True)
+    else:
+        _write_parts(frame, temporary)
+    _fsync(temporary)
+    return _rows(temporary)
 
 
 def _write_parts(parts: Sequence[pl.LazyFrame], path: Path) -> None:
