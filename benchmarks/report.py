@@ -388,7 +388,7 @@ def profile_section(results: Results) -> str:
     ]
     return "\n".join(
         [
-            f"`pipeline.build` on {run.corpus} under cProfile "
+            f"`pipeline.build(workers=1)` on {run.corpus} under cProfile, in one process "
             f"({_s(run.result['seconds']['total'])} s with the profiler on). cProfile slows "
             "Python-heavy code more than compiled code: read it for where the time goes, not "
             "for how much.",
@@ -680,6 +680,8 @@ def _method(results: Results) -> str:
 - **Extrapolation**: above {skip:,} articles the baseline is not run; its time is its
   per-article time at the largest size it ran at times the size (per-sentence Python work is
   linear), and every such number says *extrapolated*.
+- **framescope**: `pipeline.build(force=True)` with the local engine: one worker process per
+  core, batches of `config.BATCH_ARTICLES` articles (see the main README's Scale section).
 - **Dask**: `pipeline.build(engine="dask", workers=N)` starts a LocalCluster of N
   single-threaded worker processes on this machine; starting the cluster is inside the time.
 - Timings move by a few percent between runs and with other load on the machine (the load

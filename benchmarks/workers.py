@@ -165,16 +165,17 @@ def _top(profile: cProfile.Profile, *, key: str, limit: int, prefix: str) -> lis
 def profile_build(raw: Path, out: Path) -> dict[str, Any]:
     """``pipeline.build`` under cProfile: the functions with the most own time (compiled
     extensions included) and framescope's functions by the time spent in them and the
-    libraries they call."""
+    libraries they call. One process (``workers=1``): cProfile sees no worker process."""
     from framescope import pipeline  # noqa: PLC0415
 
     _fresh(out)
     profiler = cProfile.Profile()
     profiler.enable()
-    report = pipeline.build([raw], out=out, progress=False, force=True)
+    report = pipeline.build([raw], out=out, progress=False, force=True, workers=1)
     profiler.disable()
     return {
         "seconds": report.seconds,
+        "stages": report.stages,
         "own": _top(profiler, key="own_s", limit=12, prefix=""),
         "framescope": _top(profiler, key="within_s", limit=15, prefix="framescope/"),
     }
