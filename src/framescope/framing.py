@@ -1483,9 +1483,22 @@ def voice_shares(
         .group_by("source", "voice")
         .agg(pl.len().cast(pl.Int64).alias("n"))
     )
+    return voice_shares_of(counts, kept["source"], min_n=min_n)
+
+
+def voice_shares_of(counts: pl.DataFrame, sources: pl.Series, *, min_n: int = 10) -> pl.DataFrame:
+    """:func:`voice_shares` from statement counts per source and voice (``n``), for every
+    source in ``sources`` (a source with no statements gets zeros).
+
+    Examples
+    --------
+    >>> counts = pl.DataFrame({"source": ["X"], "voice": ["other"], "n": [3]})
+    >>> voice_shares_of(counts, pl.Series(["X", "Y"])).filter(pl.col("voice") == "other").rows()
+    [('X', 'other', 3, 3, 1.0, True), ('Y', 'other', 0, 0, None, True)]
+    """
     grid = (
-        kept.select("source")
-        .unique()
+        sources.unique()
+        .to_frame("source")
         .join(pl.DataFrame({"voice": list(VOICES)}, schema={"voice": pl.String}), how="cross")
     )
     return (

@@ -39,6 +39,7 @@ Tone intervals
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from datetime import date
 
 import numpy as np
@@ -246,9 +247,27 @@ def mention_series(
             pl.col("article_id").n_unique().cast(pl.Int64).alias("articles_mentioning"),
         )
     )
+    return mention_series_of(counts, totals, actors)
+
+
+def mention_series_of(
+    counts: pl.DataFrame, totals: pl.DataFrame, actors: Sequence[str]
+) -> pl.DataFrame:
+    """:func:`mention_series` from its parts: ``counts`` (period, source, actor, mentions,
+    articles_mentioning) and ``totals`` (period, source, articles, words); every period x
+    source of ``totals`` gets a row per actor, zeros included.
+
+    Examples
+    --------
+    >>> totals = pl.DataFrame({"period": [1], "source": ["X"], "articles": [2], "words": [500]})
+    >>> counts = pl.DataFrame({"period": [1], "source": ["X"], "actor": ["xi"], "mentions": [3],
+    ...     "articles_mentioning": [1]})
+    >>> mention_series_of(counts, totals, ["xi"])["mentions_per_1k_words"].item()
+    6.0
+    """
     keys = ["period", "source", "actor"]
     return (
-        totals.join(pl.DataFrame({"actor": actors}, schema={"actor": pl.String}), how="cross")
+        totals.join(pl.DataFrame({"actor": list(actors)}, schema={"actor": pl.String}), how="cross")
         .join(counts, on=keys, how="left")
         .with_columns(pl.col("mentions", "articles_mentioning").fill_null(0))
         .select(

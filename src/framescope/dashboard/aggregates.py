@@ -21,7 +21,6 @@ import numpy as np
 import polars as pl
 
 from framescope import framing, timeseries
-from framescope.profile import VOICES
 
 CELL = ("source", "published", "duplicate")
 
@@ -135,24 +134,7 @@ def mention_series(
             pl.col("articles_with").sum().cast(pl.Int64).alias("articles_mentioning"),
         )
     )
-    keys = ["period", "source", "actor"]
-    return (
-        totals.join(pl.DataFrame({"actor": list(actors)}, schema={"actor": pl.String}), how="cross")
-        .join(found, on=keys, how="left")
-        .with_columns(pl.col("mentions", "articles_mentioning").fill_null(0))
-        .select(
-            *keys,
-            "mentions",
-            "articles_mentioning",
-            "articles",
-            "words",
-            pl.when(pl.col("words") > 0)
-            .then(pl.col("mentions") * 1000 / pl.col("words"))
-            .alias("mentions_per_1k_words"),
-            (pl.col("articles_mentioning") / pl.col("articles")).alias("share_of_articles"),
-        )
-        .sort(keys)
-    )
+    return timeseries.mention_series_of(found, totals, actors)
 
 
 def shares(
@@ -226,23 +208,7 @@ def voice_shares(counts: pl.DataFrame, articles: pl.DataFrame, *, min_n: int = 1
     [('other', 0.5), ('russian_official', 0.5)]
     """  # noqa: E501
     found = counts.group_by("source", "voice").agg(pl.col("n").sum().cast(pl.Int64))
-    grid = (
-        articles.select("source")
-        .unique()
-        .join(pl.DataFrame({"voice": list(VOICES)}, schema={"voice": pl.String}), how="cross")
-    )
-    return (
-        grid.join(found, on=["source", "voice"], how="left")
-        .with_columns(pl.col("n").fill_null(0))
-        .with_columns(pl.col("n").sum().over("source").alias("n_source"))
-        .with_columns(
-            pl.when(pl.col("n_source") > 0).then(pl.col("n") / pl.col("n_source")).alias("share"),
-            (pl.col("n_source") < min_n).alias("small_sample"),
-        )
-        .sort("source", "voice")
-        .select(list(framing.VOICE_SHARE_SCHEMA))
-        .cast(framing.VOICE_SHARE_SCHEMA)
-    )
+    return framing.voice_shares_of(found, articles["source"], min_n=min_n)
 
 
 def article_tone(scores: pl.DataFrame) -> pl.DataFrame:
