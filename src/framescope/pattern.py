@@ -55,15 +55,19 @@ Examples
 from __future__ import annotations
 
 import functools
+import importlib.util
 import itertools
 import re
-import sys
 from dataclasses import dataclass
+from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 import polars as pl
+
+from framescope.vader import _distinct, _whitespace
 
 Ints = npt.NDArray[np.int64]
 Floats = npt.NDArray[np.float64]
@@ -77,14 +81,55 @@ _EMOTICON_AROUND_PERIOD = r"o \. O|> \. >"
 
 
 @functools.cache
-def _sentiment() -> Any:
-    # The package's own Sentiment object (textblob.en.sentiment, which PatternAnalyzer calls),
-    # loaded from en-sentiment.xml as its first use would load it. Imported here because
-    # importing textblob (and NLTK with it) takes about a second.
-    from textblob.en import sentiment  # noqa: PLC0415
+def _package_text() -> ModuleType:
+    """The textblob package's ``_text.py`` (tokeniser, emoticons, ``Sentiment``), loaded on its own.
 
-    if not dict.__len__(sentiment):
-        sentiment.load()
+    Importing ``textblob`` imports NLTK and SciPy, about a second in every worker process;
+    ``_text.py`` itself needs only the standard library, so it is run from the installed package
+    under a private name.
+    """
+    spec = importlib.util.find_spec("textblob")  # finds the package without importing it
+    if spec is None or spec.origin is None:
+        msg = "the textblob package is not installed"
+        raise ModuleNotFoundError(msg)
+    path = Path(spec.origin).with_name("_text.py")
+    spec = importlib.util.spec_from_file_location("framescope._textblob_text", path)
+    module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    spec.loader.exec_module(module)  # type: ignore[union-attr]
+    return module
+
+
+@functools.cache
+def _sentiment() -> Any:
+    """The lexicon of ``textblob.en.sentiment`` (which PatternAnalyzer calls), loaded as it is.
+
+    ``textblob/en/__init__.py`` builds it from ``en-sentiment.xml`` with these arguments, and its
+    ``Sentiment.load`` adds an "-ly" adverb (RB) for every adjective (JJ); both are repeated
+    here so that the package's import is not needed. tests/test_pattern.py checks that the
+    lexicon equals the package's.
+    """
+    text = _package_text()
+
+    class Sentiment(text.Sentiment):  # type: ignore[name-defined,misc]
+        def load(self, path: str | None = None) -> None:
+            text.Sentiment.load(self, path)
+            if not path:
+                for word, pos in list(dict.items(self)):
+                    if "JJ" in pos:
+                        stem = word[:-1] + "i" if word.endswith("y") else word
+                        stem = stem[:-2] if stem.endswith("le") else stem
+                        p, s, i = pos["JJ"]
+                        self.annotate(stem + "ly", "RB", p, s, i)
+
+    sentiment = Sentiment(
+        path=str(Path(text.__file__).parent / "en" / "en-sentiment.xml"),
+        synset="wordnet_id",
+        negations=("no", "not", "n't", "never"),
+        modifiers=("RB",),
+        modifier=lambda word: word.endswith("ly"),
+        language="en",
+    )
+    sentiment.load()
     return sentiment
 
 
@@ -111,11 +156,10 @@ class _Rules:
 
 @functools.cache
 def _rules() -> _Rules:
-    from textblob import _text  # noqa: PLC0415
+    _text = _package_text()
 
     sentiment = _sentiment()
-    space = "".join(chr(code) for code in range(sys.maxunicode + 1) if chr(code).isspace())
-    other_space = space.replace(" ", "")
+    other_space = _whitespace().replace(" ", "")
     # RE_EMOTICONS is one alternation, in the order of EMOTICONS' values and of each set: at a
     # given position the first emoticon that matches wins (":c)" over ":c"), so the variants
     # keep that order. Each is followed by a space, which stands for the regex's ($|\s).
@@ -313,30 +357,15 @@ def _split(texts: pl.Series) -> _Tokens:
     """The tokens of each text before emoticons are closed up (find_tokens up to there)."""
     chunks = texts.str.split(" ")
     chunk_counts = chunks.list.len().to_numpy().astype(np.int64)
-    # A private categorical numbers the distinct chunks, so that the string work runs once per
-    # distinct chunk, not once per chunk.
-    categorical = chunks.explode().cast(pl.Categorical(pl.Categories.random()))
-    code = categorical.to_physical().to_numpy().astype(np.int64)
-    distinct = categorical.unique()
-    index = distinct.to_physical().to_numpy().astype(np.int64)
-    row = np.zeros(int(index.max(initial=-1)) + 1, np.int64)
-    row[index] = np.arange(len(index))
-    token_lists = _chunk_tokens(distinct.cast(pl.String))
+    code, distinct = _distinct(chunks.explode())
+    code = code.astype(np.int64)
+    token_lists = _chunk_tokens(distinct)
     lengths = token_lists.list.len().to_numpy().astype(np.int64)
-    flat = token_lists.explode().drop_nulls()
-    vocabulary = flat.unique(maintain_order=True)
-    ids = (
-        flat.replace_strict(
-            vocabulary, pl.int_range(len(vocabulary), eager=True), return_dtype=pl.Int64
-        )
-        .to_numpy()
-        .astype(np.int64)
-    )
-    occurrence = row[code]
-    counts = lengths[occurrence]
+    ids, vocabulary = _distinct(token_lists.explode().drop_nulls())
+    counts = lengths[code]
     offsets = np.cumsum(lengths) - lengths
     sentence = np.repeat(np.repeat(np.arange(len(texts)), chunk_counts), counts)
-    word = ids[_ragged(offsets[occurrence], counts)]
+    word = ids.astype(np.int64)[_ragged(offsets[code], counts)]
     return _Tokens(sentence=sentence, word=word, vocabulary=vocabulary, n_texts=len(texts))
 
 
@@ -623,7 +652,10 @@ def _polarities(tokens: _Tokens) -> Floats:
 
 
 def _package_polarity(text: str) -> float:
-    return float(_sentiment()(text)[0])
+    # The rare texts left to the package itself, so the package is imported only for them.
+    from textblob.en import sentiment  # noqa: PLC0415
+
+    return float(sentiment(text)[0])
 
 
 def _polarity(texts: pl.Series) -> tuple[Floats, int]:

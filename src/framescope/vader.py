@@ -49,9 +49,9 @@ Examples
 from __future__ import annotations
 
 import functools
+import re
 import string
 import sys
-from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
@@ -110,31 +110,33 @@ def _char_class(codes: npt.NDArray[np.intp]) -> str:
 @dataclass(frozen=True)
 class _Patterns:
     other_space: str  # whitespace for str.split() other than " "
-    is_upper: str  # a whole token for which str.isupper() is True
     emoji: str  # a character that polarity_scores replaces by its description
+
+
+def _whitespace() -> str:
+    """Every character ``str.isspace()`` holds for, in this Python's Unicode version."""
+    # One regex pass over all code points: re's \s is str.isspace() (Py_UNICODE_ISSPACE), and
+    # decoding one buffer is much cheaper than a million chr() calls.
+    everything = np.arange(sys.maxunicode + 1, dtype="<u4").tobytes()
+    return "".join(re.findall(r"\s", everything.decode("utf-32-le", "surrogatepass")))
 
 
 @functools.cache
 def _patterns() -> _Patterns:
-    # Character classes taken from this Python's own str methods (its Unicode version), so that
-    # splitting and ALL CAPS agree with the package on every code point. About 0.25 s, once.
-    chars = [chr(code) for code in range(sys.maxunicode + 1)]
-
-    def where(method: Callable[[str], bool]) -> npt.NDArray[np.intp]:
-        return np.flatnonzero(np.fromiter(map(method, chars), bool, len(chars)))
-
-    space = where(str.isspace)
-    upper = where(str.isupper)
-    # str.isupper(): no lowercase or titlecase character and at least one uppercase one; for a
-    # single character str.istitle() is also True for uppercase ones.
-    lower = np.union1d(where(str.islower), np.setdiff1d(where(str.istitle), upper))
+    space = np.array([ord(char) for char in _whitespace() if char != " "])
     emoji = np.array(sorted(ord(key) for key in _analyzer().emojis if len(key) == 1))
-    not_lower = f"[^{_char_class(lower)}]*"
-    return _Patterns(
-        other_space=f"[{_char_class(space[space != ord(' ')])}]",
-        is_upper=f"^{not_lower}[{_char_class(upper)}]{not_lower}$",
-        emoji=f"[{_char_class(emoji)}]",
-    )
+    return _Patterns(other_space=f"[{_char_class(space)}]", emoji=f"[{_char_class(emoji)}]")
+
+
+def _distinct(values: pl.Series) -> tuple[npt.NDArray[np.uint32], pl.Series]:
+    """Each value's number, and the distinct values in number order: ``distinct[code]`` is
+    ``values``. A private categorical numbers them, so that string work can run once per
+    distinct value."""
+    categories = pl.Categories.random()
+    categorical = values.cast(pl.Categorical(categories))
+    # Read while `categorical` is alive: the categories live only as long as a column uses them.
+    distinct = categories.to_series().alias(values.name)
+    return categorical.to_physical().to_numpy(), distinct
 
 
 @dataclass(frozen=True)
@@ -217,26 +219,23 @@ def _tokens(texts: pl.Series) -> _Tokens:
     patterns = _patterns()
     vocabulary = _vocabulary()
     # str.split() splits on runs of any whitespace and drops empty pieces: turn other whitespace
-    # into " ", split on " " and drop the empty tokens below.
-    spaced = texts.str.replace_all(patterns.other_space, " ")
-    pieces = spaced.str.split(" ")
+    # into " ", split on " " and drop the empty tokens below. Few texts have other whitespace,
+    # and looking for it costs less than replacing it.
+    if texts.str.contains(patterns.other_space).any():
+        texts = texts.str.replace_all(patterns.other_space, " ")
+    pieces = texts.str.split(" ")
     counts = pieces.list.len().to_numpy().astype(np.int64)
-    # A private categorical numbers the distinct tokens, so that the string work below runs
-    # once per distinct token, not once per token.
-    categorical = pieces.explode().cast(pl.Categorical(pl.Categories.random()))
-    code = categorical.to_physical().to_numpy()
-    distinct = categorical.unique()
-    index = distinct.to_physical().to_numpy()
+    code, distinct = _distinct(pieces.explode())
     stripped = pl.col("token").str.strip_chars(_PUNCTUATION)
     word = pl.when(stripped.str.len_chars() <= 2).then("token").otherwise(stripped)
     # polars lower-cases with a newer Unicode than Python 3.11's: a few dozen recent letters
     # differ, none of them to ASCII, so no lexicon or rule word is ever matched differently.
     features = (
-        pl.DataFrame({"token": distinct.cast(pl.String)})
+        pl.DataFrame({"token": distinct})
         .with_columns(word=word)
         .select(
+            text=pl.col("word"),
             empty=pl.col("token") == "",
-            upper=pl.col("word").str.contains(patterns.is_upper),
             emoji=pl.col("token").str.contains(patterns.emoji),
             lower=pl.col("word").str.to_lowercase(),
         )
@@ -247,14 +246,16 @@ def _tokens(texts: pl.Series) -> _Tokens:
             ),
         )
     )
-    # Arrays by token code; the extra last element stands for "no token" (past either end).
-    size = int(index.max()) + 2
+    # str.isupper() itself, once per distinct token: a regex for it would need character classes
+    # of all upper and lower case code points, built over all of Unicode in every process.
+    upper = np.fromiter(
+        map(str.isupper, features.get_column("text").to_list()), bool, len(distinct)
+    )
 
+    # Arrays by token code; the extra last element stands for "no token" (past either end).
     def column(name: str, fill: object) -> npt.NDArray[np.generic]:
         values = features.get_column(name).to_numpy()
-        result = np.full(size, fill, values.dtype)
-        result[index] = values
-        return result
+        return np.r_[values, np.array([fill], values.dtype)]
 
     word_ids = column("word", vocabulary.none)
     sentence = np.repeat(np.arange(len(counts)), counts)
@@ -270,7 +271,7 @@ def _tokens(texts: pl.Series) -> _Tokens:
         length=length,
         code=code,
         word=word_ids,
-        upper=column("upper", False),
+        upper=np.r_[upper, False],
         negated=column("nt", False) | vocabulary.negation[word_ids],
         emoji=column("emoji", False),
     )
