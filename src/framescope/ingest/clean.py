@@ -51,12 +51,20 @@ _TAIL = (
     r"|Share this(?: article)?:|Related (?:posts|articles|stories):?)[^\n]*"
     r"(?:\n[^\n]{0,300}){0,6}\s*$"
 )
+# Text every _TAIL match contains. _TAIL's bounded repeats defeat the regex engine's fast
+# paths (0.16 ms per article, most of cleaning); this finds the few texts that can match in
+# a twentieth of the time, and _TAIL runs on those alone.
+_TAIL_HINT = (
+    r"\d[ ]+[Cc]omment|Leave[ ]+a[ ]+(?:[Rr]eply|[Cc]omment)|Disclaimer:|Share this"
+    r"|Related (?:posts|articles|stories)"
+)
 # A scraped tweet embed ends "https://t.co/x — Name (@handle) March 1, 2022".
 _TWEET_ATTRIBUTION = (
     r"(?:pic\.twitter\.com/\w+|https?://t\.co/\w+)\s*[—–-]\s*[^\n()—–]{1,80}\(@\w{1,15}\)"
     rf"(?:\s*{_MONTH_NAME}\s+\d{{1,2}},\s+\d{{4}})?"
 )
 _BARE_SHORT_LINK = r"\s*(?:https?://t\.co/\w+|pic\.twitter\.com/\w+)"
+_BARE_SHORT_LINK_HINT = r"://t\.co/|pic\.twitter\.com/"  # its leading \s* is slow
 _FOLLOW = (
     r"\s*Follow\s+(?:[A-Z][\w.'’-]*\s+){1,4}on\s*"
     rf"{_SOCIAL}(?:\s*(?:,|and|&)\s*{_SOCIAL})*(?:\s+@\w+)?\s*\.?"
@@ -124,13 +132,36 @@ def remove_boilerplate(text: pl.Expr) -> pl.Expr:
     'It ended.'
     """
     return (
-        text.str.replace(_TAIL, "")
+        _replace_where(text, _TAIL_HINT, _TAIL, all_matches=False)
         .str.replace_all(_TWEET_ATTRIBUTION, "")
-        .str.replace_all(_BARE_SHORT_LINK, "")
+        .pipe(_replace_where, _BARE_SHORT_LINK_HINT, _BARE_SHORT_LINK, all_matches=True)
         .str.replace_all(_FOLLOW, "")
         .str.replace_all(_FURNITURE_LINE, "")
         .str.replace_all(r"([.!?][”’\"]?)(?:[ ]+\.)+([ \n]|$)", "${1}${2}")
     )
+
+
+def _replace_where(text: pl.Expr, hint: str, pattern: str, *, all_matches: bool) -> pl.Expr:
+    """``pattern`` removed, running it only on the texts where ``hint`` (a cheap pattern that
+    every match of ``pattern`` contains) is found: the same result as on every text.
+
+    Examples
+    --------
+    >>> pl.select(_replace_where(pl.lit("a1b2"), "[0-9]", "[0-9]b", all_matches=True)).item()
+    'a2'
+    """
+
+    def apply(texts: pl.Series) -> pl.Series:
+        where = texts.str.contains(hint).fill_null(value=False)
+        if not where.any():
+            return texts
+        chosen = texts.filter(where)
+        removed = (
+            chosen.str.replace_all(pattern, "") if all_matches else chosen.str.replace(pattern, "")
+        )
+        return texts.clone().scatter(where.arg_true(), removed)
+
+    return text.map_batches(apply, return_dtype=pl.String())
 
 
 def drop_repeated_title(text: pl.Expr, title: pl.Expr) -> pl.Expr:
