@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import random
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -304,3 +306,26 @@ def test_rejects_bad_input() -> None:
         pattern.polarity(pl.Series([1, 2]))
     with pytest.raises(ValueError, match="batch_size must be at least 1, got 0"):
         pattern.polarity(pl.Series(["good"]), batch_size=0)
+
+
+def test_lexicon_equals_the_packages() -> None:
+    # pattern loads textblob/_text.py on its own (no NLTK import): same lexicon, same rules.
+    loaded = pattern._sentiment()
+    result = (dict(loaded.items()), loaded.negations, loaded.modifiers)
+    expected = (LEXICON, pattern_sentiment.negations, pattern_sentiment.modifiers)
+    assert result == expected
+    assert pattern._package_text().EMOTICONS == pattern_text.EMOTICONS
+
+
+def test_polarity_imports_neither_textblob_nor_nltk() -> None:
+    # A fresh process: the import of textblob (and NLTK, SciPy) costs about a second in each.
+    code = (
+        "import sys, polars as pl; from framescope import pattern; "
+        "pattern.polarity(pl.Series(['Not very good!'])); "
+        "print(sorted({'textblob', 'nltk', 'scipy'} & set(sys.modules)))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    expected = "[]"
+    assert result == expected

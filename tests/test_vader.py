@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import random
 import re
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -323,3 +324,10 @@ def test_rejects_a_batch_size_below_one() -> None:
 def test_rejects_non_strings() -> None:
     with pytest.raises(TypeError, match=re.escape("dtype Int64")):
         vader.scores(pl.Series([1, 2]))
+
+
+def test_whitespace_is_str_isspace() -> None:
+    # The regex pass over all code points finds what str.isspace() finds, char by char.
+    result = vader._whitespace()
+    expected = "".join(chr(code) for code in range(sys.maxunicode + 1) if chr(code).isspace())
+    assert result == expected
