@@ -65,33 +65,61 @@ def sketches(articles: pl.DataFrame, *, k: int = SKETCH_SIZE) -> pl.DataFrame:
     >>> sketches(short)["sketch"].list.len().item()  # shorter than a shingle: one, the whole
     1
     """
+    n = pl.col("w").list.len().cast(pl.Int64())  # signed: n - 5 may be < 0
     words = (
         articles.select(
             "article_id", pl.col("text").str.to_lowercase().str.extract_all(r"\w+").alias("w")
         )
-        .with_columns(
-            pl.col("w").list.len().cast(pl.Int64()).alias("n"),  # signed: n - 5 may be < 0
-            pl.int_ranges(pl.col("w").list.len()).alias("i"),
-        )
+        .filter(n > 0)
+        .with_columns(n.alias("n"), pl.int_ranges(n).alias("i"))
+    )
+    # Shifts over the whole column rather than windows per article: a shingle starting at
+    # word i <= n - 5 lies inside its article, so no masks are needed, and the shingles that
+    # run past an article's end (its last four words) are dropped once hashed.
+    full = (
+        words.lazy()
+        .filter(pl.col("n") >= SHINGLE_WORDS)
         .explode("w", "i")
-        .filter(pl.col("w").is_not_null())
+        .select(
+            "article_id",
+            _shingles(pl.col("w"), None).hash(seed=7).alias("h"),
+            (pl.col("i") <= pl.col("n") - SHINGLE_WORDS).alias("whole"),
+        )
+        .filter("whole")
+        .drop("whole")
     )
-    # Shifts over the whole column, masked where they cross into the next article, rather
-    # than windows per article: the same shingles at a fraction of the cost.
-    same = [pl.col("article_id").shift(-i) == pl.col("article_id") for i in range(SHINGLE_WORDS)]
-    shingle = pl.concat_str(
-        [pl.when(same[i]).then(pl.col("w").shift(-i)) for i in range(SHINGLE_WORDS)],
-        separator=" ",
-        ignore_nulls=True,
+    # Short texts have no full shingle; their whole word sequence is one, masked by id as the
+    # sketch always was: an identical copy less than five words on still adds its words. The
+    # four articles after a short one hold every word its shingle can reach.
+    short = pl.col("n") < SHINGLE_WORDS
+    near = pl.any_horizontal(short.shift(i).fill_null(value=False) for i in range(SHINGLE_WORDS))
+    short_shingles = (
+        words.lazy()
+        .filter(near)
+        .explode("w", "i")
+        .select(
+            "article_id",
+            _shingles(pl.col("w"), pl.col("article_id")).hash(seed=7).alias("h"),
+            (short & (pl.col("i") == 0)).alias("first"),
+        )
+        .filter("first")
+        .drop("first")
     )
-    # Short texts have no full shingle; their whole word sequence is one.
-    keep = (pl.col("i") <= pl.col("n") - SHINGLE_WORDS) | (pl.col("i") == 0)
     return (
-        words.with_columns(shingle.alias("s"))
-        .filter(keep)
+        pl.concat([full, short_shingles])
         .group_by("article_id")
-        .agg(pl.col("s").hash(seed=7).unique().bottom_k(k).sort().alias("sketch"))
+        .agg(pl.col("h").unique().bottom_k(k).sort().alias("sketch"))
+        .collect()
     )
+
+
+def _shingles(words: pl.Expr, key: pl.Expr | None) -> pl.Expr:
+    # Each word joined with the next four, those with the same ``key`` when one is given.
+    following = [
+        words.shift(-i) if key is None else pl.when(key.shift(-i) == key).then(words.shift(-i))
+        for i in range(SHINGLE_WORDS)
+    ]
+    return pl.concat_str(following, separator=" ", ignore_nulls=True)
 
 
 def near_duplicate_pairs(
