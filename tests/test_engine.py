@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import cloudpickle
+import polars as pl
 import pytest
 from polars.testing import assert_frame_equal
 
@@ -68,6 +69,21 @@ def test_shards_keep_exports_alone(tmp_path):
     ]
     result = [[f.label for f in s.files] for s in engine.shards(files, tmp_path, size=2)]
     assert result == [["a.txt", "b.txt"], ["c.jsonl"], ["d.txt", "e.txt"], ["f.txt"]]
+
+
+def _polars_threads(_: int) -> int:
+    return pl.thread_pool_size()  # run in a worker process
+
+
+def test_worker_processes_share_out_the_cores():
+    processes = engine.Processes(2)
+    try:
+        result = processes.map(_polars_threads, [0, 1])
+    finally:
+        processes.close()
+    expected = [max(1, (os.cpu_count() or 1) // 2)] * 2
+    assert result == expected
+    assert "POLARS_MAX_THREADS" not in os.environ  # only the workers' setting
 
 
 def test_worker_processes_build_the_same_tables(raw, tmp_path, monkeypatch):
