@@ -1380,9 +1380,27 @@ def shares(
         pl.len().cast(pl.Int64).alias("n"),
         pl.col("article_id").n_unique().cast(pl.Int64).alias("articles_with"),
     )
+    return shares_of(counts, per_source, table.select(columns).unique(), min_n=min_n)
+
+
+def shares_of(
+    counts: pl.DataFrame, per_source: pl.DataFrame, values: pl.DataFrame, *, min_n: int
+) -> pl.DataFrame:
+    """:func:`shares` from its parts: ``counts`` (source, the ``values`` columns, ``n``,
+    ``articles_with``), ``per_source`` (source, ``n_articles``, ``n_words``) and the
+    distinct ``values`` to break sources down by (no columns: one row per source).
+
+    Examples
+    --------
+    >>> counts = pl.DataFrame({"source": ["X"], "term": ["war"], "n": [2], "articles_with": [1]})
+    >>> per_source = pl.DataFrame({"source": ["X", "Y"], "n_articles": [1, 1], "n_words": [500, 9]})
+    >>> shares_of(counts, per_source, counts.select("term"), min_n=1).select("source", "n").rows()
+    [('X', 2), ('Y', 0)]
+    """
+    columns = values.columns
     grid = per_source.select("source")
     if columns:
-        grid = grid.join(table.select(columns).unique(), how="cross")
+        grid = grid.join(values, how="cross")
     return (
         grid.join(counts, on=["source", *columns], how="left", nulls_equal=True)
         .join(per_source, on="source", how="left")

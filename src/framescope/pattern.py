@@ -67,7 +67,7 @@ import numpy as np
 import numpy.typing as npt
 import polars as pl
 
-from framescope.vader import _distinct, _whitespace
+from framescope.vader import _checked, _distinct, _whitespace
 
 Ints = npt.NDArray[np.int64]
 Floats = npt.NDArray[np.float64]
@@ -693,14 +693,7 @@ def polarity(texts: pl.Series, *, batch_size: int = 100_000) -> pl.Series:
     >>> polarity(pl.Series(["The book was good.", "Not bad at all!", ""])).to_list()
     [0.7, 0.4374999999999999, 0.0]
     """
-    if batch_size < 1:
-        msg = f"batch_size must be at least 1, got {batch_size!r}"
-        raise ValueError(msg)
-    if texts.dtype == pl.Null:
-        texts = texts.cast(pl.String)
-    if texts.dtype != pl.String:
-        msg = f"texts must be a String series, got dtype {texts.dtype}"
-        raise TypeError(msg)
+    texts = _checked(texts, batch_size)
     result = np.full(len(texts), np.nan)
     present = np.flatnonzero(texts.is_not_null().to_numpy())
     texts = texts.drop_nulls()

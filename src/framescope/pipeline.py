@@ -152,7 +152,8 @@ def _sidecars(paths: list[Path]) -> tuple[pl.DataFrame | None, Batch]:
 
 
 def _previous(out: Path, settings: dict[str, Any], inputs: dict[str, str]) -> dict | None:
-    """The last build's inputs and table names if this build may extend it, else None."""
+    """The last build's inputs and its tables (lazy, checked against the manifest) if this
+    build may extend it, else None."""
     try:
         manifest = store.read_manifest(out)
         if manifest is None or manifest.get("settings") != settings:
@@ -160,9 +161,7 @@ def _previous(out: Path, settings: dict[str, Any], inputs: dict[str, str]) -> di
         before = manifest.get("inputs", {})
         if any(inputs.get(path) != sha for path, sha in before.items()):
             return None  # a file changed or went away
-        tables = list(manifest.get("tables", {}))
-        for name in tables:
-            store.scan(name, out)  # checked against the manifest now, read later
+        tables = {name: store.scan(name, out) for name in manifest.get("tables", {})}
         return {"inputs": before, "tables": tables}
     except store.StoreError:
         return None
@@ -276,7 +275,7 @@ def build(
     sources_table, sidecar_rejects = _sidecars(sidecar_paths)
     clock["discover"] = time.perf_counter() - started
 
-    old = {} if previous is None else {name: store.scan(name, out) for name in previous["tables"]}
+    old = {} if previous is None else previous["tables"]
     with engine_.staging(out) as staging:
         # The workers stop before the write: their memory is not needed for it.
         with engine_.connect(

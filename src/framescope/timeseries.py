@@ -405,6 +405,30 @@ def tone_series(
         seed=seed,
         level=level,
     )
+    return tone_table(groups, low, high, method=method, actor=actor, n_boot=n_boot, level=level)
+
+
+def tone_table(
+    groups: pl.DataFrame,
+    low: np.ndarray,
+    high: np.ndarray,
+    *,
+    method: str,
+    actor: str | None,
+    n_boot: int,
+    level: float = 0.95,
+) -> pl.DataFrame:
+    """:func:`tone_series`'s table from its groups (period, source, n_sentences, n_articles,
+    mean_tone) and each group's interval bounds (NaN: none).
+
+    Examples
+    --------
+    >>> groups = pl.DataFrame({"period": [1], "source": ["X"], "n_sentences": [3],
+    ...     "n_articles": [1], "mean_tone": [0.2]})
+    >>> tone_table(groups, np.array([np.nan]), np.array([np.nan]), method="vader", actor=None,
+    ...     n_boot=10)["ci_low"].to_list()
+    [None]
+    """
     rule = (
         f"mean of sentence {method.upper()} compound; {level * 100:g}% CI: "
         f"article-cluster bootstrap, {n_boot} resamples"

@@ -537,6 +537,19 @@ def _scores(texts: pl.Series) -> dict[str, Floats]:
     return result
 
 
+def _checked(texts: pl.Series, batch_size: int) -> pl.Series:
+    """``texts`` as a String series, or a clear error (shared with :mod:`framescope.pattern`)."""
+    if batch_size < 1:
+        msg = f"batch_size must be at least 1, got {batch_size!r}"
+        raise ValueError(msg)
+    if texts.dtype == pl.Null:
+        texts = texts.cast(pl.String)
+    if texts.dtype != pl.String:
+        msg = f"texts must be a String series, got dtype {texts.dtype}"
+        raise TypeError(msg)
+    return texts
+
+
 def scores(texts: pl.Series, *, batch_size: int = 50_000) -> pl.DataFrame:
     """VADER's compound, pos, neu and neg for each text, as ``polarity_scores`` gives them.
 
@@ -563,14 +576,7 @@ def scores(texts: pl.Series, *, batch_size: int = 50_000) -> pl.DataFrame:
     >>> scores(pl.Series(["The book was good.", "Not bad at all", ""])).rows()
     [(0.4404, 0.492, 0.508, 0.0), (0.431, 0.487, 0.513, 0.0), (0.0, 0.0, 0.0, 0.0)]
     """
-    if batch_size < 1:
-        msg = f"batch_size must be at least 1, got {batch_size!r}"
-        raise ValueError(msg)
-    if texts.dtype == pl.Null:
-        texts = texts.cast(pl.String)
-    if texts.dtype != pl.String:
-        msg = f"texts must be a String series, got dtype {texts.dtype}"
-        raise TypeError(msg)
+    texts = _checked(texts, batch_size)
     columns = {name: np.full(len(texts), np.nan) for name in SCHEMA}
     present = np.flatnonzero(texts.is_not_null().to_numpy())
     texts = texts.drop_nulls()

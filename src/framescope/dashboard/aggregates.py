@@ -165,33 +165,7 @@ def shares(
     found = counts.group_by("source", by).agg(
         pl.col("n").sum().cast(pl.Int64), pl.col("articles_with").sum().cast(pl.Int64)
     )
-    grid = per_source.select("source").join(found.select(by).unique(), how="cross")
-    return (
-        grid.join(found, on=["source", by], how="left", nulls_equal=True)
-        .join(per_source, on="source", how="left")
-        .with_columns(pl.col("n", "articles_with").fill_null(0))
-        .with_columns(pl.col("n").sum().over("source").alias("n_source"))
-        .with_columns(
-            pl.when(pl.col("n_source") > 0).then(pl.col("n") / pl.col("n_source")).alias("share"),
-            pl.when(pl.col("n_words") > 0)
-            .then(pl.col("n") * 1000 / pl.col("n_words"))
-            .alias("per_1k_words"),
-            (pl.col("n_source") < min_n).alias("small_sample"),
-        )
-        .select(
-            "source",
-            by,
-            "n",
-            "n_source",
-            "share",
-            "articles_with",
-            "n_articles",
-            "n_words",
-            "per_1k_words",
-            "small_sample",
-        )
-        .sort("source", by, nulls_last=True)
-    )
+    return framing.shares_of(found, per_source, found.select(by).unique(), min_n=min_n)
 
 
 def voice_shares(counts: pl.DataFrame, articles: pl.DataFrame, *, min_n: int = 10) -> pl.DataFrame:

@@ -416,21 +416,8 @@ class DataStore(param.Parameterized):
                               strict=True))  # fmt: skip
         low, high = (np.array([bounds[key][j] for key in wanted], dtype=np.float64)
                      for j in (0, 1))  # fmt: skip
-        rule = (
-            f"mean of sentence {self.method.upper()} compound; 95% CI: "
-            f"article-cluster bootstrap, {N_BOOT} resamples"
-        )
-        actor_column = [] if actor is None else [pl.lit(actor, dtype=pl.String).alias("actor")]
-        return groups.select(
-            "period",
-            "source",
-            *actor_column,
-            "n_sentences",
-            "n_articles",
-            "mean_tone",
-            pl.Series("ci_low", low, dtype=pl.Float64).fill_nan(None),
-            pl.Series("ci_high", high, dtype=pl.Float64).fill_nan(None),
-            pl.lit(rule, dtype=pl.String).alias("rule"),
+        return timeseries.tone_table(
+            groups, low, high, method=self.method, actor=actor, n_boot=N_BOOT
         )
 
     def sentence_tone(self) -> pl.DataFrame:
