@@ -117,6 +117,108 @@ def test_boilerplate_keeps_comment_words_inside_sentences():
     assert _apply(clean.remove_boilerplate, [text]) == [text]
 
 
+ARTICLE = (
+    "Xi Jinping arrived in Moscow on Monday for a three-day state visit, his first trip abroad "
+    "since he secured a third term as president.\n\n"
+    "The two leaders are expected to sign agreements on energy and trade, officials said."
+)
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        pytest.param("\n\n12 Comments\n\nLeave a Reply", id="counter"),
+        pytest.param("\n1 comment\nLeave a Reply Cancel reply", id="counter-and-form"),
+        pytest.param(
+            "\n\nDisclaimer: If you need to update/edit/remove this news or article then please "
+            "contact our support team Learn more\n\nDeborah Acker\n\nI write epic fantasy.\n\n"
+            "Leave a Reply",
+            id="disclaimer-and-bio",
+        ),
+        pytest.param(
+            "\n\nShare this:\nTwitter\nFacebook\n\nLike this:\nLike Loading...", id="share-box"
+        ),
+        pytest.param(
+            "\n\nRelated articles:\nXi arrives in Moscow for talks with Putin\nWhat China wants",
+            id="related-links",
+        ),
+        pytest.param(
+            "  \n \n  Related Posts \n  Putin hails “new era” of ties  \n\n", id="odd-spacing"
+        ),
+    ],
+)
+def test_boilerplate_tail_removed(tail):
+    result = _apply(clean.remove_boilerplate, [ARTICLE + tail])
+    expected = [ARTICLE]
+    assert result == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # One-line texts (every JSONL export has them) have no tail: their first line is text.
+        pytest.param(
+            "Disclaimer: the author holds no shares in Gazprom. Xi Jinping arrived in Moscow on "
+            "Monday for talks with Vladimir Putin, his first trip abroad since his third term.",
+            id="one-line-disclaimer",
+        ),
+        pytest.param(
+            "300 comments poured in to the embassy's page within an hour of the announcement "
+            "that Xi Jinping would visit Moscow.",
+            id="one-line-counter-sentence",
+        ),
+        pytest.param(
+            "The energy commission opened a consultation on the Power of Siberia 2 pipeline.\n\n"
+            "1200 comments were filed with the commission before the deadline, most opposed.\n\n"
+            "The ministry said it would respond in May.\n\n"
+            "Environmental groups called for a hearing.\n\n"
+            "The company declined to comment.",
+            id="counter-sentence-then-short-paragraphs",
+        ),
+        # Related links end without a full stop; sentences after the box are the article's.
+        pytest.param(
+            ARTICLE + "\n\nRelated articles: What China wants from Russia\n\n"
+            "Putin called the talks frank and friendly.\n\n"
+            "He said: “Our ties are at their best ever.”\n\n"
+            "The visit ends on Wednesday.",
+            id="related-box-then-paragraphs",
+        ),
+        pytest.param(
+            ARTICLE + "\n\nDisclaimer: the author advised Russia's energy ministry in 2019.\n\n"
+            "The talks began at noon.\n\nXi spoke first.\n\nPutin replied.\n\n"
+            "No journalists were allowed in.\n\nThe visit ends on Wednesday.",
+            id="more-than-four-lines-after-trigger",
+        ),
+        pytest.param(
+            "\n\nDisclaimer: reposted from Xinhua.\nXi arrived in Moscow on Monday.",
+            id="first-line-after-blank-lines",
+        ),
+    ],
+)
+def test_boilerplate_tail_rule_keeps_article_text(text):
+    result = _apply(clean.remove_boilerplate, [text])
+    expected = [text]
+    assert result == expected
+
+
+def test_boilerplate_tail_is_at_most_half_the_text():
+    tail = "\n\nDisclaimer: Reposted from another site; contact us to remove it.\n\nJane Doe"
+    short = "Xi met Putin in Moscow on Monday."
+    long = short + " They talked for four hours over dinner and agreed to meet again in Beijing."
+    result = _apply(clean.remove_boilerplate, [short + tail, long + tail])
+    expected = [short + tail, long]
+    assert result == expected
+
+
+def test_boilerplate_tail_in_a_column():
+    texts = pl.Series(
+        "t", [ARTICLE + "\n\n3 comments", None, ARTICLE, "1 comment\nLeave a Reply", "Share this:"]
+    )
+    result = pl.select(clean.remove_boilerplate(pl.lit(texts)))["t"]
+    expected = pl.Series("t", [ARTICLE, None, ARTICLE, "", ""])
+    assert_series_equal(result, expected)
+
+
 def test_drop_repeated_title():
     frame = pl.DataFrame(
         {
