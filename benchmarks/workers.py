@@ -195,7 +195,11 @@ def identify(raw: Path) -> dict[str, Any]:
     )
     started = time.monotonic()
     tick = time.perf_counter()
-    kept, duplicates = ingest.identify(articles, threshold=config.NEAR_DUPLICATE_THRESHOLD)
+    kept, duplicates = ingest.identify(
+        articles,
+        threshold=config.NEAR_DUPLICATE_THRESHOLD,
+        story_threshold=config.STORY_THRESHOLD,
+    )
     seconds = time.perf_counter() - tick
     return {
         "seconds": {"identify": seconds},

@@ -41,6 +41,11 @@ MAX_ARTICLE_CHARS = int(_number("FRAMESCOPE_MAX_ARTICLE_CHARS", 1_000_000))
 NEAR_DUPLICATE_THRESHOLD = _number("FRAMESCOPE_NEAR_DUPLICATE_THRESHOLD", 0.8)
 """Estimated Jaccard similarity of word 5-shingles above which two articles are near-duplicates."""
 
+STORY_THRESHOLD = _number("FRAMESCOPE_STORY_THRESHOLD", 0.65)
+"""Share of the shorter article's word 5-shingles found in the longer above which two articles
+carry the same (syndicated) story: below the lowest real wire reprint measured (AFP, 0.69), with
+room for the sketch's estimation error (about 0.06 at Jaccard 0.4)."""
+
 SHARD_FILES = int(_number("FRAMESCOPE_SHARD_FILES", 500))
 """Input files read by one task; an export file is always a shard of its own."""
 

@@ -40,8 +40,14 @@ from framescope.ingest import dedupe
 from framescope.profile import Profile
 
 RETRIES = 3
+_TEXT_SCHEMA = {"article_id": pl.String(), "text": pl.String()}
 T = TypeVar("T")
-_KEPT_SCHEMA = {"article_id": pl.String(), "path": pl.String(), "duplicate_of": pl.String()}
+_KEPT_SCHEMA = {
+    "article_id": pl.String(),
+    "path": pl.String(),
+    "duplicate_of": pl.String(),
+    "syndicated_from": pl.String(),
+}
 
 
 @dataclass(frozen=True)
@@ -111,13 +117,14 @@ def prepare_shard(
 
 def analyse_batch(batch: str, *, kept: str, topic: Profile) -> dict[str, Any]:
     """Task: analyse one prepared batch's kept articles (``kept``: the identity decisions, a
-    Parquet file of article_id, path, duplicate_of); write one partition per table."""
+    Parquet file of article_id, path, duplicate_of, syndicated_from); write one partition per
+    table."""
     from framescope.pipeline import analyse, canonical_order  # noqa: PLC0415 - a cycle
 
     prepared = Path(batch)
     articles = (
         pl.read_parquet(prepared)
-        .drop("duplicate_of")
+        .drop("duplicate_of", "syndicated_from")
         .join(pl.read_parquet(kept), on=["article_id", "path"], how="inner")
         .select(ingest.ARTICLE_COLUMNS)
     )
@@ -252,7 +259,8 @@ def connect(
 class Built:
     """What :func:`run` produced: small frames in memory, big tables as partition scans."""
 
-    kept: pl.DataFrame  # article_id, path, duplicate_of of every article kept, old and new
+    kept: pl.DataFrame  # article_id, path, duplicate_of, syndicated_from of every kept article
+    sketch: pl.DataFrame  # the sketches of every kept article, old and new
     rejects: pl.DataFrame
     duplicates: ingest.Batch
     tables: dict[str, pl.LazyFrame]  # new articles and their per-sentence tables
@@ -264,14 +272,6 @@ def _add(total: dict[str, float], clocks: Sequence[dict[str, float]]) -> None:
     for clock in clocks:
         for stage, seconds in clock.items():
             total[stage] = total.get(stage, 0.0) + seconds
-
-
-def _old_keys(old_articles: pl.LazyFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """Keys and sketches of the previous build's articles, a batch at a time."""
-    keys = old_articles.select("article_id", "path", "published").collect()
-    texts = old_articles.select("article_id", "text").collect()
-    sketch = [dedupe.sketches(part) for part in texts.iter_slices(config.BATCH_ARTICLES)]
-    return keys, pl.concat(sketch) if sketch else dedupe.sketches(texts)
 
 
 @contextmanager
@@ -289,13 +289,18 @@ def run(
     files: list[ingest.InputFile],
     *,
     old_articles: pl.LazyFrame | None,
+    old_sketches: pl.LazyFrame | None,
     mapping: Mapping[str, str] | None,
     sources: pl.DataFrame | None,
     topic: Profile,
     threshold: float,
+    story_threshold: float,
     staging: Path,
 ) -> Built:
-    """Prepare, identify and analyse ``files``, leaving the partitions in ``staging``."""
+    """Prepare, identify and analyse ``files``, leaving the partitions in ``staging``.
+
+    The previous build's articles are identified again with the new ones from their keys and
+    stored sketches (``old_sketches``): adding files never re-reads the old texts."""
     clock: dict[str, float] = {}
     stages: dict[str, float] = {}
     tick = time.perf_counter()
@@ -312,18 +317,21 @@ def run(
 
     tick = time.perf_counter()
     keys = [p["keys"] for p in prepared if p["keys"] is not None]
-    sketch = [p["sketch"] for p in prepared if p["sketch"] is not None]
-    if old_articles is not None:
-        old_keys, old_sketch = _old_keys(old_articles)
-        keys.insert(0, old_keys)
-        sketch.insert(0, old_sketch)
+    sketches = [p["sketch"] for p in prepared if p["sketch"] is not None]
+    if old_articles is not None and old_sketches is not None:
+        keys.insert(0, old_articles.select("article_id", "path", "published").collect())
+        sketches.insert(0, old_sketches.collect())
+    empty = dedupe.sketches(pl.DataFrame(schema=_TEXT_SCHEMA))
+    # An exact duplicate has its original's id and sketch: one row each is kept.
+    sketch = pl.concat([empty, *sketches]).unique("article_id", keep="first", maintain_order=True)
     if keys:
         kept, duplicates = ingest.identify(
-            pl.concat(keys), threshold=threshold, sketch=pl.concat(sketch)
+            pl.concat(keys), threshold=threshold, story_threshold=story_threshold, sketch=sketch
         )
     else:  # no article at all: every input was rejected
         kept, duplicates = pl.DataFrame(schema=_KEPT_SCHEMA), ingest.Batch()
     kept = kept.select(list(_KEPT_SCHEMA))
+    sketch = sketch.join(kept.select("article_id"), on="article_id", how="semi")
     # A file, not scattered data: scattered data lost with a worker cannot be recomputed.
     decided = staging / "kept.parquet"
     _write(kept, decided)
@@ -344,4 +352,4 @@ def run(
         if folder.is_dir() and folder.name != "prepared" and any(folder.glob("*.parquet"))
     }
     rejects = pl.concat([ingest.Batch().rejects, *(p["rejects"] for p in prepared)])
-    return Built(kept, rejects, duplicates, tables, clock, stages)
+    return Built(kept, sketch, rejects, duplicates, tables, clock, stages)

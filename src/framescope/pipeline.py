@@ -32,7 +32,7 @@ from framescope import (
 )
 from framescope import engine as engine_
 from framescope import profile as profiles
-from framescope.ingest import sidecar
+from framescope.ingest import dedupe, sidecar
 from framescope.ingest.records import Batch, rejects_frame
 
 SENTIMENT_METHODS = ("vader", "textblob")
@@ -100,6 +100,7 @@ class BuildReport:
     tables: dict[str, int] = field(default_factory=dict)
     rejects_by_reason: dict[str, int] = field(default_factory=dict)
     near_duplicates: int = 0
+    syndicated: int = 0
     seconds: dict[str, float] = field(default_factory=dict)  # wall time of each phase
     stages: dict[str, float] = field(default_factory=dict)  # stage seconds summed over tasks
     workers: int = 1
@@ -113,7 +114,8 @@ class BuildReport:
         reasons = ", ".join(f"{n} {r}" for r, n in sorted(self.rejects_by_reason.items()))
         lines = [
             f"{verb[self.status]} {self.out}: read {self.read} of {self.inputs} input files",
-            f"  {articles} articles ({self.near_duplicates} marked near-duplicate), "
+            f"  {articles} articles ({self.near_duplicates} marked near-duplicate, "
+            f"{self.syndicated} carrying an earlier article's story), "
             f"{self.tables.get('sentences', 0)} sentences, "
             f"{self.tables.get('mentions', 0)} actor mentions",
             f"  {self.tables.get('rejects', 0)} rejects" + (f" ({reasons})" if reasons else ""),
@@ -266,6 +268,9 @@ def build(
         "sidecars": {ingest.label(p): _sha256(p) for p in sidecar_paths},
         "mapping": dict(sorted((mapping or {}).items())),
         "near_duplicate_threshold": config.NEAR_DUPLICATE_THRESHOLD,
+        "story_threshold": config.STORY_THRESHOLD,
+        # Stored sketches are reused by the next build: a change of how they are made rebuilds.
+        "sketch": {"shingle_words": dedupe.SHINGLE_WORDS, "size": dedupe.SKETCH_SIZE},
     }
     previous = None if force else _previous(out, settings, inputs)
     if previous is not None and previous["inputs"] == inputs:
@@ -285,10 +290,12 @@ def build(
                 executor,
                 new_files,
                 old_articles=old.get("articles"),
+                old_sketches=old.get("sketches"),
                 mapping=mapping,
                 sources=sources_table,
                 topic=topic,
                 threshold=config.NEAR_DUPLICATE_THRESHOLD,
+                story_threshold=config.STORY_THRESHOLD,
                 staging=staging,
             )
         clock |= built.clock
@@ -312,6 +319,7 @@ def build(
         tables=rows,
         rejects_by_reason=dict(tables["rejects"].group_by("reason").len().iter_rows()),
         near_duplicates=built.kept["duplicate_of"].is_not_null().sum(),
+        syndicated=built.kept["syndicated_from"].is_not_null().sum(),
         seconds=clock,
         stages=built.stages,
         workers=executor.workers,
@@ -330,7 +338,11 @@ def _assemble(
     new = dict(built.tables) or _empty_tables(topic)
     articles = [new.pop("articles")]
     if "articles" in old:  # old articles stay, with this build's duplicate marks
-        marked = old["articles"].drop("duplicate_of").join(kept, on=["article_id", "path"])
+        marked = (
+            old["articles"]
+            .drop("duplicate_of", "syndicated_from")
+            .join(kept, on=["article_id", "path"])
+        )
         articles.insert(0, marked.select(ingest.ARTICLE_COLUMNS))
     per_article = {
         name: pl.concat([old[name], table] if name in old else [table], how="vertical_relaxed")
@@ -347,6 +359,7 @@ def _assemble(
     return {
         "articles": pl.concat(articles, how="vertical_relaxed").sort("path"),
         "rejects": pl.concat(rejects).pipe(canonical_order),
+        "sketches": built.sketch.sort("article_id"),
         **per_article,
     }
 

@@ -127,7 +127,7 @@ def test_identify_sorts_and_marks():
         [raw_record(p, "Xi met Putin in Moscow today.", source="S") for p in ("b.txt", "a.txt")]
     )
     articles, _ = ingest.prepare(records, sources=None, names=NAMES)
-    result, rejects = ingest.identify(articles, threshold=0.8)
+    result, rejects = ingest.identify(articles, threshold=0.8, story_threshold=0.7)
     assert result["path"].to_list() == ["a.txt"]
     assert rejects.rejects["reason"].to_list() == ["duplicate"]
 

@@ -16,7 +16,7 @@ import polars as pl
 from tqdm import tqdm
 
 from framescope import config
-from framescope.ingest import clean, dedupe, glue, language, sidecar
+from framescope.ingest import clean, dedupe, glue, language, sidecar, wire
 from framescope.ingest.decode import decode_bytes
 from framescope.ingest.exports import read_export
 from framescope.ingest.html import read_html
@@ -54,6 +54,8 @@ ARTICLE_COLUMNS = [
     "path",
     "n_words",
     "duplicate_of",
+    "syndicated_from",
+    "wire",
     "external_id",
     "source_country",
     "original_language",
@@ -227,6 +229,8 @@ def prepare(
         pl.coalesce("translated", clean.says_translated(pl.col("text"))).alias("translated"),
         pl.col("text").str.count_matches(r"\S+").cast(pl.Int64()).alias("n_words"),
         pl.lit(None, pl.String()).alias("duplicate_of"),
+        pl.lit(None, pl.String()).alias("syndicated_from"),
+        wire.credited(pl.col("text")).alias("wire"),
     )
     articles = articles.with_columns(
         pl.coalesce("language", language.detect(articles["text"])).alias("language"),
@@ -236,16 +240,20 @@ def prepare(
 
 
 def identify(
-    articles: pl.DataFrame, *, threshold: float, sketch: pl.DataFrame | None = None
+    articles: pl.DataFrame,
+    *,
+    threshold: float,
+    story_threshold: float,
+    sketch: pl.DataFrame | None = None,
 ) -> tuple[pl.DataFrame, Batch]:
-    """Corpus-level identity: exact duplicates kept once, near-duplicates marked.
+    """Corpus-level identity: exact duplicates kept once, near-copies and stories marked.
 
     ``articles`` may be whole articles or just their keys (``article_id``, ``path``,
     ``published``) with precomputed sketches, as the distributed engine passes them.
     """
     kept, rejects = dedupe.drop_exact_duplicates(articles)
-    marked = dedupe.mark_near_duplicates(
-        kept.drop("duplicate_of", strict=False), threshold=threshold, sketch=sketch
+    marked = dedupe.mark_copies(
+        kept, threshold=threshold, story_threshold=story_threshold, sketch=sketch
     )
     columns = [c for c in ARTICLE_COLUMNS if c in marked.columns]
     return marked.select(columns).sort("path"), Batch.of([], rejects)
