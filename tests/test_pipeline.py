@@ -7,6 +7,7 @@ import pytest
 from polars.testing import assert_frame_equal
 
 from framescope import config, pipeline, store
+from framescope.ingest import dedupe
 from tests.conftest import SEEDS
 
 
@@ -106,7 +107,7 @@ def test_rebuild_on_unchanged_input_is_a_no_op(raw, tmp_path):
     assert (out / "articles.parquet").stat().st_mtime_ns == before
 
 
-def test_adding_files_reads_only_the_new_ones(raw, tmp_path):
+def test_adding_files_reads_only_the_new_ones(raw, tmp_path, monkeypatch):
     out = tmp_path / "out"
     added = raw.parent / "later"
     added.mkdir()
@@ -115,8 +116,15 @@ def test_adding_files_reads_only_the_new_ones(raw, tmp_path):
     sidecar = tmp_path / "sources.csv"
     assert _build(raw, out, sources=sidecar).read == 4
     shutil.move(added / "004_74b1209bc91239a9.txt", raw / "004_74b1209bc91239a9.txt")
+    sketched = []
+    sketches = dedupe.sketches
+    monkeypatch.setattr(
+        dedupe, "sketches", lambda a, **k: sketched.append(a.height) or sketches(a, **k)
+    )
     result = _build(raw, out, sources=sidecar)
+    monkeypatch.undo()
     assert (result.status, result.read, result.tables["articles"]) == ("updated", 1, 5)
+    assert sum(sketched) == 1  # the old articles' sketches are read from the build
     full = tmp_path / "full"
     _build(raw, full, sources=sidecar)
     tables = store.read_manifest(full)["tables"]
@@ -217,6 +225,21 @@ def test_syndicated_copy_is_marked_not_deleted(raw, tmp_path):
     copy = articles.filter(pl.col("path").str.ends_with("zz_repost.txt"))
     head = articles.filter(pl.col("path").str.ends_with(original.name))["article_id"].item()
     assert copy["duplicate_of"].item() == head
+
+
+def test_trimmed_wire_copy_carries_the_story(raw, tmp_path):
+    original = next(raw.glob("003_*.txt"))
+    body = original.read_text().split("\n\n")
+    trimmed = "MOSCOW (Reuters) - " + "\n\n".join(body[2:6])  # about half the words
+    (raw / "zz_trimmed.txt").write_text(trimmed)
+    out = tmp_path / "out"
+    _build(raw, out)
+    articles = store.read("articles", out)
+    copy = articles.filter(pl.col("path").str.ends_with("zz_trimmed.txt"))
+    head = articles.filter(pl.col("path").str.ends_with(original.name))["article_id"].item()
+    result = copy.select("duplicate_of", "syndicated_from", "wire").row(0)
+    assert result == (None, head, "Reuters")
+    assert articles["syndicated_from"].is_not_null().sum() == 1
 
 
 def test_nothing_built(tmp_path):
