@@ -99,6 +99,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import polars as pl
 
+from framescope.counting import counted
 from framescope.mentions import word_edge
 from framescope.profile import VOICES, Profile, TermGroup
 
@@ -1309,9 +1310,9 @@ def _kept_articles(articles: pl.DataFrame, *, include_duplicates: bool) -> pl.Da
     if missing:
         msg = f"articles: missing column(s) {missing}; got {articles.columns}"
         raise ValueError(msg)
-    if include_duplicates or "duplicate_of" not in articles.columns:
+    if "duplicate_of" not in articles.columns:
         return articles
-    return articles.filter(pl.col("duplicate_of").is_null())
+    return articles.filter(counted(include_duplicates=include_duplicates))
 
 
 def _columns(by: str | Sequence[str] | None) -> list[str]:

@@ -16,6 +16,7 @@ from pathlib import Path
 import polars as pl
 
 from framescope import ingest, reference, sentiment
+from framescope.counting import counted
 from framescope.figures import format_value
 from framescope.ingest import glue
 
@@ -288,8 +289,8 @@ def tone_by_method(
         msg = f"methods: {unknown} not in the sentiment table; it has {available}"
         raise ValueError(msg)
     kept = articles
-    if not include_duplicates and "duplicate_of" in articles.columns:
-        kept = articles.filter(pl.col("duplicate_of").is_null())
+    if "duplicate_of" in articles.columns:
+        kept = articles.filter(counted(include_duplicates=include_duplicates))
     rows = scores.filter(pl.col("method").is_in(chosen), pl.col("compound").is_not_null())
     if actor is not None and mentions is not None:
         keys = mentions.filter(pl.col("actor") == actor).select(

@@ -45,6 +45,7 @@ from datetime import date
 import numpy as np
 import polars as pl
 
+from framescope.counting import counted
 from framescope.profile import Profile
 
 FREQS = ("day", "week", "month")
@@ -478,9 +479,7 @@ def milestones_frame(profile: Profile) -> pl.DataFrame:
 
 
 def _counted(articles: pl.DataFrame, *, include_duplicates: bool) -> pl.DataFrame:
-    if include_duplicates:
-        return articles
-    return articles.filter(pl.col("duplicate_of").is_null())
+    return articles.filter(counted(include_duplicates=include_duplicates))
 
 
 def _stream_key(seed: int, group: tuple[object, ...]) -> int:

@@ -4,9 +4,10 @@ from datetime import date
 
 import numpy as np
 import polars as pl
+import pytest
 from polars.testing import assert_frame_equal
 
-from framescope import framing, timeseries
+from framescope import counting, framing, timeseries
 from framescope.dashboard import aggregates
 
 ARTICLES = pl.DataFrame(
@@ -17,8 +18,9 @@ ARTICLES = pl.DataFrame(
                       date(2023, 3, 22)],
         "n_words": [100, 200, 300, 50, 80],
         "duplicate_of": [None, None, None, None, "a"],
+        "syndicated_from": [None, None, "b", None, "a"],
     },
-    schema_overrides={"duplicate_of": pl.String},
+    schema_overrides={"duplicate_of": pl.String, "syndicated_from": pl.String},
 )  # fmt: skip
 MENTIONS = pl.DataFrame(
     {
@@ -37,16 +39,21 @@ SENTIMENT = pl.DataFrame(
 )
 
 
-def test_selection_is_the_article_filter():
+@pytest.mark.parametrize(
+    ("one_per_story", "expected"),
+    [
+        (False, ["a", "b", "c"]),  # d undated and the range is not the whole corpus; e a copy
+        (True, ["a", "b"]),  # c carries b's story
+    ],
+)
+def test_selection_is_the_article_filter(one_per_story, expected):
     keep = aggregates.selection(
         sources=["X", "Y"],
         date_range=(date(2023, 3, 13), date(2023, 3, 21)),
         bounds=(date(2023, 3, 13), date(2023, 3, 22)),
-        include_duplicates=False,
-        duplicate=pl.col("duplicate_of").is_not_null(),
+        counts=counting.counted(one_per_story=one_per_story),
     )
     result = ARTICLES.filter(keep)["article_id"].to_list()
-    expected = ["a", "b", "c"]  # d undated and the range is not the whole corpus; e a copy
     assert result == expected
 
 

@@ -1,12 +1,14 @@
+import shutil
 from datetime import date
 
 import polars as pl
 import pytest
 from polars.testing import assert_frame_equal
 
-from framescope import store
+from framescope import pipeline, store
 from framescope.dashboard import aggregates
 from framescope.dashboard.state import DataStore, Tables
+from tests.conftest import SEEDS
 
 
 @pytest.fixture
@@ -71,6 +73,24 @@ def test_memo_follows_filters(state):
     assert state.articles() is first  # cached
     state.include_duplicates = True
     assert state.articles() is not first
+
+
+def test_one_story_counts_once(tmp_path):
+    raw = tmp_path / "raw"
+    shutil.copytree(SEEDS, raw)
+    body = next(raw.glob("003_*.txt")).read_text().split("\n\n")
+    (raw / "zz_trimmed.txt").write_text("MOSCOW (Reuters) - " + "\n\n".join(body[2:6]))
+    with (raw / "sources.csv").open("a") as sidecar:
+        sidecar.write("zz_trimmed.txt,Reprint outlet,GB,en,false,2023-03-18,,a trimmed copy\n")
+    pipeline.build([raw], out=tmp_path / "out", progress=False)
+    state = DataStore(tmp_path / "out")
+    state.actors = ["vladimir_putin"]
+    before = (state.articles().height, state.mention_series()["mentions"].sum())
+    state.one_per_story = True
+    after = (state.articles().height, state.mention_series()["mentions"].sum())
+    assert before[0] - after[0] == 1
+    assert before[1] > after[1]
+    assert state.overview()["syndicated"] == 1
 
 
 def test_missing_build(tmp_path):

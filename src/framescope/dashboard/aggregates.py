@@ -1,9 +1,10 @@
 """Small aggregates the dashboard filters instead of millions of sentence rows.
 
-The dashboard's filters (outlets, date range, near-duplicates) select articles by three
-columns only: ``source``, ``published`` and whether the article is a near-duplicate. So every
-per-sentence table can be counted once per *cell* (source x published day x duplicate flag,
-a few thousand rows at 100,000 articles) and a filter change only filters cells. The
+The dashboard's filters (outlets, date range, copies) select articles by four columns only:
+``source``, ``published`` and whether the article is a near-copy or a syndicated copy
+(:func:`framescope.counting.flags`). So every per-sentence table can be counted once per *cell*
+(source x published day x copy flags, a few thousand rows at 100,000 articles) and a filter
+change only filters cells. The
 functions here rebuild, from cells, exactly what ``timeseries.mention_series``,
 ``framing.shares`` and ``framing.voice_shares`` return for the filtered articles; the tests
 check each against its original. Counting distinct articles per cell is exact because an
@@ -20,9 +21,9 @@ from typing import Any
 import numpy as np
 import polars as pl
 
-from framescope import framing, timeseries
+from framescope import counting, framing, timeseries
 
-CELL = ("source", "published", "duplicate")
+CELL = ("source", "published", "duplicate", "syndicated")
 
 
 def selection(
@@ -30,26 +31,23 @@ def selection(
     sources: Sequence[str],
     date_range: tuple[date, date] | None,
     bounds: tuple[date, date] | None,
-    include_duplicates: bool,
-    duplicate: pl.Expr,
+    counts: pl.Expr,
 ) -> pl.Expr:
     """The dashboard's article filter as one expression over ``source`` and ``published``.
 
-    ``duplicate`` says which rows are near-duplicates. Undated rows pass only when the date
-    range is the whole corpus (``bounds``), so they are never silently lost.
+    ``counts`` says which rows count (:func:`framescope.counting.counted`). Undated rows pass
+    only when the date range is the whole corpus (``bounds``), so they are never silently lost.
 
     Examples
     --------
     >>> frame = pl.DataFrame({"source": ["A", "B", "A"], "published": [date(2023, 3, 1), None, None],
     ...                       "duplicate": [False, False, True]})
     >>> keep = selection(sources=["A", "B"], date_range=None, bounds=None,
-    ...                  include_duplicates=False, duplicate=pl.col("duplicate"))
+    ...                  counts=~pl.col("duplicate"))
     >>> frame.filter(keep)["source"].to_list()
     ['A', 'B']
     """  # noqa: E501
-    keep = pl.col("source").is_in(list(sources))
-    if not include_duplicates:
-        keep = keep & ~duplicate
+    keep = pl.col("source").is_in(list(sources)) & counts
     start, end = date_range or (None, None)
     if start is not None and end is not None:
         full = (start, end) == bounds
@@ -63,21 +61,21 @@ def cell_counts(rows: pl.DataFrame, articles: pl.DataFrame, *, by: Sequence[str]
     """Rows of a per-sentence table counted per cell and ``by`` value.
 
     ``rows`` needs ``article_id`` and the ``by`` columns; ``articles`` needs ``article_id``,
-    ``source``, ``published`` and ``duplicate_of``. Returns the cell columns (:data:`CELL`),
-    ``by``, ``n`` (rows) and ``articles_with`` (distinct articles with such a row).
+    ``source``, ``published``, ``duplicate_of`` and ``syndicated_from``. Returns the cell
+    columns (:data:`CELL`), ``by``, ``n`` (rows) and ``articles_with`` (distinct articles with
+    such a row).
 
     Examples
     --------
     >>> rows = pl.DataFrame({"article_id": ["a", "a", "b"], "term": ["war", "war", "war"]})
     >>> articles = pl.DataFrame({"article_id": ["a", "b"], "source": ["X", "X"],
-    ...     "published": [date(2023, 3, 1)] * 2, "duplicate_of": [None, None]},
-    ...     schema_overrides={"duplicate_of": pl.String})
+    ...     "published": [date(2023, 3, 1)] * 2, "duplicate_of": [None, None],
+    ...     "syndicated_from": [None, None]},
+    ...     schema_overrides={"duplicate_of": pl.String, "syndicated_from": pl.String})
     >>> cell_counts(rows, articles, by=["term"]).select("term", "n", "articles_with").rows()
     [('war', 3, 2)]
     """
-    cells = articles.select(
-        "article_id", "source", "published", pl.col("duplicate_of").is_not_null().alias("duplicate")
-    )
+    cells = articles.select("article_id", "source", "published", *counting.flags())
     return (
         rows.select("article_id", *by)
         .join(cells, on="article_id")
@@ -107,7 +105,8 @@ def mention_series(
     --------
     >>> articles = pl.DataFrame({"article_id": ["a", "b"], "source": ["x", "x"],
     ...     "published": [date(2023, 3, 20), date(2023, 3, 21)], "n_words": [100, 400],
-    ...     "duplicate_of": [None, None]}, schema_overrides={"duplicate_of": pl.String})
+    ...     "duplicate_of": [None, None], "syndicated_from": [None, None]},
+    ...     schema_overrides={"duplicate_of": pl.String, "syndicated_from": pl.String})
     >>> mentions = pl.DataFrame({"article_id": ["a", "a"], "actor": ["xi", "xi"]})
     >>> counts = cell_counts(mentions, articles, by=["actor"])
     >>> mention_series(counts, articles, actors=["xi"]).select(
@@ -151,8 +150,9 @@ def shares(
     --------
     >>> war = pl.DataFrame({"article_id": ["a", "a", "b"], "term": ["war", "invasion", "war"]})
     >>> arts = pl.DataFrame({"article_id": ["a", "b"], "source": ["X", "Y"], "n_words": [1000, 500],
-    ...     "published": [None, None], "duplicate_of": [None, None]},
-    ...     schema_overrides={"published": pl.Date, "duplicate_of": pl.String})
+    ...     "published": [None, None], "duplicate_of": [None, None],
+    ...     "syndicated_from": [None, None]}, schema_overrides={"published": pl.Date,
+    ...     "duplicate_of": pl.String, "syndicated_from": pl.String})
     >>> shares(cell_counts(war, arts, by=["term"]), arts, by="term").select(
     ...     "source", "term", "n", "share").rows()  # doctest: +NORMALIZE_WHITESPACE
     [('X', 'invasion', 1, 0.5), ('X', 'war', 1, 0.5),
@@ -176,11 +176,13 @@ def voice_shares(counts: pl.DataFrame, articles: pl.DataFrame, *, min_n: int = 1
     --------
     >>> quotes = pl.DataFrame({"article_id": ["a", "a"], "voice": ["other", "russian_official"]})
     >>> arts = pl.DataFrame({"article_id": ["a"], "source": ["X"], "published": [None],
-    ...     "duplicate_of": [None]}, schema_overrides={"published": pl.Date, "duplicate_of": pl.String})
+    ...     "duplicate_of": [None], "syndicated_from": [None]},
+    ...     schema_overrides={"published": pl.Date, "duplicate_of": pl.String,
+    ...     "syndicated_from": pl.String})
     >>> voice_shares(cell_counts(quotes, arts, by=["voice"]), arts).filter(
     ...     pl.col("n") > 0).select("voice", "share").rows()
     [('other', 0.5), ('russian_official', 0.5)]
-    """  # noqa: E501
+    """
     found = counts.group_by("source", "voice").agg(pl.col("n").sum().cast(pl.Int64))
     return framing.voice_shares_of(found, articles["source"], min_n=min_n)
 

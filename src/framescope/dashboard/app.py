@@ -27,6 +27,7 @@ URL_PARAMETERS = {
     "granularity": "granularity",
     "axis": "axis",
     "include_duplicates": "duplicates",
+    "one_per_story": "stories",
     "value": "value",
 }
 
@@ -45,6 +46,7 @@ def sidebar(store: DataStore) -> pn.viewable.Viewable:
         "axis": {"type": pn.widgets.RadioButtonGroup, "name": "Time axis"},
         "value": {"type": pn.widgets.Select, "name": "Mentions as"},
         "include_duplicates": {"type": pn.widgets.Checkbox, "name": "Include near-duplicates"},
+        "one_per_story": {"type": pn.widgets.Checkbox, "name": "Count each story once"},
     }
     return pn.Param(store, parameters=list(widgets), widgets=widgets, show_name=False,
                     sizing_mode="stretch_width")  # fmt: skip

@@ -20,7 +20,7 @@ import numpy as np
 import param
 import polars as pl
 
-from framescope import config, figures, reference, report, sentiment, store, timeseries
+from framescope import config, counting, figures, reference, report, sentiment, store, timeseries
 from framescope import profile as profiles
 from framescope.dashboard import aggregates
 
@@ -33,8 +33,8 @@ AXES = ("calendar", "event")
 # most of the bytes of a build.
 SLIM_COLUMNS: dict[str, tuple[str, ...]] = {
     "articles": (
-        "article_id", "source", "published", "n_words", "duplicate_of", "title", "language",
-        "translated",
+        "article_id", "source", "published", "n_words", "duplicate_of", "syndicated_from",
+        "wire", "title", "language", "translated",
     ),
     "mentions": ("article_id", "sentence_idx", "actor"),
     "sentiment": ("article_id", "sentence_idx", "method", "compound"),
@@ -48,7 +48,8 @@ SLIM_COLUMNS: dict[str, tuple[str, ...]] = {
 MAX_ARTICLE_BOXES = 60
 N_BOOT = 1000
 _SORTED_TONE_SCHEMA = {"source": pl.String, "published": pl.Date, "duplicate": pl.Boolean,
-                       "article_id": pl.String, "compound": pl.Float64}  # fmt: skip
+                       "syndicated": pl.Boolean, "article_id": pl.String,
+                       "compound": pl.Float64}  # fmt: skip
 
 
 class Tables(Mapping[str, pl.DataFrame]):
@@ -164,6 +165,9 @@ class DataStore(param.Parameterized):
         default="calendar", objects=list(AXES), doc="calendar or days from the event"
     )
     include_duplicates = param.Boolean(default=False, doc="count near-duplicate articles too")
+    one_per_story = param.Boolean(
+        default=False, doc="count each syndicated story once, at its earliest article"
+    )
     value = param.Selector(
         default="mentions", objects=["mentions", "mentions_per_1k_words", "share_of_articles"]
     )
@@ -220,15 +224,21 @@ class DataStore(param.Parameterized):
         return self._memo[key]
 
     def _filter_key(self) -> tuple:
-        return (tuple(self.sources), self.date_range, self.include_duplicates)
+        return (tuple(self.sources), self.date_range, self.include_duplicates, self.one_per_story)
 
-    def _selection(self, duplicate: pl.Expr) -> pl.Expr:
+    def _selection(self, *, flagged: bool) -> pl.Expr:
+        # ``flagged``: rows carry the copy flags (cells), not the articles' own columns.
+        flags = {"duplicate": pl.col("duplicate"), "syndicated": pl.col("syndicated")}
+        counts = counting.counted(
+            include_duplicates=self.include_duplicates,
+            one_per_story=self.one_per_story,
+            **(flags if flagged else {}),
+        )
         return aggregates.selection(
             sources=self.sources,
             date_range=self.date_range,
             bounds=self.param.date_range.bounds,
-            include_duplicates=self.include_duplicates,
-            duplicate=duplicate,
+            counts=counts,
         )
 
     def _cells(self, table: str, by: tuple[str, ...]) -> pl.DataFrame:
@@ -243,7 +253,7 @@ class DataStore(param.Parameterized):
         return self._cached(
             f"cells {table}",
             (*self._filter_key(), by),
-            lambda: counts.filter(self._selection(pl.col("duplicate"))),
+            lambda: counts.filter(self._selection(flagged=True)),
         )
 
     # -- derived data --------------------------------------------------------------------
@@ -256,9 +266,7 @@ class DataStore(param.Parameterized):
         return self._cached(
             "articles",
             self._filter_key(),
-            lambda: self._slim("articles").filter(
-                self._selection(pl.col("duplicate_of").is_not_null())
-            ),
+            lambda: self._slim("articles").filter(self._selection(flagged=False)),
         )
 
     def _for_articles(self, table: str) -> pl.DataFrame:
@@ -335,8 +343,8 @@ class DataStore(param.Parameterized):
                 self._cells("mentions", ("actor",)) if "mentions" in self.tables
                 else pl.DataFrame(schema={**dict.fromkeys(aggregates.CELL, pl.String),
                                           "published": pl.Date, "duplicate": pl.Boolean,
-                                          "actor": pl.String, "n": pl.Int64,
-                                          "articles_with": pl.Int64}),
+                                          "syndicated": pl.Boolean, "actor": pl.String,
+                                          "n": pl.Int64, "articles_with": pl.Int64}),
                 self.articles(),
                 actors=list(self.actors),
                 freq=self.granularity,
@@ -457,15 +465,15 @@ class DataStore(param.Parameterized):
         if len(per_source) > 10_000:  # many sessions and date ranges: start again
             per_source.clear()
         for source in self.sources:
-            key = (source, self.date_range, self.include_duplicates)
+            key = (source, *self._filter_key()[1:])
             if key in per_source:
                 continue
             # A filter keeps each outlet's sentences in tone order: no sort per change.
             chosen = by_source.get(source, pl.DataFrame(schema=_SORTED_TONE_SCHEMA)).filter(
-                self._selection(pl.col("duplicate"))
+                self._selection(flagged=True)
             )
             per_source[key] = aggregates.sorted_box_stats(chosen, value="compound", source=source)
-        parts = [per_source[(s, self.date_range, self.include_duplicates)] for s in self.sources]
+        parts = [per_source[(s, *self._filter_key()[1:])] for s in self.sources]
         return pl.concat(parts) if parts else aggregates.box_stats(
             pl.DataFrame(schema={"source": pl.String, "article_id": pl.String,
                                  "compound": pl.Float64}),
@@ -479,8 +487,7 @@ class DataStore(param.Parameterized):
             .filter(pl.col("method") == self.method, pl.col("compound").is_not_null())
             .join(
                 self._slim("articles").select(
-                    "article_id", "source", "published",
-                    pl.col("duplicate_of").is_not_null().alias("duplicate"),
+                    "article_id", "source", "published", *counting.flags()
                 ),
                 on="article_id",
             )
@@ -513,6 +520,8 @@ class DataStore(param.Parameterized):
             "language",
             "translated",
             "duplicate_of",
+            "syndicated_from",
+            "wire",
         ).sort("published", "source", nulls_last=True)
 
     def evidence(
@@ -601,6 +610,7 @@ class DataStore(param.Parameterized):
             "last": dated.max() if dated.len() else None,
             "undated": articles["published"].null_count(),
             "near_duplicates": self._slim("articles")["duplicate_of"].is_not_null().sum(),
+            "syndicated": self._slim("articles")["syndicated_from"].is_not_null().sum(),
             "rejects": self.tables.get("rejects", pl.DataFrame()).height,
             "words": int(articles["n_words"].sum() or 0),
         }

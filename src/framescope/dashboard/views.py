@@ -18,7 +18,7 @@ import polars as pl
 from framescope import framing, plots, report
 from framescope.dashboard.state import MAX_ARTICLE_BOXES, DataStore
 
-FILTERS = ("sources", "date_range", "include_duplicates")
+FILTERS = ("sources", "date_range", "include_duplicates", "one_per_story")
 # Tables longer than this page on the server: a browser gets one page, not 100,000 rows.
 REMOTE_ROWS = 1000
 _CARD_STYLE = (
@@ -127,6 +127,7 @@ class Overview(View):
             ("words", f"{facts['words']:,}"),
             ("undated", facts["undated"]),
             ("near-duplicates (whole corpus)", facts["near_duplicates"]),
+            ("syndicated copies (whole corpus)", facts["syndicated"]),
             ("rejected inputs", facts["rejects"]),
         ]
         cards = "".join(
