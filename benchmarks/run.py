@@ -4,15 +4,19 @@
 
     python -m benchmarks.run [--sizes 1000,5000,20000,100000] [--formats jsonl]
                              [--skip-baseline-above 5000] [--dask-size 20000]
+                             [--families dense,light,realistic,stubs,sampled]
+                             [--family-sizes 20000] [--realistic-size 100000]
 
 For each format and size it generates the corpus (cached in ``benchmarks/out/corpus``) and runs
 framescope's full build and the baseline on it, each in a process of its own while this process
 samples that process tree's memory. Then: the Dask engine at one size, a cProfile of one build,
-near-duplicate detection on corpora that share few and many shingles, and the dashboard's
+framescope's build of each coverage-like family (:mod:`benchmarks.families`) at each family
+size, judged against what the generator planted (:mod:`benchmarks.score`), and the dashboard's
 server-side timings on the seed build and on the largest build. The report
 (``benchmarks/README.md``; :mod:`benchmarks.report`) gives per-stage wall time, articles/s, MB/s
-and peak RSS, the framescope/baseline throughput ratio, the counts both pipelines found, and
-each target of issues 7 and 8 with whether it was met.
+and peak RSS, the framescope/baseline throughput ratio, the counts both pipelines found, each
+family's identify time, peak RSS, syndication recall and precision, and each target of issues
+7, 8 and 12 with whether it was met.
 
 Above ``--skip-baseline-above`` articles the baseline is not run; its time is extrapolated
 linearly from the largest size it ran at, and the report says so wherever the number appears.
@@ -34,10 +38,13 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+import polars as pl
 import psutil
 
-from benchmarks import generate
-from benchmarks.report import MB, SAMPLE_SECONDS, Results, Run, render
+from benchmarks import coverage, families, generate, score
+from benchmarks.coverage import FamilyRun
+from benchmarks.markdown import MB
+from benchmarks.report import SAMPLE_SECONDS, Results, Run, render
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "benchmarks" / "out"
@@ -138,6 +145,8 @@ class Runner:
         self.out = out
         self.limit = limit
         self.failures: list[str] = []
+        self.errors: dict[str, str] = {}
+        """The last line of each failed run's error, by corpus."""
 
     def run(
         self, pipeline: str, kind: str, options: list[str], *, corpus: str, articles: int, size: int
@@ -153,6 +162,7 @@ class Runner:
         except RuntimeError as error:
             last = str(error).strip().splitlines()[-1]
             self.failures.append(f"{pipeline} on {corpus} failed: `{last}` (log: {log}).")
+            self.errors[corpus] = last
             print(f"    FAILED: {last}", flush=True)
             return None
         run = Run(pipeline, corpus, articles, size, data, data["peak_rss"], stage_peaks(data))
@@ -183,18 +193,17 @@ def extrapolate(measured: Run, articles: int, size: int, corpus: str) -> Run:
 
 
 def ensure_corpus(
-    n_articles: int, fmt: str, *, seed: int, out: Path, perturbation: str = "dense"
+    n_articles: int, fmt: str, *, seed: int, out: Path, family: str = "dense"
 ) -> tuple[Path, generate.Stats]:
-    """The generated corpus folder for ``n_articles`` in ``fmt``, generated once and cached."""
-    folder = out / "corpus" / f"{fmt}-{n_articles}-seed{seed}-{perturbation}"
+    """The generated corpus folder for ``n_articles`` originals of ``family`` in ``fmt``,
+    generated once and cached."""
+    folder = out / "corpus" / f"{fmt}-{n_articles}-seed{seed}-{family}"
     stats = generate.read_stats(folder)
-    wanted = (n_articles, fmt, seed, perturbation, generate.VERSION)
-    found = stats and (stats.articles, stats.format, stats.seed, stats.perturbation, stats.version)
-    if found != wanted:
-        print(f"generating {n_articles:,} synthetic articles ({fmt}, {perturbation}) ...")
-        stats = generate.write(
-            n_articles, folder, formats=[fmt], seed=seed, perturbation=perturbation
-        )[fmt]
+    wanted = (n_articles, fmt, seed, family)
+    found = stats and (stats.originals, stats.format, stats.seed, stats.family)
+    if found != wanted or not (folder / generate.PLANTED_FILE).is_file():
+        print(f"generating {n_articles:,} synthetic articles ({fmt}, {family}) ...", flush=True)
+        stats = generate.write(n_articles, folder, formats=[fmt], seed=seed, family=family)[fmt]
     return folder, stats
 
 
@@ -265,21 +274,6 @@ def _seeds(runner: Runner, results: Results, *, dashboard: bool) -> None:
         results.dashboards += [dash] if dash else []
 
 
-def _stress(runner: Runner, results: Results, args: argparse.Namespace) -> None:
-    fmt = args.formats[0]
-    for perturbation in ("dense", "light"):
-        for n in args.stress_sizes:
-            folder, stats = ensure_corpus(
-                n, fmt, seed=args.seed, out=args.out, perturbation=perturbation
-            )
-            corpus = f"{fmt} {n:,}" + (" light" if perturbation == "light" else "")
-            results.corpora.setdefault(corpus, stats)
-            options = ["--raw", str(folder)]
-            common = {"corpus": corpus, "articles": n, "size": _bytes_under(folder)}
-            found = runner.run("identify", "identify", options, **common)
-            results.stress += [found] if found else []
-
-
 @dataclass
 class _Size:
     """What one corpus size gave."""
@@ -344,9 +338,9 @@ def benchmark(args: argparse.Namespace) -> Results:
     for name, size in (("--dask-size", args.dask_size), ("--profile-size", args.profile_size)):
         if size and size not in args.sizes:
             results.notes.append(f"{name} {size:,} is not one of --sizes, so it was not run.")
-    if args.stress_sizes:
-        print("near-duplicate detection:", flush=True)
-        _stress(runner, results, args)
+    if args.families:
+        print("coverage-like families:", flush=True)
+        _families(runner, results, args)
     if args.dashboard and largest is not None:
         data = runner.build(f"{args.formats[0]}-{largest.articles}-framescope")
         dash = runner.run(
@@ -362,6 +356,52 @@ def benchmark(args: argparse.Namespace) -> Results:
     return results
 
 
+def _scores(build: Path, corpus: Path, records: int) -> score.Scores:
+    """The build's articles judged against what the generator planted in ``corpus``."""
+    path = build / "articles.parquet"
+    present = pl.read_parquet_schema(path)
+    wanted = ("article_id", "external_id", *score.MARK_COLUMNS, "wire")
+    articles = pl.read_parquet(path, columns=[c for c in wanted if c in present])
+    return score.score(articles, generate.read_planted(corpus), records=records)
+
+
+def _family(
+    runner: Runner, results: Results, args: argparse.Namespace, family: str, n: int
+) -> FamilyRun:
+    """One family at ``n`` originals, built and judged. ``dense`` at one of the JSONL
+    ``--sizes`` is that size's build, not another."""
+    folder, stats = ensure_corpus(n, "jsonl", seed=args.seed, out=args.out, family=family)
+    entry = FamilyRun(family, n, f"{family} {n:,}", None)
+    entry.planted = score.describe(generate.read_planted(folder))
+    shared = f"jsonl {n:,}"
+    if family == "dense" and "jsonl" in args.formats and n in args.sizes:
+        entry.corpus = entry.shared = shared
+        entry.run = results.find("framescope", shared)
+        build = runner.build(f"jsonl-{n}-framescope")
+    else:
+        results.corpora[entry.corpus] = stats
+        build = runner.build(f"{family}-{n}-framescope")
+        size = _bytes_under(folder)
+        print(f"{entry.corpus} ({stats.articles:,} records, {size / MB:,.1f} MB):", flush=True)
+        options = ["--raw", str(folder), "--out", str(build)]
+        common = {"corpus": entry.corpus, "articles": stats.articles, "size": size}
+        entry.run = runner.run("framescope", "framescope", options, **common)
+    if entry.run is None:
+        entry.failure = runner.errors.get(entry.corpus, "failed")
+    else:
+        entry.scores = _scores(build, folder, stats.articles)
+    return entry
+
+
+def _families(runner: Runner, results: Results, args: argparse.Namespace) -> None:
+    """Each family at each of ``--family-sizes``, and realistic at ``--realistic-size``."""
+    for family in args.families:
+        sizes = set(args.family_sizes)
+        if family == "realistic" and args.realistic_size:
+            sizes.add(args.realistic_size)
+        results.families += [_family(runner, results, args, family, n) for n in sorted(sizes)]
+
+
 def _sizes(text: str) -> list[int]:
     try:
         sizes = sorted({int(part.replace("_", "")) for part in text.split(",") if part.strip()})
@@ -372,6 +412,15 @@ def _sizes(text: str) -> list[int]:
         msg = f"sizes must be positive, got {text!r}"
         raise argparse.ArgumentTypeError(msg)
     return sizes
+
+
+def _families_option(text: str) -> list[str]:
+    names = list(dict.fromkeys(name for name in text.split(",") if name))
+    unknown = sorted(set(names) - set(families.FAMILIES))
+    if unknown:
+        msg = f"unknown families {unknown}; choose from {list(families.FAMILIES)}"
+        raise argparse.ArgumentTypeError(msg)
+    return names
 
 
 def _formats(text: str) -> list[str]:
@@ -432,12 +481,27 @@ def parser() -> argparse.ArgumentParser:
         help="profile a build of this size; 0: never (default 5000)",
     )
     add(
-        "--stress-sizes",
+        "--families",
+        type=_families_option,
+        default=list(families.FAMILIES),
+        metavar="NAME,NAME",
+        help=f"coverage-like corpus families, comma-separated: {','.join(families.FAMILIES)}; "
+        "'' for none (default all)",
+    )
+    add(
+        "--family-sizes",
         type=_sizes,
-        default=[1_000, 2_000, 3_000],
+        default=[20_000],
         metavar="N,N",
-        help="sizes for near-duplicate detection on dense and light corpora; '' for none "
-        "(default 1000,2000,3000)",
+        help="original articles per family corpus (copies and stubs on top); '' for none "
+        "(default 20000)",
+    )
+    add(
+        "--realistic-size",
+        type=int,
+        default=100_000,
+        metavar="N",
+        help="also build the realistic family at N originals; 0: never (default 100000)",
     )
     add(
         "--memory-limit",
@@ -471,7 +535,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     results = benchmark(args)
     args.report.parent.mkdir(parents=True, exist_ok=True)
     args.report.write_text(render(results))
-    runs = [*results.builds, *results.dashboards, *results.stress]
+    runs = [*results.builds, *results.dashboards]
+    runs += [e.run for e in results.families if e.run and not e.shared]
     runs += [results.profile] if results.profile else []
     raw = {
         "machine": results.machine,
@@ -481,6 +546,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             asdict(run) | {"result": {k: v for k, v in run.result.items() if k != "samples"}}
             for run in runs
         ],
+        "families": [coverage.raw(entry) for entry in results.families],
     }
     (args.out / "results.json").write_text(json.dumps(raw, indent=2, default=str) + "\n")
     print(f"wrote {args.report} in {time.perf_counter() - started:,.0f} s")

@@ -3,6 +3,7 @@ benchmark's business, not the tests')."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import sys
@@ -16,7 +17,7 @@ from framescope.ingest import sidecar
 
 sys.path.insert(0, str(config.ROOT))  # benchmarks/ lives beside src/, not inside it
 
-from benchmarks import baseline, generate, report, run
+from benchmarks import baseline, coverage, families, generate, report, run, score
 from tests.conftest import SEEDS
 from tests.test_mentions import HAND_COUNTS
 
@@ -33,21 +34,147 @@ def _framescope_sentences(raw) -> pl.DataFrame:
     return split.join(articles.select("article_id", "path", "external_id"), on="article_id")
 
 
-def test_the_generator_is_deterministic_for_a_seed():
-    first = pl.concat([frame for frame, _ in generate.chunks(30, seed=3, size=7)])
-    again = pl.concat([frame for frame, _ in generate.chunks(30, seed=3, size=30)])
-    other = pl.concat([frame for frame, _ in generate.chunks(30, seed=4)])
-    assert_frame_equal(first, again)
-    assert not first.equals(other)
-    assert first["text"].str.count_matches(r"\n\n").min() >= 2  # paragraphs
+@pytest.mark.parametrize("family", families.FAMILIES)
+def test_each_family_is_deterministic_for_a_seed(family):
+    def corpus(seed: int, size: int) -> tuple[pl.DataFrame, pl.DataFrame]:
+        parts = list(generate.chunks(60, family=family, seed=seed, size=size))
+        return pl.concat(p.frame for p in parts), pl.concat(p.planted for p in parts)
+
+    result = corpus(3, 7)
+    expected = corpus(3, 100)
+    assert_frame_equal(result[0], expected[0])
+    assert_frame_equal(result[1], expected[1])
+    assert not result[0].equals(corpus(4, 100)[0])
+    assert result[0]["text"].str.count_matches(r"\n\n").min() >= (0 if family == "stubs" else 2)
 
 
-@pytest.mark.parametrize("perturbation", generate.PERTURBATIONS)
-def test_most_generated_sentences_are_distinct(tmp_path, perturbation):
-    stats = generate.write(300, tmp_path, seed=1, perturbation=perturbation)["jsonl"]
+@pytest.mark.parametrize("family", ["dense", "light"])
+def test_most_generated_sentences_are_distinct(tmp_path, family):
+    stats = generate.write(300, tmp_path, seed=1, family=family)["jsonl"]
     assert stats.sentences >= 300 * generate.SENTENCES_PER_ARTICLE[0]
     assert stats.distinct_ratio >= 0.9
     assert generate.read_stats(tmp_path) == stats
+    assert generate.read_planted(tmp_path).is_empty()
+
+
+def test_sampled_articles_share_the_seed_sentences_unchanged(tmp_path):
+    stats = generate.write(100, tmp_path, family="sampled")["jsonl"]
+    assert stats.distinct_sentences <= len(generate.seed_pool().sentences)
+    assert stats.sentences >= 100 * generate.SENTENCES_PER_ARTICLE[0]
+
+
+def _body(text: str, outlet: str) -> list[str]:
+    """The paragraphs of a generated article between its outlet's header and footer."""
+    furniture = families.boilerplate(outlet)
+    blocks = text.split("\n\n")
+    return blocks[1 : len(blocks) - len(furniture.footer)]
+
+
+def test_the_planted_file_holds_what_was_written(tmp_path):
+    stats = generate.write(150, tmp_path, family="stubs", part_size=40, seed=7)["jsonl"]
+    records = pl.concat(pl.read_ndjson(p) for p in sorted(tmp_path.glob("articles-*.jsonl")))
+    planted = generate.read_planted(tmp_path)
+    result = (stats.originals, stats.copies, stats.stubs, stats.articles, records.height)
+    assert result == (150, 45, 58, 253, 253)
+    assert planted["kind"].value_counts().sort("kind").rows() == [("copy", 45), ("stub", 58)]
+    assert planted["id"].is_in(records["id"].implode()).all()
+    assert records["note"].str.starts_with("SYNTHETIC").all()
+    assert records["title"].str.starts_with("Synthetic benchmark article").all()
+    by_id = {row["id"]: row for row in records.iter_rows(named=True)}
+    for copy in planted.filter(kind="copy").iter_rows(named=True):
+        ours, theirs, story = by_id[copy["id"]], by_id[copy["original"]], by_id[copy["story"]]
+        assert ours["source"] != theirs["source"]
+        day = dt.date.fromisoformat
+        assert 0 <= (day(ours["published"]) - day(theirs["published"])).days <= 2
+        assert ours["title"].split(": ", 1)[1] != story["title"].split(": ", 1)[1]
+        written = families.containment(ours["text"], story["text"])
+        assert written == pytest.approx((copy["containment"], copy["jaccard"]))
+        assert copy["body_containment"] >= 0.8
+        if copy["original"] == copy["story"]:  # the original's last paragraph is dropped
+            assert _body(theirs["text"], theirs["source"])[-1] not in ours["text"]
+        credit = {"AP": "(AP)|Associated Press"}.get(copy["wire"], copy["wire"])
+        assert copy["wire"] is None or re.search(credit, ours["text"])
+    stubs = records.filter(pl.col("id").is_in(planted.filter(kind="stub")["id"].implode()))
+    assert stubs["text"].str.count_matches(r"\S+").max() < 40
+    assert stubs["source"].n_unique() > 20
+    articles = records.join(planted.filter(kind="stub"), on="id", how="anti")
+    assert articles["text"].str.count_matches(r"\S+").min() > 200
+    for row in articles.iter_rows(named=True):  # each outlet's lines on each of its articles
+        furniture = families.boilerplate(row["source"])
+        assert row["text"].startswith("\n".join(furniture.header))
+        assert row["text"].endswith("\n\n".join(furniture.footer))
+
+
+def _planted(*rows: tuple[str, str, str | None, str | None]) -> pl.DataFrame:
+    """Planted rows from (id, kind, story, wire); each copy's original is its story."""
+    frame = pl.DataFrame(rows, schema=["id", "kind", "story", "wire"], orient="row")
+    measures = ("containment", "jaccard", "body_containment")
+    return frame.with_columns(
+        pl.col("story").alias("original"), *(pl.lit(None, pl.Float64).alias(m) for m in measures)
+    ).select(list(generate.PLANTED_SCHEMA))
+
+
+# Records: originals o1-o4 (o4 did not become an article), copies c1 (of o1), c2 (of c1, so of
+# o1's story), c3 (of o2), c4 (of o3), stub pages s1-s3 (s3 rejected). The build groups c1 and
+# c2 under o1 (right), o2 under its same-day copy c3 (right: one story), o3 under o1 (wrong),
+# leaves c4 alone (missed) and s2 under s1 (a stub with a stub: right).
+PLANTED = _planted(
+    ("c1", "copy", "o1", "Reuters"),
+    ("c2", "copy", "o1", "AFP"),
+    ("c3", "copy", "o2", "AP"),
+    ("c4", "copy", "o3", None),
+    ("s1", "stub", None, None),
+    ("s2", "stub", None, None),
+    ("s3", "stub", None, None),
+)
+BUILT = pl.DataFrame(
+    {
+        "article_id": ["O1", "O2", "O3", "C1", "C2", "C3", "C4", "S1", "S2"],
+        "external_id": ["o1", "o2", "o3", "c1", "c2", "c3", "c4", "s1", "s2"],
+        "syndicated_from": [None, "C3", "O1", "O1", "O1", None, None, None, "S1"],
+        "wire": [None, None, "TASS", "Reuters", None, "Associated Press", None, None, None],
+    }
+)
+
+
+def test_scores_judge_a_build_against_what_was_planted():
+    result = score.score(BUILT, PLANTED, records=11)
+    expected = score.Scores(
+        column="syndicated_from",
+        records=11,
+        articles=9,
+        lost=1,
+        copies=4,
+        copies_built=4,
+        recalled=3,
+        marked=4,
+        marked_right=3,
+        stubs=3,
+        stubs_built=2,
+        stubs_marked=1,
+        stubs_marked_right=1,
+        credits=3,
+        credits_found=2,
+        wire_unplanted=1,
+    )
+    assert result == expected
+    assert (result.recall, result.precision, result.wire_recall) == (0.75, 0.75, 2 / 3)
+
+
+def test_scores_fall_back_to_duplicate_of_and_follow_chains():
+    # A build that names a copy's copy as the group (C2 -> C1 -> O1) still groups them all.
+    chained = BUILT.drop("wire").rename({"syndicated_from": "duplicate_of"})
+    chained = chained.with_columns(
+        pl.when(pl.col("article_id") == "C2")
+        .then(pl.lit("C1"))
+        .otherwise("duplicate_of")
+        .alias("duplicate_of")
+    )
+    result = score.score(chained, PLANTED, records=11)
+    assert (result.column, result.recalled, result.marked_right) == ("duplicate_of", 3, 3)
+    assert (result.credits_found, result.wire_unplanted, result.wire_recall) == (None, None, None)
+    both = BUILT.with_columns(pl.lit(None, pl.String).alias("duplicate_of"))
+    assert score.score(both, PLANTED, records=11).column == "syndicated_from"
 
 
 def test_exports_come_in_parts_and_a_rewrite_replaces_them(tmp_path):
@@ -163,7 +290,9 @@ def test_baseline_figures_read_money_and_percent():
 def test_run_writes_a_report_with_every_column(tmp_path):
     report_file = tmp_path / "README.md"
     options = ["--sizes", "30", "--skip-baseline-above", "30", "--dask-size", "0"]
-    options += ["--profile-size", "0", "--stress-sizes", "20", "--no-seeds"]
+    options += ["--profile-size", "0", "--no-seeds"]
+    options += ["--families", "dense,realistic,stubs", "--family-sizes", "30"]
+    options += ["--realistic-size", "0"]
     run.main([*options, "--out", str(tmp_path), "--report", str(report_file)])
     text = report_file.read_text()
     for columns in (
@@ -172,7 +301,10 @@ def test_run_writes_a_report_with_every_column(tmp_path):
         report.STAGE_COLUMNS,
         report.DASHBOARD_COLUMNS,
         report.COUNT_COLUMNS,
-        report.STRESS_COLUMNS,
+        report.CORPUS_COLUMNS,
+        coverage.COST_COLUMNS,
+        coverage.FOUND_COLUMNS,
+        coverage.PLANTED_COLUMNS,
         ("target", "measured", "verdict"),
     ):
         assert "| " + " | ".join(columns) + " |" in text
@@ -182,10 +314,23 @@ def test_run_writes_a_report_with_every_column(tmp_path):
     assert {row[1] for row in rows} >= {*report.STAGES[:-1], "write_partitions"}  # per stage
     for pipeline in ("framescope", "baseline"):
         assert f"| jsonl 30 | {pipeline} | 30 | 0.2 |" in text
-    assert "| jsonl 20 light | light | 20 |" in text
+    assert "| dense (the jsonl 30 build) | 30 | 30 |" in text
+    assert "| realistic | 30 | 39 |" in text
+    assert "| stubs | 30 | 51 |" in text
+    assert re.search(r"\| realistic 30 \| `(syndicated_from|duplicate_of)` \| 9 \|", text)
+    assert "| stubs 30 | stubs | dense | 51 | 9 | 12 |" in text
+    for target in ("10x the baseline's", "every family at 20,000", "syndication recall"):
+        assert target in text
+    assert "--families dense,realistic,stubs --family-sizes 30 --realistic-size 0" in text
     assert "Machine: " in text
     assert "polars 2" in text
     assert not re.search(r"\b(None|nan|inf)\b", text)
     results = json.loads((tmp_path / "results.json").read_text())
     kinds = {r["pipeline"] for r in results["runs"]}
-    assert kinds == {"framescope", "baseline", "dashboard", "identify"}
+    assert kinds == {"framescope", "baseline", "dashboard"}
+    assert [(f["family"], f["size"]) for f in results["families"]] == [
+        ("dense", 30),
+        ("realistic", 30),
+        ("stubs", 30),
+    ]
+    assert results["families"][1]["scores"]["copies"] == 9
