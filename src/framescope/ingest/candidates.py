@@ -47,14 +47,7 @@ def sketch_matrix(sketch: pl.Series, *, k: int) -> np.ndarray:
     [[1, 2], [3, 18446744073709551615]]
     """
     padded = sketch.list.concat(pl.lit([int(_PAD)] * k, pl.List(pl.UInt64()))).list.head(k)
-    return np.asarray(padded.to_list(), dtype=np.uint64).reshape(len(sketch), k)
-
-
-def _mix(x: np.ndarray) -> np.ndarray:
-    # splitmix64's finaliser: pair keys spread over the whole range, whatever the inputs.
-    x = (x ^ (x >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
-    x = (x ^ (x >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
-    return x ^ (x >> np.uint64(31))
+    return padded.explode().to_numpy().astype(np.uint64).reshape(len(sketch), k)
 
 
 def pair_keys(matrix: np.ndarray, lengths: np.ndarray) -> pl.DataFrame:
@@ -71,10 +64,12 @@ def pair_keys(matrix: np.ndarray, lengths: np.ndarray) -> pl.DataFrame:
     combos = [(i, j) for i, j in itertools.combinations(range(head), 2)] or [(0, 0)]
     first = np.array([i for i, _ in combos])
     second = np.array([j for _, j in combos])
+    # The hashes are uniform already, so one multiply-add (mod 2**64) keys a pair: two
+    # different pairs collide with probability about 2**-64.
     with np.errstate(over="ignore"):
-        keys = _mix(_mix(matrix[:, first] * _GOLDEN) ^ matrix[:, second])
-    single = lengths == 1
-    keys[single, 0] = _mix(_mix(matrix[single, 0] * _GOLDEN) ^ matrix[single, 0])
+        keys = matrix[:, first] * _GOLDEN + matrix[:, second]
+        single = lengths == 1
+        keys[single, 0] = matrix[single, 0] * _GOLDEN + matrix[single, 0]
     valid = (second[None, :] < lengths[:, None]) | (single[:, None] & (np.arange(len(combos)) == 0))
     rows, columns = np.nonzero(valid)
     return pl.DataFrame(
@@ -97,9 +92,22 @@ def candidate_pairs(keys: pl.DataFrame) -> Iterator[pl.DataFrame]:
     >>> sorted(pl.concat(candidate_pairs(keys)).rows())
     [(0, 1), (0, 2), (1, 2)]
     """
-    buckets = keys.with_columns(
-        pl.len().over("key").alias("size"), pl.col("idx").min().over("key").alias("first")
-    ).filter(pl.col("size") > 1)
+    # Sorted, a bucket is a run of one key: its size and first member come from run bounds.
+    ordered = keys.sort("key", "idx")
+    key, idx = ordered["key"].to_numpy(), ordered["idx"].to_numpy()
+    starts = np.ones(len(key), dtype=bool)
+    starts[1:] = key[1:] != key[:-1]
+    run = np.cumsum(starts) - 1
+    size = np.bincount(run)[run]
+    shared = size > 1
+    buckets = pl.DataFrame(
+        {
+            "key": key[shared],
+            "idx": idx[shared],
+            "size": size[shared].astype(np.uint32),
+            "first": idx[starts][run][shared],
+        }
+    )
     small = buckets.filter(pl.col("size") <= BUCKET_CAP).select("key", "idx", "size")
     big = buckets.filter(pl.col("size") > BUCKET_CAP, pl.col("idx") != pl.col("first")).select(
         a="first", b="idx"
