@@ -52,21 +52,30 @@ _KEPT_SCHEMA = {
 
 @dataclass(frozen=True)
 class Shard:
-    """Input files read together, and the staging folder their partitions go to."""
+    """Input files (or one piece of an export) read together, and the staging folder their
+    partitions go to."""
 
     index: int
     files: tuple[ingest.InputFile, ...]
     staging: Path
 
 
-def shards(files: list[ingest.InputFile], staging: Path, *, size: int | None = None) -> list[Shard]:
-    """Group input files into shards of at most ``size`` article files; exports alone."""
+def shards(
+    files: list[ingest.InputFile],
+    staging: Path,
+    *,
+    size: int | None = None,
+    piece_bytes: int | None = None,
+) -> list[Shard]:
+    """Group input files into shards of at most ``size`` article files; an export is a shard
+    of its own, and a large one a shard per piece of about ``piece_bytes`` (default
+    ``config.EXPORT_PIECE_BYTES``), so that its reading spreads over the workers."""
     size = size or config.SHARD_FILES
     groups: list[list[ingest.InputFile]] = []
     current: list[ingest.InputFile] = []
     for item in files:
         if item.path.suffix.lower() in ingest.EXPORT_SUFFIXES:
-            groups.append([item])
+            groups.extend([part] for part in ingest.split(item, size=piece_bytes))
             continue
         current.append(item)
         if len(current) >= size:
@@ -95,7 +104,8 @@ def prepare_shard(
     """Task: read and clean one shard, ``batch_articles`` at a time; write each batch; return
     the keys and sketches."""
     tick = time.perf_counter()
-    batch = ingest.read(list(shard.files), mapping=mapping, progress=False)
+    # read_file, not read: the shard's exports were split (or left whole) by shards already.
+    batch = ingest.Batch.concat([ingest.read_file(item, mapping=mapping) for item in shard.files])
     rejects = [batch.rejects]
     keys, sketch, batches = [], [], []
     for i, records in enumerate(batch.records.iter_slices(batch_articles)):

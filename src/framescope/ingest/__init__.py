@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import polars as pl
@@ -20,6 +20,7 @@ from framescope.ingest import clean, dedupe, glue, language, sidecar, wire
 from framescope.ingest.decode import decode_bytes
 from framescope.ingest.exports import read_export
 from framescope.ingest.html import read_html
+from framescope.ingest.pieces import Piece, cut
 from framescope.ingest.records import Batch, reject
 from framescope.ingest.text import parse_article
 
@@ -34,6 +35,7 @@ __all__ = [
     "prepare",
     "read",
     "read_file",
+    "split",
 ]
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
@@ -68,10 +70,12 @@ ARTICLE_COLUMNS = [
 
 @dataclass(frozen=True)
 class InputFile:
-    """A file to ingest and the path recorded for it (relative to the project when inside)."""
+    """A file to ingest and the path recorded for it (relative to the project when inside),
+    or one piece of a large export (see :func:`split`)."""
 
     path: Path
     label: str
+    piece: Piece | None = None
 
 
 def label(path: Path) -> str:
@@ -112,8 +116,39 @@ def discover(paths: Iterable[str | Path]) -> tuple[list[InputFile], list[Path]]:
     return files, sidecars
 
 
+def split(item: InputFile, *, size: int | None = None) -> list[InputFile]:
+    """An input as the parts it is read in: a large export as its pieces, else itself.
+
+    Parameters
+    ----------
+    item
+        Any input; one that is already a piece is returned as it is.
+    size
+        Bytes per piece; default ``config.EXPORT_PIECE_BYTES``.
+
+    Returns
+    -------
+    list of InputFile
+        The pieces of an export larger than ``size`` that can be cut (JSON Lines, CSV/TSV and
+        Parquet, see :func:`framescope.ingest.pieces.cut`), in file order; else ``[item]``.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> path = Path(tempfile.mkdtemp()) / "a.jsonl"
+    >>> _ = path.write_text('{"text": "one"}\\n{"text": "two"}\\n')
+    >>> [part.piece.before for part in split(InputFile(path, "a.jsonl"), size=10)]
+    [0, 1]
+    """
+    if item.piece is not None or item.path.suffix.lower() not in EXPORT_SUFFIXES:
+        return [item]
+    found = cut(item.path, size=size or config.EXPORT_PIECE_BYTES)
+    return [replace(item, piece=piece) for piece in found] or [item]
+
+
 def read_file(item: InputFile, *, mapping: Mapping[str, str] | None = None) -> Batch:
-    """Parse one input file into records and rejects; never raises for bad content."""
+    """Parse one input file, or one piece of an export, into records and rejects; never
+    raises for bad content."""
     suffix = item.path.suffix.lower()
     try:
         size = item.path.stat().st_size
@@ -122,7 +157,7 @@ def read_file(item: InputFile, *, mapping: Mapping[str, str] | None = None) -> B
             detail = f"{size:,} bytes is over the {limit:,}-byte limit for {suffix or 'this'} files"
             return Batch.of([], [reject(item.label, "too_large", detail)])
         if suffix in EXPORT_SUFFIXES:
-            batch = read_export(item.path, mapping=mapping)
+            batch = read_export(item.path, mapping=mapping, piece=item.piece)
             return _relabel(batch, str(item.path), item.label)
         data = item.path.read_bytes()
     except OSError as error:
@@ -157,9 +192,12 @@ def _relabel(batch: Batch, path: str, label: str) -> Batch:
 def read(
     files: list[InputFile], *, mapping: Mapping[str, str] | None = None, progress: bool = True
 ) -> Batch:
-    """Parse every file; a progress bar shows on a terminal and stays quiet in CI."""
+    """Parse every file, a large export a piece at a time (see :func:`split`), so that reading
+    holds little more than the records; a progress bar shows on a terminal and stays quiet
+    in CI."""
     quiet = not progress or bool(os.environ.get("CI"))
-    bar = tqdm(files, desc="reading", unit="file", disable=True if quiet else None, leave=False)
+    parts = [part for item in files for part in split(item)]
+    bar = tqdm(parts, desc="reading", unit="part", disable=True if quiet else None, leave=False)
     return Batch.concat([read_file(item, mapping=mapping) for item in bar])
 
 

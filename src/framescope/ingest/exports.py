@@ -4,7 +4,8 @@ News-please, Media Cloud, GDELT and home-grown scrapers name the same fields dif
 :data:`COLUMN_ALIASES` maps their names onto framescope's and ``--map field=column`` covers the
 rest. Files go through polars' readers so millions of rows stay fast; only when a reader fails
 does a slower record-by-record pass find the bad records, so one broken line costs that line,
-not the file.
+not the file. A large export is read a :class:`~framescope.ingest.pieces.Piece` at a time (see
+:mod:`framescope.ingest.pieces`), each piece on its own and numbered as in the whole file.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -24,6 +25,7 @@ from polars.exceptions import PanicException
 from framescope import config
 from framescope.ingest.dates import URL_DATE, parse_dates
 from framescope.ingest.decode import Decoded, decode_bytes
+from framescope.ingest.pieces import Piece, csv_reader
 from framescope.ingest.records import RAW_SCHEMA, REJECT_SCHEMA, Batch, reject
 
 COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
@@ -135,8 +137,11 @@ def parse_mapping(specs: list[str]) -> dict[str, str]:
     return mapping
 
 
-def read_export(path: Path, *, mapping: Mapping[str, str] | None = None) -> Batch:
-    """Every article in an export file as raw records; every problem as a reject.
+def read_export(
+    path: Path, *, mapping: Mapping[str, str] | None = None, piece: Piece | None = None
+) -> Batch:
+    """Every article in an export file, or in one piece of it, as raw records; every problem
+    as a reject.
 
     Parameters
     ----------
@@ -146,6 +151,11 @@ def read_export(path: Path, *, mapping: Mapping[str, str] | None = None) -> Batc
     mapping
         Field -> column choices (see :func:`parse_mapping`) that override
         :data:`COLUMN_ALIASES`.
+    piece
+        Read only this piece of the file (see :func:`framescope.ingest.pieces.cut`); the
+        pieces of a file together give the records and rejects of the whole file, except
+        that a piece of JSON Lines resolves the columns it holds on its own and a problem of
+        the whole file (no text column) is reported once per piece, naming its records.
 
     Returns
     -------
@@ -156,7 +166,8 @@ def read_export(path: Path, *, mapping: Mapping[str, str] | None = None) -> Batc
     Raises
     ------
     ValueError
-        If ``mapping`` names an unknown field (a wrong option, not bad data).
+        If ``mapping`` names an unknown field (a wrong option, not bad data), or ``piece`` is
+        given for a ``.json`` file, which is only read whole.
 
     Examples
     --------
@@ -173,6 +184,9 @@ def read_export(path: Path, *, mapping: Mapping[str, str] | None = None) -> Batc
     if reader is None:
         detail = f"not an export; framescope reads exports ending {', '.join(sorted(_READERS))}"
         return _file_reject(path, "unsupported", detail)
+    if piece is not None and path.suffix.lower() == ".json":
+        msg = f"{path} is read whole: a .json file has no pieces, got {piece}"
+        raise ValueError(msg)
     try:
         size = path.stat().st_size
         with path.open("rb"):
@@ -182,12 +196,12 @@ def read_export(path: Path, *, mapping: Mapping[str, str] | None = None) -> Batc
         if size > config.MAX_EXPORT_BYTES:
             detail = f"{size:,} bytes is over the {config.MAX_EXPORT_BYTES:,}-byte export limit"
             return _file_reject(path, "too_large", detail)
-        parsed = reader(path)
+        parsed = reader(path, piece)
     except OSError as error:
         return _file_reject(path, "unreadable", f"cannot read: {error.strerror or error}")
     if isinstance(parsed, Batch):
         return parsed
-    return _to_batch(path, parsed, mapping)
+    return _to_batch(path, parsed, mapping, whole=piece is None)
 
 
 def _field_list() -> str:
@@ -209,14 +223,19 @@ def _file_reject(path: Path, reason: str, detail: str) -> Batch:
 
 def _read(
     path: Path,
-    fast: Callable[[Path | bytes], pl.DataFrame],
-    slow: Callable[[str], _Parsed | _Problem],
+    piece: Piece | None,
+    fast: Callable[[Path | bytes, int], pl.DataFrame],
+    slow: Callable[[str, int], _Parsed | _Problem],
 ) -> _Parsed | Batch:
+    """``fast`` and ``slow`` number the records after the ``before`` lines or records that
+    precede the bytes they are given."""
+    before = 0 if piece is None else piece.before
+    source = path if piece is None else _piece_bytes(path, piece)
     try:
-        return _Parsed(fast(path))
+        return _Parsed(fast(source, before))
     except (Exception, PanicException):  # polars signals bad input with many error types
         pass
-    data = path.read_bytes()
+    data = source if isinstance(source, bytes) else path.read_bytes()
     decoded = _decode(data)
     if decoded.text is None:
         return _file_reject(path, decoded.reason or "encoding", decoded.detail or "")
@@ -224,13 +243,22 @@ def _read(
     if utf8 != data:
         # Decoding changed the bytes (a BOM, a legacy code page): polars may now read them.
         try:
-            return _Parsed(fast(utf8), warning=decoded.warning)
+            return _Parsed(fast(utf8, before), warning=decoded.warning)
         except (Exception, PanicException):
             pass
-    parsed = slow(decoded.text)
+    parsed = slow(decoded.text, before)
     if isinstance(parsed, _Problem):
         return _file_reject(path, parsed.reason, parsed.detail)
     return _Parsed(parsed.frame, parsed.bad, decoded.warning)
+
+
+def _piece_bytes(path: Path, piece: Piece) -> bytes:
+    """A piece's bytes, after the file's header bytes (CSV) that it is read with."""
+    with path.open("rb") as stream:
+        header = stream.read(piece.header)
+        stream.seek(piece.start)
+        body = stream.read(piece.stop - piece.start)
+    return header + body if header else body
 
 
 def _decode(data: bytes) -> Decoded:
@@ -242,15 +270,16 @@ def _decode(data: bytes) -> Decoded:
         return decode_bytes(data)
 
 
-def _numbered(frame: pl.DataFrame) -> pl.DataFrame:
-    return frame.with_row_index(_ROW, offset=1)
+def _numbered(frame: pl.DataFrame, before: int) -> pl.DataFrame:
+    return frame.with_row_index(_ROW, offset=before + 1)
 
 
-def _jsonl_frame(source: Path | bytes) -> pl.DataFrame:
-    # The whole file sets the schema: a field first seen late would otherwise be dropped.
+def _jsonl_frame(source: Path | bytes, before: int) -> pl.DataFrame:
+    # The whole file (or piece) sets the schema: a field first seen late would otherwise be
+    # dropped.
     frame = pl.read_ndjson(source, infer_schema_length=None)
     numbers = (
-        pl.scan_lines(source, row_index_name=_ROW, row_index_offset=1)
+        pl.scan_lines(source, row_index_name=_ROW, row_index_offset=before + 1)
         .filter(pl.col("line").str.strip_chars(_JSON_SPACE) != "")
         .select(_ROW)
         .collect()
@@ -261,15 +290,15 @@ def _jsonl_frame(source: Path | bytes) -> pl.DataFrame:
     return pl.concat([numbers, frame], how="horizontal")
 
 
-def _json_frame(source: Path | bytes) -> pl.DataFrame:
+def _json_frame(source: Path | bytes, before: int) -> pl.DataFrame:
     try:
-        return _numbered(pl.read_json(source, infer_schema_length=None))
+        return _numbered(pl.read_json(source, infer_schema_length=None), before)
     except (Exception, PanicException):
         # Some tools write JSON Lines under a .json name.
-        return _jsonl_frame(source)
+        return _jsonl_frame(source, before)
 
 
-def _csv_frame(source: Path | bytes, *, separator: str) -> pl.DataFrame:
+def _csv_frame(source: Path | bytes, before: int, *, separator: str) -> pl.DataFrame:
     frame = pl.read_csv(source, separator=separator, infer_schema=False)
     # polars pads short rows and blank lines with nulls, which land in the last column; only
     # then is a check of every row's field count worth its cost.
@@ -277,35 +306,32 @@ def _csv_frame(source: Path | bytes, *, separator: str) -> pl.DataFrame:
     if suspect and not _widths_match(source, separator=separator, width=frame.width):
         msg = "rows with the wrong number of fields"
         raise _RowByRowError(msg)
-    return _numbered(frame)
+    return _numbered(frame, before)
 
 
 def _widths_match(source: Path | bytes, *, separator: str, width: int) -> bool:
     if isinstance(source, Path):
         with source.open(encoding="utf-8-sig", newline="") as stream:
-            return all(len(row) == width for row in _csv_reader(stream, separator))
+            return all(len(row) == width for row in csv_reader(stream, separator))
     text = io.StringIO(source.decode(), newline="")
-    return all(len(row) == width for row in _csv_reader(text, separator))
+    return all(len(row) == width for row in csv_reader(text, separator))
 
 
-def _csv_reader(stream: Iterable[str], separator: str) -> Iterator[list[str]]:
-    # The csv module's default field limit (128 KiB) is below the article limit.
-    csv.field_size_limit(max(csv.field_size_limit(), 4 * config.MAX_ARTICLE_CHARS))
-    return csv.reader(stream, delimiter=separator, strict=True)
-
-
-def _read_parquet(path: Path) -> _Parsed | Batch:
+def _read_parquet(path: Path, piece: Piece | None) -> _Parsed | Batch:
     try:
-        return _Parsed(_numbered(pl.read_parquet(path)))
+        if piece is None:
+            return _Parsed(_numbered(pl.read_parquet(path), 0))
+        rows = pl.scan_parquet(path).slice(piece.start, piece.stop - piece.start).collect()
+        return _Parsed(_numbered(rows, piece.before))
     except (Exception, PanicException) as error:
         return _file_reject(path, "unparseable", f"not a readable Parquet file ({error})")
 
 
-def _jsonl_rows(text: str) -> _Parsed:
+def _jsonl_rows(text: str, before: int) -> _Parsed:
     lines: list[str] = []
     numbers: list[int] = []
     bad: list[tuple[int, str]] = []
-    for number, line in enumerate(text.split("\n"), start=1):
+    for number, line in enumerate(text.split("\n"), start=before + 1):
         if not line.strip(_JSON_SPACE):
             continue
         try:
@@ -333,20 +359,20 @@ def _objects_frame(lines: list[str], numbers: list[int]) -> pl.DataFrame:
         )
 
 
-def _json_rows(text: str) -> _Parsed | _Problem:
+def _json_rows(text: str, before: int) -> _Parsed | _Problem:
     try:
         value = json.loads(text)
     except (ValueError, RecursionError) as error:
         if text.lstrip().startswith("["):
             return _Problem("unparseable", f"not valid JSON ({error})")
-        return _jsonl_rows(text)
+        return _jsonl_rows(text, before)
     if isinstance(value, dict):
         value = [value]
     if not isinstance(value, list):
         return _Problem("unparseable", f"holds {_json_type(value)}, not an array of objects")
     rows: list[dict[str, Any]] = []
     bad: list[tuple[int, str]] = []
-    for number, item in enumerate(value, start=1):
+    for number, item in enumerate(value, start=before + 1):
         if isinstance(item, dict):
             rows.append(_row(number, item))
         else:
@@ -354,8 +380,8 @@ def _json_rows(text: str) -> _Parsed | _Problem:
     return _Parsed(_rows_frame(rows), bad)
 
 
-def _csv_rows(text: str, *, separator: str) -> _Parsed | _Problem:
-    reader = _csv_reader(io.StringIO(text, newline=""), separator)
+def _csv_rows(text: str, before: int, *, separator: str) -> _Parsed | _Problem:
+    reader = csv_reader(io.StringIO(text, newline=""), separator)
     try:
         header = next((row for row in reader if row), None)
     except csv.Error as error:
@@ -365,7 +391,7 @@ def _csv_rows(text: str, *, separator: str) -> _Parsed | _Problem:
     names = _unique_names(header)
     rows: list[dict[str, Any]] = []
     bad: list[tuple[int, str]] = []
-    number = 0
+    number = before
     while True:
         try:
             row = next(reader)
@@ -420,20 +446,20 @@ def _rows_frame(rows: list[dict[str, Any]], names: list[str] | None = None) -> p
     return pl.from_dicts(rows, schema=schema)
 
 
-def _read_jsonl(path: Path) -> _Parsed | Batch:
-    return _read(path, _jsonl_frame, _jsonl_rows)
+def _read_jsonl(path: Path, piece: Piece | None) -> _Parsed | Batch:
+    return _read(path, piece, _jsonl_frame, _jsonl_rows)
 
 
-def _read_json(path: Path) -> _Parsed | Batch:
-    return _read(path, _json_frame, _json_rows)
+def _read_json(path: Path, piece: Piece | None) -> _Parsed | Batch:
+    return _read(path, piece, _json_frame, _json_rows)
 
 
-def _read_csv(path: Path, *, separator: str) -> _Parsed | Batch:
+def _read_csv(path: Path, piece: Piece | None, *, separator: str) -> _Parsed | Batch:
     fast = partial(_csv_frame, separator=separator)
-    return _read(path, fast, partial(_csv_rows, separator=separator))
+    return _read(path, piece, fast, partial(_csv_rows, separator=separator))
 
 
-_READERS: dict[str, Callable[[Path], _Parsed | Batch]] = {
+_READERS: dict[str, Callable[[Path, Piece | None], _Parsed | Batch]] = {
     ".jsonl": _read_jsonl,
     ".ndjson": _read_jsonl,
     ".json": _read_json,
@@ -462,15 +488,19 @@ def _resolve_columns(columns: list[str], mapping: Mapping[str, str]) -> dict[str
     return resolved
 
 
-def _to_batch(path: Path, parsed: _Parsed, mapping: Mapping[str, str]) -> Batch:
+def _to_batch(path: Path, parsed: _Parsed, mapping: Mapping[str, str], *, whole: bool) -> Batch:
     bad = _bad_rejects(path, parsed.bad)
     columns = [column for column in parsed.frame.columns if column != _ROW]
     if parsed.frame.height == 0:
-        if bad.height:
+        if bad.height or not whole:
+            # Blank lines in a piece are nothing to report; the file has records elsewhere.
             return Batch(rejects=bad.drop(_ROW))
         return _file_reject(path, "empty", "the file holds no records")
     resolved = _resolve_columns(columns, mapping)
     found = f"columns found: {', '.join(repr(c) for c in columns) or 'none'}"
+    if not whole:
+        numbers = parsed.frame[_ROW]
+        found = f"{found} in records #{numbers.min()} to #{numbers.max()}"
     absent = [f"{name}={mapping[name]!r}" for name in mapping if resolved[name] is None]
     if absent:
         detail = f"--map names columns the file does not have ({', '.join(absent)}); {found}"

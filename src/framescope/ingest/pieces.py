@@ -1,0 +1,219 @@
+"""Where a large export can be cut, so that each piece is read on its own by any worker.
+
+A piece of JSON Lines or CSV is a byte range that starts and ends on a record boundary; a
+piece of Parquet is a range of rows. Each piece carries the number of lines or records before
+it, so its records are numbered ``path#n`` exactly as when the whole file is read, and memory
+follows the piece size instead of the file size. One pass over the file finds the cuts:
+
+- JSON Lines: counts newlines up to each cut (the first line end after every ``size`` bytes)
+  and checks that the file is UTF-8, since a legacy encoding is guessed from the whole file.
+- CSV/TSV: a quoted field may hold newlines, so the rows are found with the csv module, as
+  the record-by-record reader finds them; if the file stops being valid CSV, the rest of it
+  stays one piece.
+- Parquet: its row count, from the footer; the rows are shared out in proportion to bytes.
+
+A file that is small, not UTF-8, over the export limit or holds no record is not cut: it is
+read whole as before. A ``.json`` file (one JSON array) is never cut: a parse of the whole
+array is the only safe way to find where its items end.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+from typing import BinaryIO
+
+import polars as pl
+from polars.exceptions import PanicException
+
+from framescope import config
+
+_SCAN_BYTES = 16 * 1024 * 1024
+_LINE_SPACE = b" \t\r\n"
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A part of an export read on its own.
+
+    ``start`` and ``stop`` are byte offsets for JSON Lines and CSV/TSV (a piece starts after a
+    line end) and row offsets for Parquet. ``before`` counts what precedes the piece in the
+    numbering of ``path#n``: lines for JSON Lines, records for CSV/TSV and Parquet. ``header``
+    is the length of the bytes at the start of a CSV file that hold its header row, which
+    every piece of that file is read with.
+    """
+
+    start: int
+    stop: int
+    before: int
+    header: int = 0
+
+
+def cut(path: Path, *, size: int) -> list[Piece]:
+    """The pieces to read an export in, about ``size`` bytes each; none to read it whole.
+
+    Parameters
+    ----------
+    path
+        A ``.jsonl``/``.ndjson``, ``.csv``, ``.tsv`` or ``.parquet`` export; any other file,
+        and a file that cannot be read, is read whole (its reader reports the problem).
+    size
+        Bytes per piece (on disk: a Parquet piece holds more text than its bytes).
+
+    Returns
+    -------
+    list of Piece
+        At least two pieces in file order, covering every record once; or no piece, for a
+        file that is read whole.
+
+    Raises
+    ------
+    ValueError
+        If ``size`` is not positive.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> path = Path(tempfile.mkdtemp()) / "a.jsonl"
+    >>> _ = path.write_text('{"text": "one"}\\n\\n{"text": "two"}\\n')
+    >>> cut(path, size=10)
+    [Piece(start=0, stop=16, before=0, header=0), Piece(start=16, stop=33, before=1, header=0)]
+    """
+    if size <= 0:
+        msg = f"a piece must hold at least one byte, got size={size}"
+        raise ValueError(msg)
+    finder = _FINDERS.get(path.suffix.lower())
+    try:
+        total = path.stat().st_size
+        if finder is None or total <= size or total > config.MAX_EXPORT_BYTES:
+            return []
+        found = finder(path, size=size, total=total)
+    except (OSError, UnicodeDecodeError):
+        return []
+    return found if len(found) > 1 else []
+
+
+def csv_reader(lines: Iterable[str], separator: str) -> Iterator[list[str]]:
+    """A strict csv module reader whose field limit is above the article limit.
+
+    Examples
+    --------
+    >>> list(csv_reader(['id,text\\n', '1,"a\\n', 'b"\\n'], ","))
+    [['id', 'text'], ['1', 'a\\nb']]
+    """
+    # The csv module's default field limit (128 KiB) is below the article limit.
+    csv.field_size_limit(max(csv.field_size_limit(), 4 * config.MAX_ARTICLE_CHARS))
+    return csv.reader(lines, delimiter=separator, strict=True)
+
+
+def _jsonl_pieces(path: Path, *, size: int, total: int) -> list[Piece]:
+    found: list[Piece] = []
+    with path.open("rb") as stream:
+        start = len(codecs.BOM_UTF8) if stream.read(3) == codecs.BOM_UTF8 else 0
+        stream.seek(start)
+        before = lines = 0
+        position = start
+        content = False
+        for block in _line_blocks(stream):
+            block.decode("utf-8")  # raises for a legacy encoding: that file is read whole
+            content = content or bool(block.strip(_LINE_SPACE))
+            end = position + len(block)
+            while start + size < end:
+                # The first line end at or after start + size closes the piece.
+                index = block.find(b"\n", max(start + size - position - 1, 0)) + 1
+                if not index:
+                    break  # the last line has no newline: it belongs to the last piece
+                count = lines + block.count(b"\n", 0, index)
+                found.append(Piece(start, position + index, before))
+                start, before = position + index, count
+            lines += block.count(b"\n")
+            position = end
+    if not content:
+        return []  # blank lines only: the whole-file reader reports an empty file
+    if start < total:
+        found.append(Piece(start, total, before))
+    return found
+
+
+def _line_blocks(stream: BinaryIO) -> Iterator[bytes]:
+    """The stream in blocks of whole lines (the last may lack its newline)."""
+    rest = b""
+    while chunk := stream.read(_SCAN_BYTES):
+        chunk = rest + chunk
+        end = chunk.rfind(b"\n") + 1
+        rest = chunk[end:]
+        if end:
+            yield chunk[:end]
+    if rest:
+        yield rest
+
+
+class _Lines:
+    """A binary stream's lines as text for the csv module, counting the bytes handed out."""
+
+    def __init__(self, stream: BinaryIO) -> None:
+        self.stream = stream
+        self.offset = 0
+
+    def __iter__(self) -> _Lines:
+        return self
+
+    def __next__(self) -> str:
+        line = self.stream.readline()
+        if not line:
+            raise StopIteration
+        self.offset += len(line)
+        return line.decode("utf-8")  # raises for a legacy encoding: that file is read whole
+
+
+def _csv_pieces(path: Path, *, size: int, total: int, separator: str) -> list[Piece]:
+    found: list[Piece] = []
+    with path.open("rb") as stream:
+        lines = _Lines(stream)
+        rows = csv_reader(lines, separator)
+        try:
+            if next((row for row in rows if row), None) is None:
+                return []
+        except csv.Error:
+            return []  # the whole-file reader explains a header it cannot parse
+        header = start = lines.offset
+        before = records = 0
+        try:
+            for row in rows:
+                # The csv module hands out a row as soon as the line that ends it is read, and
+                # skips blank lines without counting them, as the record-by-record reader does.
+                if not row:
+                    continue
+                records += 1
+                if lines.offset - start >= size:
+                    found.append(Piece(start, lines.offset, before, header))
+                    start, before = lines.offset, records
+        except csv.Error:
+            pass  # where the rows end is unknown from here: the rest is one piece
+    if records == 0:
+        return []  # a header alone: the whole-file reader reports an empty file
+    if start < total:
+        found.append(Piece(start, total, before, header))
+    return found
+
+
+def _parquet_pieces(path: Path, *, size: int, total: int) -> list[Piece]:
+    try:
+        rows = pl.scan_parquet(path).select(pl.len()).collect().item()
+    except (Exception, PanicException):  # a corrupt file: its reader rejects it whole
+        return []
+    step = max(1, rows * size // total)
+    return [Piece(start, min(start + step, rows), start) for start in range(0, rows, step)]
+
+
+_FINDERS: dict[str, Callable[..., list[Piece]]] = {
+    ".jsonl": _jsonl_pieces,
+    ".ndjson": _jsonl_pieces,
+    ".csv": partial(_csv_pieces, separator=","),
+    ".tsv": partial(_csv_pieces, separator="\t"),
+    ".parquet": _parquet_pieces,
+}

@@ -1,0 +1,113 @@
+"""Where exports are cut: the pieces' boundaries, line counts and the files left whole.
+
+That pieces read as the whole file does is tested in test_exports.py, with the readers.
+"""
+
+from __future__ import annotations
+
+import codecs
+import json
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from framescope import config
+from framescope.ingest.pieces import Piece, cut
+
+
+def write(folder: Path, name: str, content: str | bytes) -> Path:
+    path = folder / name
+    path.write_bytes(content.encode() if isinstance(content, str) else content)
+    return path
+
+
+def test_cut_jsonl_after_line_ends_counting_the_lines_before(tmp_path: Path) -> None:
+    lines = [json.dumps({"text": f"article {n}"}) + "\n" for n in range(6)]  # 22 bytes each
+    path = write(tmp_path, "a.jsonl", "".join(lines[:3]) + "\n" + "".join(lines[3:]))
+    result = cut(path, size=40)
+    # Each piece ends at the first line end 40 bytes or more after its start; the blank
+    # fourth line counts in the numbering.
+    expected = [Piece(0, 44, 0), Piece(44, 89, 2), Piece(89, 133, 5)]
+    assert result == expected
+
+
+def test_cut_jsonl_starts_after_a_bom_and_keeps_a_last_line_without_newline(
+    tmp_path: Path,
+) -> None:
+    path = write(tmp_path, "b.jsonl", codecs.BOM_UTF8 + b'{"text": "a"}\r\n{"text": "b"}')
+    result = cut(path, size=5)
+    expected = [Piece(3, 18, 0), Piece(18, 31, 1)]
+    assert result == expected
+
+
+def test_cut_csv_never_inside_a_quoted_field(tmp_path: Path) -> None:
+    content = 'id,text\n1,"first\nline\n\nand more"\n\n2,two\n3,"x"\n'
+    path = write(tmp_path, "c.csv", content)
+    result = cut(path, size=1)
+    header = len("id,text\n")
+    first = header + len('1,"first\nline\n\nand more"\n')
+    second = first + len("\n2,two\n")
+    expected = [
+        Piece(header, first, 0, header),
+        Piece(first, second, 1, header),
+        Piece(second, len(content), 2, header),
+    ]
+    assert result == expected
+
+
+def test_cut_csv_keeps_the_rest_whole_from_the_first_invalid_row(tmp_path: Path) -> None:
+    content = 'id,text\n1,one\n2,"two"x\n3,three\n4,four\n'
+    path = write(tmp_path, "d.csv", content)
+    result = cut(path, size=1)
+    header = len("id,text\n")
+    expected = [
+        Piece(header, header + 6, 0, header),
+        Piece(header + 6, len(content), 1, header),
+    ]
+    assert result == expected
+
+
+def test_cut_parquet_by_rows(tmp_path: Path) -> None:
+    path = tmp_path / "e.parquet"
+    pl.DataFrame({"text": [f"article {n}" for n in range(10)]}).write_parquet(path)
+    result = cut(path, size=path.stat().st_size // 3)
+    expected = [Piece(0, 3, 0), Piece(3, 6, 3), Piece(6, 9, 6), Piece(9, 10, 9)]
+    assert result == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("small.jsonl", '{"text": "a"}\n'),
+        ("legacy.jsonl", '{"text": "Café"}\n{"text": "Thé"}\n'.encode("cp1252")),
+        ("utf16.jsonl", '{"text": "a"}\n{"text": "b"}\n'.encode("utf-16")),
+        ("blank.jsonl", "\n \n\t\n" * 5),
+        ("array.json", json.dumps([{"text": "a"}, {"text": "b"}])),
+        ("header.csv", "id,text\n\n\n"),
+        ("badheader.tsv", 'id\t"text\n1\tone\n'),
+        ("corrupt.parquet", b"PAR1 not really parquet PAR1"),
+        ("notes.txt", "one\ntwo\nthree\n"),
+    ],
+)
+def test_cut_leaves_whole_what_cannot_be_cut(
+    tmp_path: Path, name: str, content: str | bytes
+) -> None:
+    path = write(tmp_path, name, content)
+    result = cut(path, size=1)
+    assert result == []
+
+
+def test_cut_leaves_whole_an_export_over_the_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = write(tmp_path, "big.jsonl", '{"text": "a"}\n' * 10)
+    monkeypatch.setattr(config, "MAX_EXPORT_BYTES", 100)
+    result = cut(path, size=1)
+    assert result == []
+
+
+def test_cut_refuses_a_size_that_is_not_positive(tmp_path: Path) -> None:
+    path = write(tmp_path, "a.jsonl", '{"text": "a"}\n')
+    with pytest.raises(ValueError, match="size=0"):
+        cut(path, size=0)
