@@ -243,3 +243,23 @@ def test_drop_repeated_title():
 )
 def test_says_translated(text, expected):
     assert _apply(clean.says_translated, [text]) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Please enable JavaScript and cookies to continue", True),
+        ("Are you a robot? Please confirm you are a human by completing the captcha.", True),
+        ("Checking if the site connection is secure. example.com needs to review", True),
+        ("Subscribe to continue reading. Already a subscriber? Log in.", True),
+        ("404 Not Found", True),
+        ("Xi Jinping arrived in Moscow on Monday.", False),
+        (
+            "Russian regulators told sites to enable cookies consent banners. " + "Words " * 80,
+            False,
+        ),
+    ],
+)
+def test_stub_pages_are_recognised(text, expected):
+    result = pl.select(clean.is_stub(pl.lit(text))).item()
+    assert result is expected

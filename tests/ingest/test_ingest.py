@@ -97,6 +97,7 @@ def test_prepare_cleans_identifies_and_rejects_pure_boilerplate():
             ),
             raw_record("b.txt", "Leave a Reply"),
             raw_record("c.txt", "Xi met Putin.  This article was machine translated."),
+            raw_record("d.txt", "Please enable JS and cookies.\n\nPlease enable JavaScript."),
         ]
     )
     articles, rejects = ingest.prepare(records, sources=None, names=NAMES)
@@ -118,7 +119,13 @@ def test_prepare_cleans_identifies_and_rejects_pure_boilerplate():
     assert_frame_equal(result, expected)
     assert articles.columns == ingest.ARTICLE_COLUMNS
     assert rejects.rejects.rows() == [
-        ("b.txt", "empty", "nothing is left once boilerplate is removed")
+        ("b.txt", "empty", "nothing is left once boilerplate is removed"),
+        (
+            "d.txt",
+            "stub",
+            "a bot wall, paywall or error page: 'Please enable JS and cookies.\\n\\nPlease "
+            "enable JavaScript.'",
+        ),
     ]
 
 

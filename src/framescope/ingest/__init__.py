@@ -241,7 +241,8 @@ def prepare(
 
     Applies the sidecar, cleans, flags translations, detects language, counts words and
     assigns the content id. Texts that cleaning leaves empty (pure boilerplate) become
-    ``empty`` rejects; records without a source get ``unknown`` and a warning.
+    ``empty`` rejects, bot walls and paywalls scraped instead of the article ``stub`` rejects;
+    records without a source get ``unknown`` and a warning.
     """
     if sources is not None:
         records = sidecar.apply(records, sources)
@@ -251,12 +252,16 @@ def prepare(
         if column not in records.columns
     )
     records = clean_text(records, names=names)
-    empty = records.filter(pl.col("text").str.len_chars() == 0)
+    empty = pl.col("text").str.len_chars() == 0
+    stub = clean.is_stub(pl.col("text"))
+    dropped = records.filter(empty | stub).select("path", empty.alias("empty"), "text")
     rejects = [
         reject(path, "empty", "nothing is left once boilerplate is removed")
-        for path in empty["path"]
+        if is_empty
+        else reject(path, "stub", f"a bot wall, paywall or error page: {text[:120]!r}")
+        for path, is_empty, text in dropped.iter_rows()
     ]
-    articles = records.filter(pl.col("text").str.len_chars() > 0)
+    articles = records.filter(~empty & ~stub)
     no_source = pl.col("source").is_null()
     articles = articles.with_columns(
         pl.when(no_source).then(pl.lit("unknown")).otherwise(pl.col("source")).alias("source"),

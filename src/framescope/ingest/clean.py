@@ -253,3 +253,31 @@ def says_translated(text: pl.Expr) -> pl.Expr:
         r"(?:was|has been|is) (?:\w+ )?translated)"
     )
     return pl.when(text.str.contains(pattern)).then(pl.lit(True))
+
+
+_STUB = (
+    r"(?i)enable javascript|javascript (?:is )?(?:disabled|required)|turn on javascript"
+    r"|please (?:enable|accept|allow) cookies|cookies to continue|are you a robot"
+    r"|verify (?:that )?you are (?:a )?human"
+    r"|checking (?:if the site connection is secure|your browser)|unusual traffic"
+    r"|access (?:to this page has been )?denied|403 forbidden|404 not found|page not found"
+    r"|(?:subscribe|sign in|log in|register) to (?:continue|read)|subscribers only"
+    r"|this (?:content|article) is (?:only )?(?:available )?(?:for|to) (?:paying )?subscribers"
+)
+STUB_WORDS = 80
+"""A text is a stub page only when shorter than this: an article that mentions cookies or
+JavaScript in passing is still an article."""
+
+
+def is_stub(text: pl.Expr) -> pl.Expr:
+    """True for a bot wall, paywall, consent or error page scraped instead of the article.
+
+    Examples
+    --------
+    >>> texts = pl.Series(["Please enable JavaScript and cookies to continue.",
+    ...                    "Xi met Putin. Russia asked users to enable cookies on state sites."])
+    >>> pl.select(is_stub(pl.lit(texts))).to_series().to_list()
+    [True, False]
+    """
+    short = text.str.count_matches(r"\S+") < STUB_WORDS
+    return (short & text.str.contains(_STUB)).fill_null(value=False)

@@ -27,6 +27,7 @@ REJECT_REASONS = {
     "no_text": "the record has no article text",
     "missing_file": "the sidecar names a file that does not exist",
     "duplicate": "the same source and text were already ingested",
+    "stub": "a bot wall, paywall, consent or error page, not the article",
 }
 
 RAW_SCHEMA: dict[str, pl.DataType] = {
