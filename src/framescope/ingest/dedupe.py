@@ -214,8 +214,11 @@ def mark_copies(
     """
     if sketch is None:
         sketch = sketches(articles)
-    order = articles.select("article_id", "published", "path").with_row_index("_row")
-    ordered = order.sort("published", "path", nulls_last=True).with_row_index("_rank")
+    ordered = (
+        articles.select("article_id", "published", "path")
+        .with_row_index("_row")
+        .sort("published", "path", nulls_last=True)
+    )
     sketch = ordered.join(
         sketch.unique("article_id"), on="article_id", how="left", maintain_order="left"
     ).with_columns(
@@ -229,17 +232,14 @@ def mark_copies(
         "_row",
         _earliest(near, ordered["article_id"]).alias("duplicate_of"),
         _earliest(story, ordered["article_id"]).alias("syndicated_from"),
-    )
-    marked = order.join(heads, on="_row", how="left", maintain_order="left").drop("_row")
+    ).sort("_row")
     return articles.drop("duplicate_of", "syndicated_from", strict=False).with_columns(
-        marked["duplicate_of"], marked["syndicated_from"]
+        heads["duplicate_of"], heads["syndicated_from"]
     )
 
 
 def _earliest(group: np.ndarray, ids: pl.Series) -> pl.Series:
     """The id of the first row of each row's group, null for that first row itself."""
-    rows = np.arange(len(group))
-    first = np.full(group.max(initial=0) + 1, len(group), dtype=np.int64)
-    np.minimum.at(first, group, rows)
+    first = np.unique(group, return_index=True)[1]  # groups are numbered 0, 1, ...
     head = first[group]
-    return ids.gather(head).set(pl.Series(head == rows), None)
+    return ids.gather(head).set(pl.Series(head == np.arange(len(group))), None)
