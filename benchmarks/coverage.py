@@ -361,14 +361,15 @@ METHOD = f"""\
   the same story: a planted copy grouped under its original, or an original grouped under a
   same-day copy of itself. Stub pages are counted apart (stubs grouped with stubs is what a
   build should do). **Wire recall**: the share of planted credits whose copy's `wire` names
-  the credited agency (case ignored; "Associated Press" and "Agence France-Presse" count as
-  AP and AFP). A build without `syndicated_from` is judged on `duplicate_of` (near-copies,
-  Jaccard >= 0.8), and the tables say so. Targets (issue 12): every family at
-  {TARGET_FAMILY_SIZE:,} originals under 4 GB; realistic at {TARGET_REALISTIC_SIZE:,}
-  originals (+30% copies) under 4 GB and {TARGET_REALISTIC_SECONDS:.0f} s; identify under
-  {TARGET_IDENTIFY_SECONDS:.0f} s at {TARGET_REALISTIC_SIZE:,}; recall >= {TARGET_RECALL}
-  and precision >= {TARGET_PRECISION} on the families with planted copies (on the others no two
-  articles share a story, so every mark is false: the Targets table lists how many)."""
+  the credited agency, alone or among others (case ignored; "Associated Press" and "Agence
+  France-Presse" count as AP and AFP). A build without `syndicated_from` is judged on
+  `duplicate_of` (near-copies, Jaccard >= 0.8), and the tables say so. Targets (issue 12):
+  every family at {TARGET_FAMILY_SIZE:,} originals under 4 GB; realistic at
+  {TARGET_REALISTIC_SIZE:,} originals (+30% copies) under 4 GB and
+  {TARGET_REALISTIC_SECONDS:.0f} s; identify under {TARGET_IDENTIFY_SECONDS:.0f} s at
+  {TARGET_REALISTIC_SIZE:,}; recall >= {TARGET_RECALL} and precision >= {TARGET_PRECISION}
+  on the families with planted copies (on the others no two articles share a story, so every
+  mark is false: the Targets table lists how many)."""
 
 
 def raw(entry: FamilyRun) -> dict[str, Any]:

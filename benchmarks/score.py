@@ -16,8 +16,9 @@ The measures (the report's Method section says the same):
   story's first article that is the whole condition; an original grouped under a same-day copy
   of itself also counts as right (which article a tie names first is the build's choice).
   Stub pages are counted apart: stubs grouped with stubs are right.
-- **Wire**: a planted credit is found when the copy's ``wire`` names the agency it credits
-  (ignoring case; "Associated Press" and "Agence France-Presse" name AP and AFP).
+- **Wire**: a planted credit is found when the copy's ``wire`` names the agency it credits,
+  alone or among others ("AFP, TASS"), ignoring case; "Associated Press" and "Agence
+  France-Presse" name AP and AFP.
 """
 
 from __future__ import annotations
@@ -95,9 +96,10 @@ def groups(articles: pl.DataFrame, column: str) -> pl.DataFrame:
     return result
 
 
-def _agency(column: str) -> pl.Expr:
-    lowered = pl.col(column).str.to_lowercase().str.strip_chars()
-    return lowered.replace(_AGENCY_NAMES)
+def _agencies(column: str) -> pl.Expr:
+    """The agencies a ``wire`` value names (it may name several: "AFP, TASS"), lower-cased."""
+    named = pl.col(column).str.to_lowercase().str.split(",")
+    return named.list.eval(pl.element().str.strip_chars().replace(_AGENCY_NAMES))
 
 
 def score(articles: pl.DataFrame, planted: pl.DataFrame, *, records: int) -> Scores:
@@ -146,7 +148,7 @@ def score(articles: pl.DataFrame, planted: pl.DataFrame, *, records: int) -> Sco
     if "wire" in built.columns:
         found = (
             credited.join(built.select("id", "wire"), on="id")
-            .filter(_agency("wire") == _agency("planted_wire"))
+            .filter(_agencies("wire").list.contains(_agencies("planted_wire").list.first()))
             .height
         )
         unplanted = built.filter(

@@ -117,12 +117,14 @@ def _planted(*rows: tuple[str, str, str | None, str | None]) -> pl.DataFrame:
 # Records: originals o1-o4 (o4 did not become an article), copies c1 (of o1), c2 (of c1, so of
 # o1's story), c3 (of o2), c4 (of o3), stub pages s1-s3 (s3 rejected). The build groups c1 and
 # c2 under o1 (right), o2 under its same-day copy c3 (right: one story), o3 under o1 (wrong),
-# leaves c4 alone (missed) and s2 under s1 (a stub with a stub: right).
+# leaves c4 alone (missed) and s2 under s1 (a stub with a stub: right). It finds the credits
+# of c1, c2 (among two agencies) and c3 (by the agency's long name), not c4's, and names an
+# agency for o3, which credits none.
 PLANTED = _planted(
     ("c1", "copy", "o1", "Reuters"),
     ("c2", "copy", "o1", "AFP"),
     ("c3", "copy", "o2", "AP"),
-    ("c4", "copy", "o3", None),
+    ("c4", "copy", "o3", "Xinhua"),
     ("s1", "stub", None, None),
     ("s2", "stub", None, None),
     ("s3", "stub", None, None),
@@ -132,7 +134,7 @@ BUILT = pl.DataFrame(
         "article_id": ["O1", "O2", "O3", "C1", "C2", "C3", "C4", "S1", "S2"],
         "external_id": ["o1", "o2", "o3", "c1", "c2", "c3", "c4", "s1", "s2"],
         "syndicated_from": [None, "C3", "O1", "O1", "O1", None, None, None, "S1"],
-        "wire": [None, None, "TASS", "Reuters", None, "Associated Press", None, None, None],
+        "wire": [None, None, "TASS", "Reuters", "TASS, AFP", "Associated Press", None, None, None],
     }
 )
 
@@ -153,12 +155,12 @@ def test_scores_judge_a_build_against_what_was_planted():
         stubs_built=2,
         stubs_marked=1,
         stubs_marked_right=1,
-        credits=3,
-        credits_found=2,
+        credits=4,
+        credits_found=3,
         wire_unplanted=1,
     )
     assert result == expected
-    assert (result.recall, result.precision, result.wire_recall) == (0.75, 0.75, 2 / 3)
+    assert (result.recall, result.precision, result.wire_recall) == (0.75, 0.75, 0.75)
 
 
 def test_scores_fall_back_to_duplicate_of_and_follow_chains():
