@@ -22,15 +22,13 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
-PERTURBATIONS = ("dense", "light", "none")
-"""How each article's sentences are changed: see :mod:`benchmarks.generate`."""
-
 
 @dataclass(frozen=True)
 class Family:
     """How the corpora of one family are generated.
 
-    ``copies`` is the share of the ``n`` original articles added again as syndicated copies;
+    ``perturbation`` is ``dense``, ``light`` (see :func:`benchmarks.generate.perturb`) or
+    ``none``; ``copies`` is the share of the ``n`` original articles added as syndicated copies;
     ``stubs`` the share of originals plus copies added as stub pages; ``outlets`` how many
     outlets the articles are spread over.
     """
@@ -90,7 +88,9 @@ SHINGLE_WORDS = 5
 AGENCIES = ("Reuters", "AP", "AFP", "Xinhua", "TASS")
 
 _CITIES = ("MOSCOW", "BEIJING", "WASHINGTON", "LONDON", "HONG KONG", "BRUSSELS", "NEW DELHI")
-_MONTHS = ("Jan", "Feb", "March", "April", "May", "June", "July", "Aug", "Sept", "Oct", "Nov")
+_MONTHS = (
+    "Jan", "Feb", "March", "April", "May", "June", "July", "Aug", "Sept", "Oct", "Nov", "Dec",
+)  # fmt: skip
 _FIRST = ("Anna", "Tom", "Maria", "David", "Elena", "James", "Sofia", "Olga", "Sam", "Priya")
 _LAST = ("Keller", "Brandt", "Novak", "Reyes", "Fischer", "Okafor", "Larsen", "Moreau", "Hughes")
 

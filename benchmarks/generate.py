@@ -77,8 +77,6 @@ FORMATS = ("txt", "jsonl", "csv", "parquet", "html")
 FIRST_DAY = date(2023, 1, 1)
 LAST_DAY = date(2023, 4, 30)
 SENTENCES_PER_ARTICLE = (15, 40)
-PERTURBATIONS = ("dense", "light")
-"""The perturbations :func:`perturb` applies (the ``sampled`` family applies none)."""
 LIGHT_INSERTS = (1, 3)
 """Random words inserted per sentence by the ``light`` perturbation."""
 DENSE_GAP = (3, 4)
