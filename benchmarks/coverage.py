@@ -305,7 +305,7 @@ the one before), in {families.LEDE_REWRITE:.0%} the first sentence rewritten, an
 the copying outlet's header and footer lines, and a wire credit in
 {families.NEW_CREDIT:.0%} of the copies of an uncredited article ({families.KEEP_CREDIT:.0%}
 keep the credit of a credited one): "MOSCOW (Reuters) - ", "(AP) — ", "— AFP",
-"Xinhua contributed reporting", ", TASS reports." and the like. Stub pages ("Please enable
+"Xinhua contributed reporting", "MOSCOW, March 21. /TASS/." and the like. Stub pages ("Please enable
 JavaScript and cookies to continue", "Subscribe to continue reading", ...) come from
 {families.STUB_OUTLETS} outlets. What was planted is in each corpus's hidden
 `.planted.parquet`; the measures are defined in [Method](#method)."""

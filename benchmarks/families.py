@@ -94,8 +94,9 @@ _MONTHS = (
 _FIRST = ("Anna", "Tom", "Maria", "David", "Elena", "James", "Sofia", "Olga", "Sam", "Priya")
 _LAST = ("Keller", "Brandt", "Novak", "Reyes", "Fischer", "Okafor", "Larsen", "Moreau", "Hughes")
 
-# Each agency's ways of being credited: a dateline before the first paragraph ("lead"), a line
-# after the last ("trailer"), or a clause closing the first sentence ("reports").
+# Each agency's ways of being credited: a dateline before the first paragraph ("lead") or a
+# line after the last ("trailer"). ", TASS reports." closing a sentence is left out: outlets
+# write it when they cite TASS, so it does not say the article is TASS's copy.
 _CREDITS = {
     "Reuters": (("lead", "{city} (Reuters) - "), ("trailer", "Reuters contributed reporting.")),
     "AP": (
@@ -107,7 +108,10 @@ _CREDITS = {
         ("trailer", "Xinhua contributed reporting."),
         ("lead", "{city}, {month} {day} (Xinhua) -- "),
     ),
-    "TASS": (("reports", ", TASS reports."), ("trailer", "TASS contributed reporting.")),
+    "TASS": (
+        ("lead", "{city}, {month} {day}. /TASS/. "),
+        ("trailer", "TASS contributed reporting."),
+    ),
 }
 
 _HEADERS = (
@@ -262,12 +266,11 @@ def edited_headline(rng: random.Random, title: str) -> str:
 
 @dataclass(frozen=True)
 class Credit:
-    """How an article credits a wire agency: ``lead`` opens its first paragraph, ``reports``
-    replaces the full stop of its first sentence, ``trailer`` is a last line of its own."""
+    """How an article credits a wire agency: ``lead`` opens its first paragraph, ``trailer`` is
+    a last line of its own."""
 
     agency: str
     lead: str = ""
-    reports: str = ""
     trailer: str = ""
 
 
@@ -298,15 +301,10 @@ def page(
 
     Examples
     --------
-    >>> page([["It rained.", "It stopped."], ["Then sun."]], credit=Credit("TASS", reports=", TASS reports."))
-    'It rained, TASS reports. It stopped.\\n\\nThen sun.'
-    """  # noqa: E501 - a doctest line
-    texts = [list(sentences) for sentences in paragraphs]
-    if credit and credit.reports and texts[0][0].endswith("."):
-        texts[0][0] = texts[0][0][:-1] + credit.reports
-    elif credit and credit.reports:  # "...,” TASS reports." reads badly: credit at the end
-        texts.append([f"{credit.agency} contributed reporting."])
-    body = [" ".join(sentences) for sentences in texts]
+    >>> page([["It rained.", "It stopped."], ["Then sun."]], credit=Credit("AFP", trailer="— AFP"))
+    'It rained. It stopped.\\n\\nThen sun.\\n\\n— AFP'
+    """
+    body = [" ".join(sentences) for sentences in paragraphs]
     if credit and credit.lead:
         body[0] = credit.lead + body[0]
     if credit and credit.trailer:

@@ -88,7 +88,7 @@ NOTE = (
     "SYNTHETIC benchmark article: assembled by benchmarks/generate.py from sentences of the "
     "five seed articles; not real coverage, do not analyse"
 )
-VERSION = 4
+VERSION = 5
 """Changes whenever the same seed would give a different corpus, so cached corpora regenerate."""
 STATS_FILE = ".synthetic.json"
 """Written next to the corpus; hidden, so neither framescope nor the baseline ingests it."""
