@@ -267,6 +267,7 @@ _STUB = (
 STUB_WORDS = 80
 """A text is a stub page only when shorter than this: an article that mentions cookies or
 JavaScript in passing is still an article."""
+_STUB_BYTES = STUB_WORDS * 20  # no text of STUB_WORDS words is longer (words of 19 bytes)
 
 
 def is_stub(text: pl.Expr) -> pl.Expr:
@@ -279,5 +280,12 @@ def is_stub(text: pl.Expr) -> pl.Expr:
     >>> pl.select(is_stub(pl.lit(texts))).to_series().to_list()
     [True, False]
     """
-    short = text.str.count_matches(r"\S+") < STUB_WORDS
-    return (short & text.str.contains(_STUB)).fill_null(value=False)
+
+    def check(texts: pl.Series) -> pl.Series:
+        # A stub is short: the patterns run only on texts short enough to be one.
+        short = (texts.str.len_bytes() < _STUB_BYTES).fill_null(value=False)
+        chosen = texts.filter(short)
+        found = (chosen.str.count_matches(r"\S+") < STUB_WORDS) & chosen.str.contains(_STUB)
+        return pl.repeat(value=False, n=len(texts), eager=True).scatter(short.arg_true(), found)
+
+    return text.map_batches(check, return_dtype=pl.Boolean())
