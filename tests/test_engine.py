@@ -71,6 +71,38 @@ def test_shards_keep_exports_alone(tmp_path):
     assert result == [["a.txt", "b.txt"], ["c.jsonl"], ["d.txt", "e.txt"], ["f.txt"]]
 
 
+def test_shards_cut_a_large_export_into_pieces(tmp_path):
+    export = tmp_path / "big.jsonl"
+    export.write_text("".join(f'{{"text": "article {n}"}}\n' for n in range(10)))  # 10 x 22 bytes
+    files = [ingest.InputFile(tmp_path / "a.txt", "a.txt"), ingest.InputFile(export, "big.jsonl")]
+    result = [
+        [(f.label, f.piece and (f.piece.start, f.piece.before)) for f in s.files]
+        for s in engine.shards(files, tmp_path, piece_bytes=80)
+    ]
+    expected = [
+        [("big.jsonl", (0, 0))],
+        [("big.jsonl", (88, 4))],
+        [("big.jsonl", (176, 8))],
+        [("a.txt", None)],
+    ]
+    assert result == expected
+
+
+def test_an_export_read_in_pieces_builds_the_same_tables(raw, tmp_path, monkeypatch):
+    whole = pipeline.build([raw], out=tmp_path / "whole", progress=False, workers=1)
+    monkeypatch.setattr(config, "EXPORT_PIECE_BYTES", 200)
+    export = raw / "export.jsonl"
+    assert len(ingest.split(ingest.InputFile(export, "export.jsonl"))) == 4
+    # The export comes in a second, incremental build: its pieces join the first build's.
+    shutil.move(export, tmp_path / "export.jsonl")
+    pipeline.build([raw], out=tmp_path / "pieces", progress=False, workers=2)
+    shutil.move(tmp_path / "export.jsonl", export)
+    pieces = pipeline.build([raw], out=tmp_path / "pieces", progress=False, workers=2)
+    assert (pieces.status, pieces.read) == ("updated", 1)
+    assert pieces.tables == whole.tables
+    _same_tables(tmp_path / "whole", tmp_path / "pieces")
+
+
 def _polars_threads(_: int) -> int:
     return pl.thread_pool_size()  # run in a worker process
 

@@ -5,6 +5,8 @@ import csv
 import datetime as dt
 import io
 import json
+import subprocess
+import sys
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -855,3 +857,36 @@ def test_csv_any_pieces_read_as_the_whole_file(
     result = Batch.concat([read_export(path, piece=p) for p in found]) if found else expected
     assert_frame_equal(result.records, expected.records)
     assert_frame_equal(result.rejects, expected.rejects)
+
+
+_PEAK_GROWTH = """
+import resource, sys
+from pathlib import Path
+from framescope import ingest
+
+def peak():
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+
+item = ingest.InputFile(Path(sys.argv[1]), "big.jsonl")
+start = peak()
+for part in ingest.split(item, size=int(sys.argv[2])):
+    ingest.read_file(part)
+pieces = peak() - start
+ingest.read_file(item)
+print(pieces, peak() - start)
+"""
+
+
+@pytest.mark.slow
+def test_a_large_jsonl_read_in_pieces_stays_in_bounded_memory(tmp_path: Path) -> None:
+    line = json.dumps({"id": 1, "source": "s", "text": "Xi Jinping met Vladimir Putin. " * 200})
+    path = tmp_path / "big.jsonl"
+    with path.open("w") as stream:
+        stream.writelines(f"{line}\n" for _ in range(32_000))  # 200 MB
+    command = [sys.executable, "-c", _PEAK_GROWTH, str(path), str(8 * 1024**2)]
+    output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    pieces, whole = (int(number) for number in output.split())
+    # Measured on 2 cores: pieces of 8 MB grow the process by 100 MB (4 MB: 87, 16 MB: 117),
+    # the whole file by 460 MB.
+    assert whole > path.stat().st_size
+    assert pieces < whole / 3

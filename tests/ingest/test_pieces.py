@@ -10,6 +10,7 @@ import json
 from pathlib import Path
 
 import polars as pl
+import pyarrow.parquet as pq
 import pytest
 
 from framescope import config
@@ -68,10 +69,11 @@ def test_cut_csv_keeps_the_rest_whole_from_the_first_invalid_row(tmp_path: Path)
     assert result == expected
 
 
-def test_cut_parquet_by_rows(tmp_path: Path) -> None:
+def test_cut_parquet_by_rows_holding_size_bytes_decompressed(tmp_path: Path) -> None:
     path = tmp_path / "e.parquet"
     pl.DataFrame({"text": [f"article {n}" for n in range(10)]}).write_parquet(path)
-    result = cut(path, size=path.stat().st_size // 3)
+    decoded = pq.ParquetFile(path).metadata.row_group(0).total_byte_size
+    result = cut(path, size=decoded // 3)
     expected = [Piece(0, 3, 0), Piece(3, 6, 3), Piece(6, 9, 6), Piece(9, 10, 9)]
     assert result == expected
 

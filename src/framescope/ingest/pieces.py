@@ -10,7 +10,8 @@ follows the piece size instead of the file size. One pass over the file finds th
 - CSV/TSV: a quoted field may hold newlines, so the rows are found with the csv module, as
   the record-by-record reader finds them; if the file stops being valid CSV, the rest of it
   stays one piece.
-- Parquet: its row count, from the footer; the rows are shared out in proportion to bytes.
+- Parquet: the row count and decoded size from the footer, so that a piece holds about
+  ``size`` bytes of data once decompressed (the benchmark's articles compress 3.4x).
 
 A file that is small, not UTF-8, over the export limit or holds no record is not cut: it is
 read whole as before. A ``.json`` file (one JSON array) is never cut: a parse of the whole
@@ -28,7 +29,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 import polars as pl
-from polars.exceptions import PanicException
+import pyarrow.parquet as pq
 
 from framescope import config
 
@@ -62,7 +63,7 @@ def cut(path: Path, *, size: int) -> list[Piece]:
         A ``.jsonl``/``.ndjson``, ``.csv``, ``.tsv`` or ``.parquet`` export; any other file,
         and a file that cannot be read, is read whole (its reader reports the problem).
     size
-        Bytes per piece (on disk: a Parquet piece holds more text than its bytes).
+        Bytes per piece (for Parquet, of the decompressed data).
 
     Returns
     -------
@@ -89,10 +90,10 @@ def cut(path: Path, *, size: int) -> list[Piece]:
     finder = _FINDERS.get(path.suffix.lower())
     try:
         total = path.stat().st_size
-        if finder is None or total <= size or total > config.MAX_EXPORT_BYTES:
+        if finder is None or total > config.MAX_EXPORT_BYTES:
             return []
         found = finder(path, size=size, total=total)
-    except (OSError, UnicodeDecodeError):
+    except (OSError, UnicodeDecodeError):  # a CSV file that is not UTF-8 is read whole
         return []
     return found if len(found) > 1 else []
 
@@ -111,6 +112,8 @@ def csv_reader(lines: Iterable[str], separator: str) -> Iterator[list[str]]:
 
 
 def _jsonl_pieces(path: Path, *, size: int, total: int) -> list[Piece]:
+    if total <= size:
+        return []
     found: list[Piece] = []
     with path.open("rb") as stream:
         start = len(codecs.BOM_UTF8) if stream.read(3) == codecs.BOM_UTF8 else 0
@@ -119,7 +122,8 @@ def _jsonl_pieces(path: Path, *, size: int, total: int) -> list[Piece]:
         position = start
         content = False
         for block in _line_blocks(stream):
-            block.decode("utf-8")  # raises for a legacy encoding: that file is read whole
+            if not _is_utf8(block):
+                return []  # a legacy encoding is guessed from the whole file: read it whole
             content = content or bool(block.strip(_LINE_SPACE))
             end = position + len(block)
             while start + size < end:
@@ -137,6 +141,15 @@ def _jsonl_pieces(path: Path, *, size: int, total: int) -> list[Piece]:
     if start < total:
         found.append(Piece(start, total, before))
     return found
+
+
+def _is_utf8(block: bytes) -> bool:
+    # polars checks UTF-8 about 6x faster than bytes.decode (0.17 s against 1.1 s a 668 MB file)
+    try:
+        pl.Series([block], dtype=pl.Binary()).cast(pl.String())
+    except pl.exceptions.ComputeError:
+        return False
+    return True
 
 
 def _line_blocks(stream: BinaryIO) -> Iterator[bytes]:
@@ -171,6 +184,8 @@ class _Lines:
 
 
 def _csv_pieces(path: Path, *, size: int, total: int, separator: str) -> list[Piece]:
+    if total <= size:
+        return []
     found: list[Piece] = []
     with path.open("rb") as stream:
         lines = _Lines(stream)
@@ -203,10 +218,14 @@ def _csv_pieces(path: Path, *, size: int, total: int, separator: str) -> list[Pi
 
 def _parquet_pieces(path: Path, *, size: int, total: int) -> list[Piece]:
     try:
-        rows = pl.scan_parquet(path).select(pl.len()).collect().item()
-    except (Exception, PanicException):  # a corrupt file: its reader rejects it whole
+        metadata = pq.ParquetFile(path).metadata
+    except Exception:  # a corrupt file (pyarrow raises several types): rejected when read
         return []
-    step = max(1, rows * size // total)
+    rows = metadata.num_rows
+    decoded = sum(metadata.row_group(i).total_byte_size for i in range(metadata.num_row_groups))
+    if decoded <= size:
+        return []
+    step = max(1, rows * size // decoded)
     return [Piece(start, min(start + step, rows), start) for start in range(0, rows, step)]
 
 
