@@ -51,7 +51,8 @@ def sketch_matrix(sketch: pl.Series, *, k: int) -> np.ndarray:
 
 
 def pair_keys(matrix: np.ndarray, lengths: np.ndarray) -> pl.DataFrame:
-    """One key per pair of each row's first :data:`HEAD` hashes (a lone hash pairs with itself).
+    """One key per pair of each row's first :data:`HEAD` hashes (a lone hash pairs with itself),
+    in row order.
 
     Examples
     --------
@@ -93,19 +94,21 @@ def candidate_pairs(keys: pl.DataFrame) -> Iterator[pl.DataFrame]:
     [(0, 1), (0, 2), (1, 2)]
     """
     # Sorted, a bucket is a run of one key: its size and first member come from run bounds.
-    ordered = keys.sort("key", "idx")
+    # ``keys`` come in member order, so a stable sort on the key keeps members in order.
+    ordered = keys.sort("key", maintain_order=True)
     key, idx = ordered["key"].to_numpy(), ordered["idx"].to_numpy()
-    starts = np.ones(len(key), dtype=bool)
-    starts[1:] = key[1:] != key[:-1]
+    repeat = key[1:] == key[:-1]
+    shared = np.zeros(len(key), dtype=bool)
+    shared[1:] |= repeat
+    shared[:-1] |= repeat
+    key, idx, starts = key[shared], idx[shared], ~np.concatenate([[False], repeat])[shared]
     run = np.cumsum(starts) - 1
-    size = np.bincount(run)[run]
-    shared = size > 1
     buckets = pl.DataFrame(
         {
-            "key": key[shared],
-            "idx": idx[shared],
-            "size": size[shared].astype(np.uint32),
-            "first": idx[starts][run][shared],
+            "key": key,
+            "idx": idx,
+            "size": np.bincount(run)[run].astype(np.uint32),
+            "first": idx[starts][run],
         }
     )
     small = buckets.filter(pl.col("size") <= BUCKET_CAP).select("key", "idx", "size")
@@ -122,7 +125,7 @@ def candidate_pairs(keys: pl.DataFrame) -> Iterator[pl.DataFrame]:
         how="vertical_relaxed",
     )
     per_member = cost.group_by("a").agg(pl.col("n").sum()).sort("a")
-    chunk = (per_member["n"].cum_sum() // CHUNK_PAIRS).alias("chunk")
+    chunk = (per_member["n"].cast(pl.UInt64()).cum_sum() // CHUNK_PAIRS).alias("chunk")
     bounds = per_member.with_columns(chunk).group_by("chunk").agg(pl.col("a").max()).sort("chunk")
     low = 0
     for high in bounds["a"]:
@@ -155,7 +158,7 @@ def jaccard(matrix: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
         new = np.ones_like(merged, dtype=bool)
         new[:, 1:] = ~repeat
         new &= merged != _PAD
-        in_union = new & (np.cumsum(new, axis=1) <= k)
+        in_union = new & (np.cumsum(new, axis=1, dtype=np.int16) <= k)
         in_both = in_union[:, :-1] & repeat
         size = np.minimum(new.sum(axis=1), k)
         result[part] = in_both.sum(axis=1) / np.maximum(size, 1)
