@@ -51,7 +51,9 @@ SHARD_FILES = int(_number("FRAMESCOPE_SHARD_FILES", 500))
 
 EXPORT_PIECE_BYTES = int(_number("FRAMESCOPE_EXPORT_PIECE_BYTES", 64 * 1024**2))
 """A JSON Lines, CSV/TSV or Parquet export larger than this is read in pieces of about this
-size, one task each: memory follows the piece, not the file."""
+size (Parquet: decompressed), one task each: memory follows the piece, not the file. 64 MB
+holds about 10,000 benchmark articles (five batches of 2,000); a worker preparing one peaked at
+760 MB, against 690 MB for 32 MB and 870 MB for 128 MB: below that, the batch dominates."""
 
 BATCH_ARTICLES = int(_number("FRAMESCOPE_BATCH_ARTICLES", 2000))
 """Articles prepared and analysed together in one task: bounds each worker's memory."""

@@ -715,7 +715,7 @@ MESSY_JSONL = (
 )
 
 
-@pytest.mark.parametrize("size", [1, 60, 150])
+@pytest.mark.parametrize("size", [1, 60, 200])
 def test_jsonl_pieces_read_as_the_whole_file(tmp_path: Path, size: int) -> None:
     path = write(tmp_path, "m.jsonl", MESSY_JSONL)
     result = read_in_pieces(path, size=size)
@@ -725,12 +725,14 @@ def test_jsonl_pieces_read_as_the_whole_file(tmp_path: Path, size: int) -> None:
     assert_frame_equal(result.rejects, expected.rejects)
 
 
-def test_a_broken_line_inside_a_piece_costs_that_line(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("size", "inside"), [(200, True), (60, False)])
+def test_a_broken_line_inside_a_piece_or_starting_one_costs_that_line(
+    tmp_path: Path, size: int, inside: bool
+) -> None:
     path = write(tmp_path, "m.jsonl", MESSY_JSONL)
     broken = MESSY_JSONL.index(b"{broken")
-    pieces = cut(path, size=150)
-    assert any(p.start < broken and MESSY_JSONL.index(b"\n", broken) < p.stop for p in pieces)
-    result = read_in_pieces(path, size=150)
+    assert any(piece.start < broken < piece.stop for piece in cut(path, size=size)) is inside
+    result = read_in_pieces(path, size=size)
     assert result.records["external_id"].to_list() == ["1", "2", "4", "6"]
     assert result.rejects.filter(pl.col("reason") == "unparseable")["path"].to_list() == [
         f"{path}#4",

@@ -27,9 +27,9 @@ def test_cut_jsonl_after_line_ends_counting_the_lines_before(tmp_path: Path) -> 
     lines = [json.dumps({"text": f"article {n}"}) + "\n" for n in range(6)]  # 22 bytes each
     path = write(tmp_path, "a.jsonl", "".join(lines[:3]) + "\n" + "".join(lines[3:]))
     result = cut(path, size=40)
-    # Each piece ends at the first line end 40 bytes or more after its start; the blank
-    # fourth line counts in the numbering.
-    expected = [Piece(0, 44, 0), Piece(44, 89, 2), Piece(89, 133, 5)]
+    # 133 bytes make round(133 / 40) = 3 pieces of 45 bytes: each ends at the first line end
+    # 45 bytes or more after its start. The blank fourth line counts in the numbering.
+    expected = [Piece(0, 66, 0), Piece(66, 111, 3), Piece(111, 133, 6)]
     assert result == expected
 
 
@@ -74,7 +74,7 @@ def test_cut_parquet_by_rows_holding_size_bytes_decompressed(tmp_path: Path) -> 
     pl.DataFrame({"text": [f"article {n}" for n in range(10)]}).write_parquet(path)
     decoded = pq.ParquetFile(path).metadata.row_group(0).total_byte_size
     result = cut(path, size=decoded // 3)
-    expected = [Piece(0, 3, 0), Piece(3, 6, 3), Piece(6, 9, 6), Piece(9, 10, 9)]
+    expected = [Piece(0, 3, 0), Piece(3, 6, 3), Piece(6, 10, 6)]
     assert result == expected
 
 

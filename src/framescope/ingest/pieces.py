@@ -3,9 +3,11 @@
 A piece of JSON Lines or CSV is a byte range that starts and ends on a record boundary; a
 piece of Parquet is a range of rows. Each piece carries the number of lines or records before
 it, so its records are numbered ``path#n`` exactly as when the whole file is read, and memory
-follows the piece size instead of the file size. One pass over the file finds the cuts:
+follows the piece size instead of the file size. A file is shared out in even pieces, as many
+as ``size`` goes into it (so a file under 1.5 ``size`` stays whole and no piece is a sliver).
+One pass over the file finds the cuts:
 
-- JSON Lines: counts newlines up to each cut (the first line end after every ``size`` bytes)
+- JSON Lines: counts newlines up to each cut (the first line end after each piece's bytes)
   and checks that the file is UTF-8, since a legacy encoding is guessed from the whole file.
 - CSV/TSV: a quoted field may hold newlines, so the rows are found with the csv module, as
   the record-by-record reader finds them; if the file stops being valid CSV, the rest of it
@@ -22,6 +24,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import itertools
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import partial
@@ -111,12 +114,19 @@ def csv_reader(lines: Iterable[str], separator: str) -> Iterator[list[str]]:
     return csv.reader(lines, delimiter=separator, strict=True)
 
 
+def _even(total: int, size: int) -> int:
+    """The size of each of ``round(total / size)`` even pieces; 0 for a single piece."""
+    count = round(total / size)
+    return -(-total // count) if count > 1 else 0
+
+
 def _jsonl_pieces(path: Path, *, size: int, total: int) -> list[Piece]:
-    if total <= size:
-        return []
     found: list[Piece] = []
     with path.open("rb") as stream:
         start = len(codecs.BOM_UTF8) if stream.read(3) == codecs.BOM_UTF8 else 0
+        size = _even(total - start, size)
+        if not size:
+            return []
         stream.seek(start)
         before = lines = 0
         position = start
@@ -184,8 +194,8 @@ class _Lines:
 
 
 def _csv_pieces(path: Path, *, size: int, total: int, separator: str) -> list[Piece]:
-    if total <= size:
-        return []
+    if not _even(total, size):
+        return []  # before the pass over the rows, which is the slow part
     found: list[Piece] = []
     with path.open("rb") as stream:
         lines = _Lines(stream)
@@ -196,6 +206,7 @@ def _csv_pieces(path: Path, *, size: int, total: int, separator: str) -> list[Pi
         except csv.Error:
             return []  # the whole-file reader explains a header it cannot parse
         header = start = lines.offset
+        size = _even(total - header, size) or size
         before = records = 0
         try:
             for row in rows:
@@ -221,12 +232,12 @@ def _parquet_pieces(path: Path, *, size: int, total: int) -> list[Piece]:
         metadata = pq.ParquetFile(path).metadata
     except Exception:  # a corrupt file (pyarrow raises several types): rejected when read
         return []
-    rows = metadata.num_rows
     decoded = sum(metadata.row_group(i).total_byte_size for i in range(metadata.num_row_groups))
-    if decoded <= size:
+    rows, count = metadata.num_rows, min(round(decoded / size), metadata.num_rows)
+    if count <= 1:
         return []
-    step = max(1, rows * size // decoded)
-    return [Piece(start, min(start + step, rows), start) for start in range(0, rows, step)]
+    starts = [rows * n // count for n in range(count + 1)]
+    return [Piece(start, stop, start) for start, stop in itertools.pairwise(starts)]
 
 
 _FINDERS: dict[str, Callable[..., list[Piece]]] = {
