@@ -88,16 +88,21 @@ def test_shards_cut_a_large_export_into_pieces(tmp_path):
     assert result == expected
 
 
-def test_an_export_read_in_pieces_builds_the_same_tables(raw, tmp_path, monkeypatch):
+def test_exports_read_in_pieces_build_the_same_tables(raw, tmp_path, scheduler, monkeypatch):
+    rows = [{"id": i, "source": "Wire", "text": f"Xi met Putin again, day {i}."} for i in range(4)]
+    late = "\n".join(json.dumps(row) for row in rows[:2]) + "\n{broken\n\n"
+    (raw / "late.jsonl").write_text(late + "\n".join(json.dumps(row) for row in rows[2:]))
     whole = pipeline.build([raw], out=tmp_path / "whole", progress=False, workers=1)
-    monkeypatch.setattr(config, "EXPORT_PIECE_BYTES", 200)
-    export = raw / "export.jsonl"
-    assert len(ingest.split(ingest.InputFile(export, "export.jsonl"))) == 4
-    # The export comes in a second, incremental build: its pieces join the first build's.
-    shutil.move(export, tmp_path / "export.jsonl")
+    monkeypatch.setattr(config, "EXPORT_PIECE_BYTES", 150)
+    for name, count in [("export.jsonl", 4), ("late.jsonl", 2)]:
+        assert len(ingest.split(ingest.InputFile(raw / name, name))) == count
+    # Pieces on local workers, then more pieces in an incremental build on Dask.
+    shutil.move(raw / "late.jsonl", tmp_path / "late.jsonl")
     pipeline.build([raw], out=tmp_path / "pieces", progress=False, workers=2)
-    shutil.move(tmp_path / "export.jsonl", export)
-    pieces = pipeline.build([raw], out=tmp_path / "pieces", progress=False, workers=2)
+    shutil.move(tmp_path / "late.jsonl", raw / "late.jsonl")
+    pieces = pipeline.build(
+        [raw], out=tmp_path / "pieces", progress=False, engine="dask", scheduler=scheduler
+    )
     assert (pieces.status, pieces.read) == ("updated", 1)
     assert pieces.tables == whole.tables
     _same_tables(tmp_path / "whole", tmp_path / "pieces")
