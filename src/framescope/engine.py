@@ -104,8 +104,7 @@ def prepare_shard(
     """Task: read and clean one shard, ``batch_articles`` at a time; write each batch; return
     the keys and sketches."""
     tick = time.perf_counter()
-    # read_file, not read: the shard's exports were split (or left whole) by shards already.
-    batch = ingest.Batch.concat([ingest.read_file(item, mapping=mapping) for item in shard.files])
+    batch = ingest.read(list(shard.files), mapping=mapping, progress=False)
     rejects = [batch.rejects]
     keys, sketch, batches = [], [], []
     for i, records in enumerate(batch.records.iter_slices(batch_articles)):

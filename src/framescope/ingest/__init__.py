@@ -192,12 +192,10 @@ def _relabel(batch: Batch, path: str, label: str) -> Batch:
 def read(
     files: list[InputFile], *, mapping: Mapping[str, str] | None = None, progress: bool = True
 ) -> Batch:
-    """Parse every file, a large export a piece at a time (see :func:`split`), so that reading
-    holds little more than the records; a progress bar shows on a terminal and stays quiet
-    in CI."""
+    """Parse every file (or piece, see :func:`split`); a progress bar shows on a terminal and
+    stays quiet in CI."""
     quiet = not progress or bool(os.environ.get("CI"))
-    parts = [part for item in files for part in split(item)]
-    bar = tqdm(parts, desc="reading", unit="part", disable=True if quiet else None, leave=False)
+    bar = tqdm(files, desc="reading", unit="file", disable=True if quiet else None, leave=False)
     return Batch.concat([read_file(item, mapping=mapping) for item in bar])
 
 
