@@ -129,8 +129,9 @@ def split(item: InputFile, *, size: int | None = None) -> list[InputFile]:
     Returns
     -------
     list of InputFile
-        The pieces of an export larger than ``size`` that can be cut (JSON Lines, CSV/TSV and
-        Parquet, see :func:`framescope.ingest.pieces.cut`), in file order; else ``[item]``.
+        The pieces of about ``size`` bytes of an export that can be cut (JSON Lines, CSV/TSV
+        and Parquet of 1.5 ``size`` or more, see :func:`framescope.ingest.pieces.cut`), in
+        file order; else ``[item]``.
 
     Examples
     --------
