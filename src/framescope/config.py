@@ -47,7 +47,7 @@ carry the same (syndicated) story: below the lowest real wire reprint measured (
 room for the sketch's estimation error (about 0.06 at Jaccard 0.4)."""
 
 SHARD_FILES = int(_number("FRAMESCOPE_SHARD_FILES", 500))
-"""Input files read by one task; an export file is always a shard of its own."""
+"""Input files read by one task; an export (or each piece of a large one) is a shard of its own."""
 
 EXPORT_PIECE_BYTES = int(_number("FRAMESCOPE_EXPORT_PIECE_BYTES", 64 * 1024**2))
 """A JSON Lines, CSV/TSV or Parquet export larger than this is read in pieces of about this

@@ -191,9 +191,10 @@ class Processes:
         return [future.result() for future in futures]
 
     def close(self) -> None:
-        """Stop the workers."""
+        """Stop the workers; a later :meth:`map` starts new ones."""
         if self._pool is not None:
             self._pool.shutdown(cancel_futures=True)
+            self._pool = None
 
 
 @contextmanager
@@ -323,6 +324,11 @@ def run(
     )
     _add(stages, [p["clock"] for p in prepared])
     clock["prepare"] = time.perf_counter() - tick
+    if isinstance(executor, Processes):
+        # Workers keep what preparing a piece of an export took (about 0.7 GB each) into the
+        # analysis; new ones start small (100,000 articles, one 668 MB export, 2 workers: all
+        # processes 3.1 -> 2.2 GB at peak, 148 -> 141 s).
+        executor.close()
 
     tick = time.perf_counter()
     keys = [p["keys"] for p in prepared if p["keys"] is not None]
