@@ -253,6 +253,9 @@ def test_says_translated(text, expected):
         ("Checking if the site connection is secure. example.com needs to review", True),
         ("Subscribe to continue reading. Already a subscriber? Log in.", True),
         ("404 Not Found", True),
+        ("Verifying you are human. This may take a few seconds.", True),
+        ("We've detected unusual activity from your computer network.", True),
+        ("You have reached your limit of free articles this month. Subscribe for $1.", True),
         ("Xi Jinping arrived in Moscow on Monday.", False),
         (
             "Russian regulators told sites to enable cookies consent banners. " + "Words " * 80,
