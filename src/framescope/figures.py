@@ -91,6 +91,7 @@ from typing import Any
 import numpy as np
 import polars as pl
 
+from framescope.counting import counted
 from framescope.profile import Profile
 
 FIGURE_SCHEMA: dict[str, pl.DataType] = {
@@ -1643,17 +1644,18 @@ def ledger(
     for column, dtype in FIGURE_SCHEMA.items():
         if column not in figures.columns:
             figures = figures.with_columns(pl.lit(None, dtype).alias(column))
-    duplicate = pl.col("duplicate_of") if "duplicate_of" in articles.columns else pl.lit(None)
+    copies = "duplicate_of" in articles.columns
     meta = articles.select(
         "article_id",
         pl.col("source").cast(pl.String()),
         pl.col("published").cast(pl.Date()),
-        duplicate.cast(pl.String()).alias("_duplicate_of"),
+        (counted(include_duplicates=include_duplicates) if copies else pl.lit(value=True)).alias(
+            "_counts"
+        ),
     )
     reports = figures.cast({k: v for k, v in FIGURE_SCHEMA.items() if k in figures.columns})
     reports = reports.join(meta, on="article_id", how="left").filter(pl.col("value").is_not_null())
-    if not include_duplicates:
-        reports = reports.filter(pl.col("_duplicate_of").is_null())
+    reports = reports.filter(pl.col("_counts").fill_null(value=True))
     if not include_other:
         reports = reports.filter(pl.col("metric") != "other")
     reports = reports.with_columns((pl.col("kind") == "change").alias("_change")).sort(
