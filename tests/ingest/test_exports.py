@@ -861,13 +861,16 @@ def test_csv_any_pieces_read_as_the_whole_file(
     assert_frame_equal(result.rejects, expected.rejects)
 
 
+# VmHWM, not getrusage's ru_maxrss: Linux carries the parent's peak across exec into
+# ru_maxrss, so a child of a big pytest process would seem never to grow.
 _PEAK_GROWTH = """
-import resource, sys
+import re, sys
 from pathlib import Path
 from framescope import ingest
 
 def peak():
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    status = Path("/proc/self/status").read_text()
+    return int(re.search(r"VmHWM:\\s+(\\d+) kB", status).group(1)) * 1024
 
 item = ingest.InputFile(Path(sys.argv[1]), "big.jsonl")
 start = peak()
