@@ -333,7 +333,10 @@ def run(
     tick = time.perf_counter()
     keys = [p["keys"] for p in prepared if p["keys"] is not None]
     sketches = [p["sketch"] for p in prepared if p["sketch"] is not None]
-    if old_articles is not None and old_sketches is not None:
+    if old_articles is not None:
+        if old_sketches is None:  # the old articles would leave the build unidentified
+            msg = "old_articles were given without their old_sketches"
+            raise ValueError(msg)
         keys.insert(0, old_articles.select("article_id", "path", "published").collect())
         sketches.insert(0, old_sketches.collect())
     empty = dedupe.sketches(pl.DataFrame(schema=_TEXT_SCHEMA))
