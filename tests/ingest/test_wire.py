@@ -31,6 +31,9 @@ def _credited(texts: list[str]) -> list[str | None]:
         (f"{BODY}\n\nCopyright 2023 The Associated Press. All rights reserved.", "AP"),
         (f"{BODY}\n\n© Agence France-Presse", "AFP"),
         (f"MOSCOW (Reuters) - {BODY}\n\nAFP contributed to this report.", "Reuters, AFP"),
+        (f"AFP | | Posted by A Staff Writer\n{BODY}", "AFP"),
+        (f"PTI | Updated: Mar 20, 2023\n{BODY}", "PTI"),
+        (f"By The Associated Press\nPublished: Mar. 20, 2023\nMOSCOW (AP) — {BODY}", "AP"),
     ],
 )
 def test_credits_are_found(text, expected):
@@ -46,6 +49,8 @@ def test_credits_are_found(text, expected):
         f"{BODY}\n\n(AP Photo/Alexander Zemlianichenko)",
         f"{BODY}\n\nSOURCE: AL JAZEERA AND NEWS AGENCIES",
         f"{BODY}\n\nCNN's Anna Chernova contributed reporting.",
+        f"By Anna Keller\n{BODY}",
+        f"{BODY} By AFP's count, 14 documents were signed.",
         "",
     ],
 )

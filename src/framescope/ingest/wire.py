@@ -48,8 +48,12 @@ _NAMES = sorted(_CANONICAL, key=len, reverse=True)
 _AGENCY = "(?:" + "|".join(name.replace(" ", r"\s+") for name in _NAMES) + ")"
 _DASH = r"(?:--|—|–|-)"
 # "MOSCOW (Reuters) -", "BEIJING, March 20 (Xinhua) --", "(AP) —": a parenthesised credit
-# followed by a dash; "MOSCOW, March 21. /TASS/." in TASS's own style.
-_DATELINE = rf"\(\s*{_AGENCY}\s*\)\s*{_DASH}|/TASS/"
+# followed by a dash; "MOSCOW, March 21. /TASS/." in TASS's own style; bylines "By The
+# Associated Press" and "AFP | | Posted by ..." (Indian outlets' agency bylines).
+_DATELINE = (
+    rf"\(\s*{_AGENCY}\s*\)\s*{_DASH}|/TASS/"
+    rf"|(?m)^[ ]*(?:By[ ]+{_AGENCY}[ ]*$|{_AGENCY}[ ]*\|)"
+)
 # Lines closing the text: "— AFP", "AFP", "(Reuters)", "Source: Reuters", "With AFP", "(With
 # inputs from Reuters)"; "Reuters contributed reporting", "Associated Press writers ... contributed
 # to this report"; "Copyright 2023 The Associated Press", "© Agence France-Presse".
