@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from framescope import __version__, config, pipeline, sentiment, store
-from framescope.ingest.exports import parse_mapping
+from framescope.ingest.fields import parse_mapping
 from framescope.ingest.sidecar import SidecarError
 from framescope.profile import ProfileError
 

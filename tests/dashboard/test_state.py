@@ -7,7 +7,7 @@ from polars.testing import assert_frame_equal
 
 from framescope import pipeline, store
 from framescope.dashboard import aggregates
-from framescope.dashboard.state import DataStore, Tables
+from framescope.dashboard.state import DataStore
 from tests.conftest import SEEDS
 
 
@@ -105,10 +105,3 @@ def test_tone_summary_is_box_stats_of_the_filtered_sentences(state):
     scored = state.sentence_tone().filter(pl.col("compound").is_not_null())
     expected = aggregates.box_stats(scored, value="compound", by="source")
     assert_frame_equal(result, expected)
-
-
-def test_asking_whether_a_table_exists_reads_nothing(seed_build):
-    tables = Tables(seed_build, ["articles", "sentences"])  # not the cached one
-    result = ("sentences" in tables, "no_such_table" in tables)
-    assert result == (True, False)
-    assert "sentences" not in tables._read  # the text-heavy table stays on disk

@@ -20,7 +20,7 @@ from polars.testing import assert_frame_equal
 from framescope import config
 from framescope.ingest import exports
 from framescope.ingest.dates import date_from_url
-from framescope.ingest.exports import COLUMN_ALIASES, parse_mapping, read_export
+from framescope.ingest.exports import read_export
 from framescope.ingest.pieces import cut
 from framescope.ingest.records import Batch, raw_record, records_frame, rejects_frame
 
@@ -48,45 +48,10 @@ def bad(path: Path | str, reason: str, detail: str) -> dict[str, str]:
     return {"path": str(path), "reason": reason, "detail": detail}
 
 
-# parse_mapping
-
-
-def test_parse_mapping_reads_field_column_pairs() -> None:
-    result = parse_mapping(["text=body_html", " published = pub "])
-    expected = {"text": "body_html", "published": "pub"}
-    assert result == expected
-
-
-@pytest.mark.parametrize("spec", ["text", "text=", "=body", "txt=body", "body_html=text"])
-def test_parse_mapping_names_the_bad_spec_and_the_fields(spec: str) -> None:
-    with pytest.raises(ValueError, match="external_id, source, published") as error:
-        parse_mapping([spec])
-    assert repr(spec) in str(error.value) or repr(spec.partition("=")[0]) in str(error.value)
-
-
-def test_parse_mapping_refuses_a_field_given_twice() -> None:
-    with pytest.raises(ValueError, match="'text' twice"):
-        parse_mapping(["text=a", "text=b"])
-
-
 def test_read_export_refuses_an_unknown_mapping_field(tmp_path: Path) -> None:
     path = write(tmp_path, "a.jsonl", jsonl({"text": "x"}))
     with pytest.raises(ValueError, match="unknown field 'body'"):
         read_export(path, mapping={"body": "text"})
-
-
-def test_aliases_cover_every_target_field() -> None:
-    assert list(COLUMN_ALIASES) == [
-        "external_id",
-        "source",
-        "published",
-        "title",
-        "text",
-        "url",
-        "language",
-        "translated",
-    ]
-    assert "description" not in COLUMN_ALIASES["text"]
 
 
 # Tools' own column names

@@ -1,8 +1,7 @@
 """Article exports from other tools (JSON Lines, JSON, CSV/TSV, Parquet) -> raw records.
 
-News-please, Media Cloud, GDELT and home-grown scrapers name the same fields differently:
-:data:`COLUMN_ALIASES` maps their names onto framescope's and ``--map field=column`` covers the
-rest. Files go through polars' readers so millions of rows stay fast; only when a reader fails
+Which column holds which field is :mod:`framescope.ingest.fields`' work (column aliases,
+``--map``). Files go through polars' readers so millions of rows stay fast; only when a reader fails
 does a slower record-by-record pass find the bad records, so one broken line costs that line,
 not the file. A large export is read a :class:`~framescope.ingest.pieces.Piece` at a time (see
 :mod:`framescope.ingest.pieces`), each piece on its own and numbered as in the whole file.
@@ -23,52 +22,23 @@ import polars as pl
 from polars.exceptions import PanicException
 
 from framescope import config
-from framescope.ingest.dates import URL_DATE, parse_dates
 from framescope.ingest.decode import Decoded, decode_bytes
+from framescope.ingest.fields import (
+    COLUMN_ALIASES,
+    PARAGRAPH,
+    ROW,
+    as_text,
+    check_field,
+    problem_detail,
+    raw_records,
+    record_path,
+    resolve_columns,
+    text_problem,
+)
 from framescope.ingest.pieces import Piece, csv_reader
-from framescope.ingest.records import RAW_SCHEMA, REJECT_SCHEMA, Batch, reject
+from framescope.ingest.records import REJECT_SCHEMA, Batch, reject
 
-COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
-    "external_id": ("id", "stories_id", "GKGRECORDID", "GLOBALEVENTID"),
-    "source": (
-        "source",
-        "outlet",
-        "publisher",
-        "media_name",
-        "source_domain",
-        "SourceCommonName",
-        "domain",
-    ),
-    "published": (
-        "published",
-        "date_publish",
-        "publish_date",
-        "pubdate",
-        "date",
-        "seendate",
-        "SQLDATE",
-    ),
-    "title": ("title", "headline"),
-    "text": ("text", "maintext", "story_text", "body", "content", "article_text", "full_text"),
-    "url": ("url", "link", "DocumentIdentifier", "SOURCEURL"),
-    "language": ("language", "lang"),
-    "translated": ("translated", "is_translated"),
-}
-"""Column names other tools use for each field, best first, matched case-insensitively.
-
-Generic names come first, then news-please (``maintext``, ``date_publish``, ``source_domain``),
-Media Cloud (``stories_id``, ``media_name``, ``publish_date``, ``story_text``) and GDELT
-(``GKGRECORDID``, ``GLOBALEVENTID``, ``DATE`` via ``date``, ``SQLDATE``, ``seendate``,
-``SourceCommonName``, ``domain``, ``DocumentIdentifier``, ``SOURCEURL``). news-please's
-``description`` is a teaser, not the article, so it is deliberately not a text alias.
-"""
-
-_ROW = "__record__"
-_PARAGRAPH = "\n\n"
 _JSON_SPACE = " \t\r"
-_TRUE = ("true", "yes", "1")
-_FALSE = ("false", "no", "0")
-_URL_HOST = r"^[A-Za-z][A-Za-z0-9+.-]*://(?:[^/?#@]*@)?([^/?#:]+)"
 _JSON_TYPES = {
     list: "an array",
     str: "a string",
@@ -98,43 +68,6 @@ class _Parsed:
     frame: pl.DataFrame
     bad: list[tuple[int, str]] = field(default_factory=list)
     warning: str | None = None
-
-
-def parse_mapping(specs: list[str]) -> dict[str, str]:
-    """``--map field=column`` options as a field -> column mapping.
-
-    Parameters
-    ----------
-    specs
-        Strings of the form ``field=column``; ``field`` is one of :data:`COLUMN_ALIASES`.
-
-    Returns
-    -------
-    dict
-        The column to read each named field from.
-
-    Raises
-    ------
-    ValueError
-        For a spec without ``=`` or a column, an unknown field or a field given twice.
-
-    Examples
-    --------
-    >>> parse_mapping(["text=body_html", "published=pub"])
-    {'text': 'body_html', 'published': 'pub'}
-    """
-    mapping: dict[str, str] = {}
-    for spec in specs:
-        name, equals, column = (part.strip() for part in spec.partition("="))
-        if not equals or not column:
-            msg = f"--map expects field=column, got {spec!r}; fields are {_field_list()}"
-            raise ValueError(msg)
-        _check_field(name)
-        if name in mapping:
-            msg = f"--map gives field {name!r} twice ({mapping[name]!r} and {column!r})"
-            raise ValueError(msg)
-        mapping[name] = column
-    return mapping
 
 
 def read_export(
@@ -179,7 +112,7 @@ def read_export(
     """
     mapping = dict(mapping or {})
     for name in mapping:
-        _check_field(name)
+        check_field(name)
     reader = _READERS.get(path.suffix.lower())
     if reader is None:
         detail = f"not an export; framescope reads exports ending {', '.join(sorted(_READERS))}"
@@ -202,16 +135,6 @@ def read_export(
     if isinstance(parsed, Batch):
         return parsed
     return _to_batch(path, parsed, mapping, whole=piece is None)
-
-
-def _field_list() -> str:
-    return ", ".join(COLUMN_ALIASES)
-
-
-def _check_field(name: str) -> None:
-    if name not in COLUMN_ALIASES:
-        msg = f"unknown field {name!r} in --map; fields are {_field_list()}"
-        raise ValueError(msg)
 
 
 def _file_reject(path: Path, reason: str, detail: str) -> Batch:
@@ -271,7 +194,7 @@ def _decode(data: bytes) -> Decoded:
 
 
 def _numbered(frame: pl.DataFrame, before: int) -> pl.DataFrame:
-    return frame.with_row_index(_ROW, offset=before + 1)
+    return frame.with_row_index(ROW, offset=before + 1)
 
 
 def _jsonl_frame(source: Path | bytes, before: int) -> pl.DataFrame:
@@ -279,9 +202,9 @@ def _jsonl_frame(source: Path | bytes, before: int) -> pl.DataFrame:
     # dropped.
     frame = pl.read_ndjson(source, infer_schema_length=None)
     numbers = (
-        pl.scan_lines(source, row_index_name=_ROW, row_index_offset=before + 1)
+        pl.scan_lines(source, row_index_name=ROW, row_index_offset=before + 1)
         .filter(pl.col("line").str.strip_chars(_JSON_SPACE) != "")
-        .select(_ROW)
+        .select(ROW)
         .collect()
     )
     if numbers.height != frame.height:
@@ -349,7 +272,7 @@ def _jsonl_rows(text: str, before: int) -> _Parsed:
 
 def _objects_frame(lines: list[str], numbers: list[int]) -> pl.DataFrame:
     """JSON object lines as a frame: polars' types when it can read them, else text."""
-    row_numbers = pl.DataFrame({_ROW: numbers}, schema={_ROW: pl.Int64()})
+    row_numbers = pl.DataFrame({ROW: numbers}, schema={ROW: pl.Int64()})
     try:
         frame = pl.read_ndjson("\n".join(lines).encode(), infer_schema_length=None)
         return pl.concat([row_numbers, frame], how="horizontal")
@@ -408,7 +331,7 @@ def _csv_rows(text: str, before: int, *, separator: str) -> _Parsed | _Problem:
             detail = f"row {number} has {len(row)} field(s); the header has {len(names)}"
             bad.append((number, detail))
             continue
-        rows.append({_ROW: number, **{n: v or None for n, v in zip(names, row, strict=True)}})
+        rows.append({ROW: number, **{n: v or None for n, v in zip(names, row, strict=True)}})
     return _Parsed(_rows_frame(rows, names), bad)
 
 
@@ -424,15 +347,15 @@ def _unique_names(header: list[str]) -> list[str]:
 
 
 def _row(number: int, item: dict[str, Any]) -> dict[str, Any]:
-    return {**{key: _value_text(value) for key, value in item.items()}, _ROW: number}
+    return {**{key: _value_text(value) for key, value in item.items()}, ROW: number}
 
 
 def _value_text(value: Any) -> str | None:
-    """A JSON value as text, rendered as :func:`_as_text` renders polars' columns."""
+    """A JSON value as text, rendered as :func:`as_text` renders polars' columns."""
     if value is None or isinstance(value, str):
         return value
     if isinstance(value, list) and value and all(isinstance(item, str) for item in value):
-        return _PARAGRAPH.join(value)
+        return PARAGRAPH.join(value)
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
@@ -442,7 +365,7 @@ def _json_type(value: Any) -> str:
 
 def _rows_frame(rows: list[dict[str, Any]], names: list[str] | None = None) -> pl.DataFrame:
     columns = names if names is not None else list(dict.fromkeys(k for r in rows for k in r))
-    schema = {_ROW: pl.Int64(), **{name: pl.String() for name in columns if name != _ROW}}
+    schema = {ROW: pl.Int64(), **{name: pl.String() for name in columns if name != ROW}}
     return pl.from_dicts(rows, schema=schema)
 
 
@@ -472,34 +395,18 @@ _READERS: dict[str, Callable[[Path, Piece | None], _Parsed | Batch]] = {
 # Fields: the file's columns -> framescope's raw records, all vectorised.
 
 
-def _resolve_columns(columns: list[str], mapping: Mapping[str, str]) -> dict[str, str | None]:
-    """The file column for each field: the mapped one, else the first alias present."""
-    by_folded: dict[str, str] = {}
-    for column in columns:
-        by_folded.setdefault(column.casefold(), column)
-    resolved: dict[str, str | None] = {}
-    for name, aliases in COLUMN_ALIASES.items():
-        if name in mapping:
-            wanted = mapping[name]
-            resolved[name] = wanted if wanted in columns else by_folded.get(wanted.casefold())
-        else:
-            found = (by_folded.get(alias.casefold()) for alias in aliases)
-            resolved[name] = next((column for column in found if column is not None), None)
-    return resolved
-
-
 def _to_batch(path: Path, parsed: _Parsed, mapping: Mapping[str, str], *, whole: bool) -> Batch:
     bad = _bad_rejects(path, parsed.bad)
-    columns = [column for column in parsed.frame.columns if column != _ROW]
+    columns = [column for column in parsed.frame.columns if column != ROW]
     if parsed.frame.height == 0:
         if bad.height or not whole:
             # Blank lines in a piece are nothing to report; the file has records elsewhere.
-            return Batch(rejects=bad.drop(_ROW))
+            return Batch(rejects=bad.drop(ROW))
         return _file_reject(path, "empty", "the file holds no records")
-    resolved = _resolve_columns(columns, mapping)
+    resolved = resolve_columns(columns, mapping)
     found = f"columns found: {', '.join(repr(c) for c in columns) or 'none'}"
     if not whole:
-        numbers = parsed.frame[_ROW]
+        numbers = parsed.frame[ROW]
         found = f"{found} in records #{numbers.min()} to #{numbers.max()}"
     absent = [f"{name}={mapping[name]!r}" for name in mapping if resolved[name] is None]
     if absent:
@@ -510,132 +417,26 @@ def _to_batch(path: Path, parsed: _Parsed, mapping: Mapping[str, str], *, whole:
         detail = f"no column holds the article text; {found}; use --map text=COLUMN to name it"
         return _whole_file_and(path, detail, bad)
     fields = parsed.frame.select(
-        pl.col(_ROW).cast(pl.Int64()),
-        *(_as_text(parsed.frame.schema, resolved[name]).alias(name) for name in COLUMN_ALIASES),
-    ).with_columns(_text_problem().alias("problem"))
+        pl.col(ROW).cast(pl.Int64()),
+        *(as_text(parsed.frame.schema, resolved[name]).alias(name) for name in COLUMN_ALIASES),
+    ).with_columns(text_problem().alias("problem"))
     problems = fields.filter(pl.col("problem").is_not_null())
     text_rejects = problems.select(
-        _ROW,
-        _record_path(path),
+        ROW,
+        record_path(path),
         pl.col("problem").alias("reason"),
-        _problem_detail(text_column).alias("detail"),
+        problem_detail(text_column).alias("detail"),
     )
-    rejects = pl.concat([bad, text_rejects]).sort(_ROW, maintain_order=True).drop(_ROW)
+    rejects = pl.concat([bad, text_rejects]).sort(ROW, maintain_order=True).drop(ROW)
     kept = fields.filter(pl.col("problem").is_null())
-    return Batch(_records(kept, path, parsed.warning), rejects)
+    return Batch(raw_records(kept, path, parsed.warning), rejects)
 
 
 def _whole_file_and(path: Path, detail: str, bad: pl.DataFrame) -> Batch:
     whole = pl.DataFrame([reject(str(path), "unparseable", detail)], schema=REJECT_SCHEMA)
-    return Batch(rejects=pl.concat([whole, bad.drop(_ROW)]))
+    return Batch(rejects=pl.concat([whole, bad.drop(ROW)]))
 
 
 def _bad_rejects(path: Path, bad: list[tuple[int, str]]) -> pl.DataFrame:
-    rows = [{_ROW: n, **reject(f"{path}#{n}", "unparseable", detail)} for n, detail in bad]
-    return pl.DataFrame(rows, schema={_ROW: pl.Int64(), **REJECT_SCHEMA})
-
-
-def _as_text(schema: pl.Schema, column: str | None) -> pl.Expr:
-    """A column as strings, the way :func:`_value_text` renders JSON values."""
-    if column is None:
-        return pl.lit(None, pl.String())
-    dtype = schema[column]
-    values = pl.col(column)
-    if dtype == pl.String():
-        return values
-    if dtype == pl.List(pl.String()):
-        return values.list.join(_PARAGRAPH)
-    if dtype.is_nested():
-        # Nested values have no string cast; their JSON is the most faithful text.
-        encoded = pl.struct(values.alias("v")).struct.json_encode()
-        return pl.when(values.is_not_null()).then(
-            encoded.str.strip_prefix('{"v":').str.strip_suffix("}")
-        )
-    return values.cast(pl.String(), strict=False)
-
-
-def _text_problem() -> pl.Expr:
-    """``no_text`` or ``too_large`` for a record that cannot be an article, else null."""
-    text = pl.col("text")
-    return (
-        pl.when(text.is_null() | ~text.str.contains(r"\S"))
-        .then(pl.lit("no_text"))
-        .when(text.str.len_chars() > config.MAX_ARTICLE_CHARS)
-        .then(pl.lit("too_large"))
-    )
-
-
-def _problem_detail(column: str) -> pl.Expr:
-    return (
-        pl.when(pl.col("problem") == "no_text")
-        .then(pl.format("record {} has no text in column '{}'", pl.col(_ROW), pl.lit(column)))
-        .otherwise(
-            pl.format(
-                "record {} has {} characters of text, over the {}-character limit",
-                pl.col(_ROW),
-                pl.col("text").str.len_chars(),
-                pl.lit(config.MAX_ARTICLE_CHARS),
-            )
-        )
-    )
-
-
-def _record_path(path: Path) -> pl.Expr:
-    return pl.format("{}#{}", pl.lit(str(path)), pl.col(_ROW)).alias("path")
-
-
-def _records(fields: pl.DataFrame, path: Path, warning: str | None) -> pl.DataFrame:
-    """Fields -> :data:`RAW_SCHEMA`: dates, date origins, sources, flags and warnings."""
-    date_given = pl.col("published").str.contains(r"\S").fill_null(False)
-    source_given = pl.col("source").str.contains(r"\S").fill_null(False)
-    parsed = pl.col("parsed_date")
-    # The URL is parsed only where it is needed: regexes over every URL cost more than the rest.
-    records = fields.with_columns(
-        parse_dates(pl.col("published")).alias("parsed_date"),
-        _url_date(pl.when(~date_given).then(pl.col("url"))).alias("url_date"),
-        _url_host(pl.when(~source_given).then(pl.col("url"))).alias("url_host"),
-    ).with_columns(
-        _record_path(path),
-        pl.when(parsed.is_not_null())
-        .then(pl.lit("metadata"))
-        .when(~date_given & pl.col("url_date").is_not_null())
-        .then(pl.lit("inferred"))
-        .otherwise(pl.lit("unknown"))
-        .alias("date_origin"),
-        pl.when(date_given).then(parsed).otherwise(pl.col("url_date")).alias("published"),
-        pl.when(source_given).then(pl.col("source")).otherwise(pl.col("url_host")).alias("source"),
-        _boolean(pl.col("translated")).alias("translated"),
-        pl.lit(None, pl.String()).alias("section"),
-        pl.lit(None, pl.String()).alias("dateline"),
-        pl.concat_list(
-            pl.lit(warning, pl.String()),
-            pl.when(date_given & parsed.is_null()).then(
-                pl.format("could not parse date '{}'", pl.col("published"))
-            ),
-            pl.when(~source_given & pl.col("url_host").is_not_null()).then(
-                pl.lit("source taken from the URL host")
-            ),
-        )
-        .list.drop_nulls()
-        .alias("warnings"),
-    )
-    return records.select(pl.col(name).cast(dtype) for name, dtype in RAW_SCHEMA.items())
-
-
-def _url_date(url: pl.Expr) -> pl.Expr:
-    """:func:`dates.date_from_url`, vectorised with the same pattern."""
-    parts = url.str.extract_groups(URL_DATE.pattern)
-    stamp = pl.concat_str(
-        parts.struct.field("year"), parts.struct.field("mnum"), parts.struct.field("day")
-    )
-    return stamp.str.to_date("%Y%m%d", strict=False)
-
-
-def _url_host(url: pl.Expr) -> pl.Expr:
-    host = url.str.strip_chars().str.extract(_URL_HOST, 1).str.to_lowercase()
-    return host.str.strip_prefix("www.")
-
-
-def _boolean(values: pl.Expr) -> pl.Expr:
-    folded = values.str.strip_chars().str.to_lowercase()
-    return pl.when(folded.is_in(_TRUE)).then(True).when(folded.is_in(_FALSE)).then(False)
+    rows = [{ROW: n, **reject(f"{path}#{n}", "unparseable", detail)} for n, detail in bad]
+    return pl.DataFrame(rows, schema={ROW: pl.Int64(), **REJECT_SCHEMA})
