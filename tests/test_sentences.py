@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from unittest import mock
 
 import polars as pl
 import pytest
@@ -247,3 +248,104 @@ def test_split_offsets_hold_for_any_text(texts: list[str]) -> None:
         assert {i for i, char in enumerate(text) if char.isalnum()} <= covered
     lost = set(articles["article_id"]) - set(result["article_id"])
     assert not any(char.isalnum() for article_id in lost for char in texts[int(article_id)])
+
+
+@pytest.mark.parametrize(
+    ("piece", "limit", "expected"),
+    [
+        ("one two three", 8, ["one two ", "three"]),
+        ("one two three ", 8, ["one two ", "three "]),
+        ("  one two three", 8, ["  one two ", "three"]),
+        ("one  \t two", 4, ["one  \t ", "two"]),
+        ("abcdefghij", 4, ["abcd", "efgh", "ij"]),
+        ("abcdefgh ij", 4, ["abcd", "efgh ", "ij"]),
+        ("a bcdefgh", 4, ["a ", "bcde", "fgh"]),
+        ("short", 8, ["short"]),
+        ("exactly8  ", 8, ["exactly8  "]),
+        ("Xi\u00a0Jinping", 7, ["Xi\u00a0", "Jinping"]),
+        ("Xi\x1cJinping", 7, ["Xi\x1cJinp", "ing"]),
+    ],
+)
+def test_cut_at_the_last_space_before_limit(piece: str, limit: int, expected: list[str]) -> None:
+    result = sentences.cut(piece, limit=limit)
+    assert result == expected
+    assert "".join(result) == piece
+
+
+def test_cut_rejects_a_limit_below_one() -> None:
+    with pytest.raises(ValueError, match="got 0"):
+        sentences.cut("text", limit=0)
+
+
+def test_split_cuts_a_run_over_the_cap_with_exact_offsets(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sentences, "MAX_SENTENCE_CHARS", 20)
+    text = "Xi met Putin. The war and trade and the war went on and on\nEnd."
+    articles = pl.DataFrame({"article_id": ["a"], "text": [text]})
+    result = sentences.split(articles)
+    expected = pl.DataFrame(
+        {
+            "article_id": ["a"] * 5,
+            "sentence_idx": [0, 1, 2, 3, 4],
+            "start": [0, 14, 32, 52, 59],
+            "end": [13, 31, 51, 58, 63],
+            "text": ["Xi met Putin.", "The war and trade", "and the war went on", "and on", "End."],
+        },
+        schema=sentences.SENTENCE_SCHEMA,
+    )
+    assert_frame_equal(result, expected)
+    assert_offsets_hold(articles, result)
+
+
+def test_split_cuts_a_two_megabyte_line_into_capped_sentences() -> None:
+    # The probe's input: one 2 MB line without punctuation used to be one sentence.
+    line = "the war in Ukraine and trade with Russia " * 50_000
+    articles = pl.DataFrame({"article_id": ["a"], "text": [line]})
+    result = sentences.split(articles)
+    lengths = result["text"].str.len_chars()
+    assert lengths.max() <= sentences.MAX_SENTENCE_CHARS
+    assert lengths.head(-1).min() > sentences.MAX_SENTENCE_CHARS - len(" Ukraine")
+    assert (result["start"][0], result["end"][-1]) == (0, len(line.rstrip()))
+    assert_offsets_hold(articles, result)
+
+
+def test_cut_warnings_name_the_sentences_cut(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sentences, "MAX_SENTENCE_CHARS", 20)
+    texts = pl.Series(
+        "text",
+        [
+            "Xi met Putin. the war and trade and the war went on",
+            "a list of words with no end\nand another list of words",
+            "It rained. The sun came out.",
+            None,
+        ],
+    )
+    result = pl.select(sentences.cut_warnings(pl.lit(texts))).to_series().to_list()
+    expected = [
+        [
+            "1 sentence ran over 20 characters with no sentence end (a table, a list or text "
+            "without punctuation?) and was cut at spaces into parts of at most that length"
+        ],
+        [
+            "2 sentences ran over 20 characters with no sentence end (a table, a list or text "
+            "without punctuation?) and were cut at spaces into parts of at most that length"
+        ],
+        [],
+        [],
+    ]
+    assert result == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(texts=st.lists(st.lists(PIECES, max_size=40).map("".join), min_size=1, max_size=4))
+def test_split_offsets_hold_for_any_text_under_a_small_cap(texts: list[str]) -> None:
+    articles = pl.DataFrame({"article_id": [str(i) for i in range(len(texts))], "text": texts})
+    with mock.patch.object(sentences, "MAX_SENTENCE_CHARS", 7):
+        result = sentences.split(articles)
+    assert_offsets_hold(articles, result)
+    assert result["text"].str.len_chars().max() is None or result["text"].str.len_chars().max() <= 7
+    for (article_id,), rows in result.group_by("article_id"):
+        covered = set()
+        for start, end in rows.select("start", "end").iter_rows():
+            covered.update(range(start, end))
+        text = texts[int(article_id)]
+        assert {i for i, char in enumerate(text) if char.isalnum()} <= covered

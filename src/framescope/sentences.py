@@ -11,6 +11,11 @@ and dotted acronyms: "John F. Kennedy", "U.S."), when a non-space character foll
 directly ("$3.3 million", "t.co", "a.m.") or when whitespace and then a lowercase letter or
 digit follows it ("Jan. 31", a scraping slip such as "Cooperation. meeting").
 
+A run of more than :data:`MAX_SENTENCE_CHARS` characters with no sentence end (a scraped
+table, a list, a text without punctuation) is cut into pieces of at most that many
+characters, each at the last space before the limit (:func:`cut`), and :func:`cut_warnings`
+says so for the article.
+
 The work is one regular expression run by polars over every article at once (no Python loop
 per article or per sentence): its matches tile the text, each match being a sentence with
 its trailing whitespace, so the offsets are cumulative sums of match lengths.
@@ -18,6 +23,7 @@ its trailing whitespace, so the offsets are cumulative sums of match lengths.
 
 from __future__ import annotations
 
+import re
 from typing import TypeVar
 
 import polars as pl
@@ -44,6 +50,14 @@ ABBREVIATIONS = (
     "vs", "a.m", "p.m", "e.g", "i.e",
 )  # fmt: skip
 """Words whose final period never ends a sentence (matched case-sensitively, whole word)."""
+
+MAX_SENTENCE_CHARS = 2_000
+"""The longest sentence kept whole, in characters; a longer run is cut (:func:`cut`).
+
+The longest real news sentences run to about 1,000 characters (the seed corpus's longest is
+443), so twice that cuts no sentence a person wrote. Every per-sentence stage does work that
+grows with the sentence for each finding in it, so without a cap one 2 MB line with no
+punctuation became one sentence and a build went past 7.5 GB before it was killed."""
 
 # The line breaks of Python's str.splitlines() that are also Unicode whitespace (\x1c-\x1e are
 # not), so stripping a sentence and breaking it at a line agree on what whitespace is.
@@ -89,6 +103,92 @@ _WORDLIKE = r"[\p{L}\p{N}]"
 
 FrameT = TypeVar("FrameT", pl.DataFrame, pl.LazyFrame)
 
+# Unicode White_Space, as polars strips it: Python's \s also takes \x1c-\x1f.
+_SPACE = r"[^\S\x1c-\x1f]"
+# Greedy: a match ends just after the last space of the string it is run on.
+_UP_TO_LAST_SPACE = re.compile(rf"(?s).*{_SPACE}")
+_SPACES = re.compile(rf"{_SPACE}*")
+
+
+def cut(piece: str, *, limit: int = MAX_SENTENCE_CHARS) -> list[str]:
+    """A sentence as consecutive parts of at most ``limit`` characters once stripped.
+
+    Each cut falls at the last space before the limit, the spaces staying with the part
+    before it; a run of ``limit`` characters with no space is cut where the limit falls.
+    The parts joined give ``piece`` back, so offsets computed from them stay exact.
+
+    Parameters
+    ----------
+    piece
+        A sentence with the whitespace around it.
+    limit
+        The most characters a part may hold, not counting the whitespace around it.
+
+    Raises
+    ------
+    ValueError
+        If ``limit`` is less than 1.
+
+    Examples
+    --------
+    >>> cut("one two three", limit=8)
+    ['one two ', 'three']
+    >>> cut("abcdefghij", limit=4)
+    ['abcd', 'efgh', 'ij']
+    """
+    if limit < 1:
+        msg = f"limit must be at least 1 character, got {limit!r}"
+        raise ValueError(msg)
+    end = len(piece.rstrip())
+    parts = []
+    begin = 0
+    start = _SPACES.match(piece).end()
+    while end - start > limit:
+        # A space after the first character and at most ``limit`` characters in.
+        last = _UP_TO_LAST_SPACE.match(piece, start + 1, start + limit + 1)
+        stop = _SPACES.match(piece, last.end()).end() if last else start + limit
+        parts.append(piece[begin:stop])
+        begin = start = stop
+    parts.append(piece[begin:])
+    return parts
+
+
+def _cut(piece: str) -> list[str]:
+    return cut(piece, limit=MAX_SENTENCE_CHARS)
+
+
+def cut_warnings(text: pl.Expr) -> pl.Expr:
+    """Per text, a list holding a warning when :func:`split` cuts some of its sentences,
+    else an empty list: for an article's ``warnings``.
+
+    Examples
+    --------
+    >>> texts = pl.DataFrame({"text": ["Short. " + "word " * 500, "It rained."]})
+    >>> texts.select(cut_warnings(pl.col("text"))).to_series().to_list()  # doctest: +ELLIPSIS
+    [['1 sentence ran over 2,000 characters with no sentence end ...'], []]
+    """
+    # Only texts over the limit can hold a sentence over it: most news articles are longer,
+    # but the test costs a tenth of a second per 20 MB of text.
+    lengths = (
+        pl.when(text.str.len_chars() > MAX_SENTENCE_CHARS)
+        .then(text)
+        .str.extract_all(SENTENCE_PATTERN)
+        .list.eval(pl.element().str.strip_chars().str.len_chars())
+    )
+    n_cut = lengths.list.eval((pl.element() > MAX_SENTENCE_CHARS).sum()).list.first().fill_null(0)
+    warning = pl.format(
+        "{} ran over {} characters with no sentence end (a table, a list or text without "
+        "punctuation?) and {} cut at spaces into parts of at most that length",
+        pl.when(n_cut == 1).then(pl.lit("1 sentence")).otherwise(pl.format("{} sentences", n_cut)),
+        pl.lit(f"{MAX_SENTENCE_CHARS:,}"),
+        pl.when(n_cut == 1).then(pl.lit("was")).otherwise(pl.lit("were")),
+    )
+    return (
+        pl.when(n_cut > 0)
+        .then(pl.concat_list(warning))
+        .otherwise(pl.lit([], dtype=pl.List(pl.String())))
+    )
+
 
 def _raise_unless_tiled(checks: pl.Series) -> pl.Series:
     # Offsets are cumulative sums of match lengths, so a text the matches do not cover
@@ -119,7 +219,8 @@ def split(articles: FrameT) -> FrameT:
     sentence, in text order, with ``text`` stripped of surrounding whitespace,
     ``article_text[start:end] == text`` in code points, and ``sentence_idx`` contiguous from
     0 within each article. Pieces with no letter or digit (a stray ".") are dropped before
-    numbering.
+    numbering; a sentence over :data:`MAX_SENTENCE_CHARS` is cut into parts (:func:`cut`),
+    each a sentence of its own.
 
     Raises
     ------
@@ -158,6 +259,22 @@ def split(articles: FrameT) -> FrameT:
             ).map_batches(_raise_unless_tiled, return_dtype=pl.Boolean, is_elementwise=True)
         )
         .explode("_piece", "_stop")
+        .with_columns(
+            # Sentences over the cap are rare (see MAX_SENTENCE_CHARS): only they are cut,
+            # in Python; the others become one-part lists.
+            pl.coalesce(
+                pl.when(piece.str.len_chars() > MAX_SENTENCE_CHARS)
+                .then(piece)
+                .map_elements(_cut, return_dtype=pl.List(pl.String()), skip_nulls=True),
+                pl.concat_list(piece),
+            ).alias("_piece"),
+            (stop - piece.str.len_chars().cast(pl.Int64)).alias("_begin"),
+        )
+        .with_columns(
+            piece.list.eval(pl.element().str.len_chars().cast(pl.Int64).cum_sum()).alias("_stop")
+        )
+        .explode("_piece", "_stop")
+        .with_columns(stop + pl.col("_begin"))
         .filter(piece.str.contains(_WORDLIKE))
         .with_columns(
             (stop - piece.str.strip_chars_start().str.len_chars()).alias("start"),
