@@ -265,3 +265,121 @@ def test_seed_sentiment_scores_every_sentence_with_every_method(seed_build):
     counts = scored.group_by("method").len().sort("method")
     assert counts.rows() == [("textblob", sentences.height), ("vader", sentences.height)]
     assert scored["compound"].is_between(-1, 1).all()
+
+
+def _assert_same_tables(left, right, *, but=()):
+    """Every table of two builds equal, in canonical order, except the tables in ``but``."""
+    names = set(store.read_manifest(left)["tables"])
+    assert names == set(store.read_manifest(right)["tables"])
+    for name in sorted(names - set(but)):
+        result = pipeline.canonical_order(store.read(name, left))
+        expected = pipeline.canonical_order(store.read(name, right))
+        assert result.equals(expected), name  # names the table that differs
+        assert_frame_equal(result, expected)
+
+
+def test_a_file_reached_twice_is_read_once(raw, tmp_path):
+    # Issue 13 #4: it was rejected as a duplicate "kept once" and kept twice anyway.
+    (raw / "sub").mkdir()
+    shutil.move(next(raw.glob("002_*.txt")), raw / "sub")
+    clean = _build(raw, tmp_path / "clean")
+    (raw / "link_to_001.txt").symlink_to(next(raw.glob("001_*.txt")))
+    report = pipeline.build([raw, raw / "sub"], out=tmp_path / "out", progress=False)
+    assert report.tables["articles"] == clean.tables["articles"] == 5
+    assert "note: 1 file under more than one --raw path was read once" in report.summary()
+    _assert_same_tables(tmp_path / "out", tmp_path / "clean", but=["rejects"])
+    rejects = store.read("rejects", tmp_path / "out")
+    link = rejects.filter(pl.col("reason") == "symlink")
+    assert link["path"].to_list() == [(raw / "link_to_001.txt").as_posix()]
+    assert_frame_equal(
+        rejects.filter(pl.col("reason") != "symlink"), store.read("rejects", tmp_path / "clean")
+    )
+
+
+def test_an_incremental_build_equals_a_force_build(tmp_path):
+    # Issue 13 #5: a copy that sorts before the kept file doubled every per-sentence row.
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    shutil.copy(next(SEEDS.glob("001_*.txt")), raw / "m_new.txt")
+    shutil.copy(next(SEEDS.glob("001_*.txt")), raw / "z_copy.txt")
+    shutil.copy(next(SEEDS.glob("003_*.txt")), raw / "c.txt")
+    (raw / "sources.csv").write_text("file,source\nghost.txt,Ghost Gazette\n")
+    out = tmp_path / "out"
+    assert _build(raw, out).rejects_by_reason == {"duplicate": 1, "missing_file": 1}
+    shutil.copy(raw / "m_new.txt", raw / "a_same_as_m_new.txt")
+    shutil.copy(next(SEEDS.glob("004_*.txt")), raw / "ghost.txt")  # the sidecar's missing file
+    (raw / "dangling.txt").symlink_to(raw / "gone.txt")
+    report = _build(raw, out)
+    assert (report.status, report.read) == ("updated", 2)
+    force = _build(raw, tmp_path / "force", force=True)
+    assert report.tables == force.tables
+    _assert_same_tables(out, tmp_path / "force")
+    rejects = store.read("rejects", out).select(pl.col("path").str.split("/").list.last(), "reason")
+    assert sorted(rejects.rows()) == [
+        ("dangling.txt", "symlink"),
+        ("m_new.txt", "duplicate"),
+        ("z_copy.txt", "duplicate"),
+    ]
+    assert "a_same_as_m_new.txt" in store.read("rejects", out)["detail"][2]
+    assert _build(raw, out).status == "up_to_date"
+
+
+def test_changed_size_limits_rebuild(raw, tmp_path, monkeypatch):
+    # Issue 13 #9: a lower limit said "up to date" while the tables still held the large file.
+    out = tmp_path / "out"
+    _build(raw, out)
+    largest = max(raw.glob("*.txt"), key=lambda path: path.stat().st_size)
+    monkeypatch.setattr(config, "MAX_FILE_BYTES", largest.stat().st_size - 1)
+    report = _build(raw, out)
+    assert (report.status, report.rejects_by_reason) == ("built", {"too_large": 1})
+    _build(raw, tmp_path / "force", force=True)
+    _assert_same_tables(out, tmp_path / "force")
+
+
+def test_a_build_killed_between_renames_is_never_read_and_is_rebuilt(raw, tmp_path, monkeypatch):
+    # Issue 13 #6: a sidecar edit keeps row counts; the new articles (new ids) and the old
+    # mentions passed the manifest's row-count check together.
+    out = tmp_path / "out"
+    _build(raw, out)
+    sidecar = raw / "sources.csv"
+    sidecar.write_text(sidecar.read_text().replace("NBC News", "NBC"))
+    replace = type(out).replace
+
+    def killed_after_articles(self, target):
+        result = replace(self, target)
+        if type(out)(target) == out / "articles.parquet":
+            raise KeyboardInterrupt  # a kill right after the first table is renamed
+        return result
+
+    monkeypatch.setattr(type(out), "replace", killed_after_articles)
+    with pytest.raises(KeyboardInterrupt):
+        _build(raw, out)
+    monkeypatch.undo()
+    with pytest.raises(store.StoreError, match="tables from two builds"):
+        store.read("articles", out)
+    assert _build(raw, out).status == "built"  # whole: the mixed tables are not extended
+    _build(raw, tmp_path / "force", force=True)
+    _assert_same_tables(out, tmp_path / "force")
+
+
+def test_links_outside_the_raw_folder_are_rejects_not_articles(raw, tmp_path):
+    # Issue 13 #8: a link to a system file was read as an article.
+    secret = tmp_path / "secret.txt"
+    secret.write_text("Xi Jinping's private notes on Putin, never to be ingested.")
+    (raw / "notes.txt").symlink_to(secret)
+    out = tmp_path / "out"
+    report = _build(raw, out)
+    assert (report.tables["articles"], report.rejects_by_reason) == (5, {"symlink": 1})
+    assert not store.read("articles", out)["text"].str.contains("private notes").any()
+
+
+def test_what_a_killed_build_left_is_removed_by_the_next(raw, tmp_path):
+    out = tmp_path / "out"
+    _build(raw, out)
+    (out / ".staging-0123" / "prepared").mkdir(parents=True)
+    (out / ".staging-0123" / "prepared" / "part-000000-00000.parquet").write_bytes(b"x" * 100)
+    (out / ".sentences.parquet.tmp").write_bytes(b"x" * 100)
+    report = _build(raw, out)
+    assert report.status == "up_to_date"
+    assert f"note: removed what an interrupted build left in {out}" in report.summary()
+    assert not list(out.glob(".staging-*")) + list(out.glob(".*.tmp"))

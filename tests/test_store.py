@@ -1,6 +1,12 @@
+import errno
 import json
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import polars as pl
+import pyarrow.parquet as pq
 import pytest
 from polars.testing import assert_frame_equal
 
@@ -69,6 +75,122 @@ def test_read_errors(tmp_path):
     (tmp_path / "manifest.json").write_text("{broken")
     with pytest.raises(store.StoreError, match="unreadable"):
         store.read_manifest(tmp_path)
+
+
+def test_every_table_carries_the_build_id_of_its_manifest(tmp_path):
+    frame = pl.DataFrame({"a": [1, 2]})
+    tables = {"eager": frame, "lazy": frame.lazy(), "parts": [frame.lazy(), frame.lazy()]}
+    manifest = store.write(tmp_path, tables, {})
+    result = {
+        name: pq.read_metadata(tmp_path / f"{name}.parquet").metadata[b"framescope_build"]
+        for name in tables
+    }
+    expected = dict.fromkeys(tables, manifest["framescope_build"].encode())
+    assert result == expected
+    assert json.loads((tmp_path / "manifest.json").read_text())["framescope_build"]
+
+
+def test_a_kill_between_two_renames_is_detected_even_with_equal_row_counts(tmp_path, monkeypatch):
+    # Issue 13 #6: the renamed table and the old manifest agreed on row counts.
+    store.write(tmp_path, _tables(3), {})
+    replace = Path.replace
+
+    def killed_after_articles(self, target):
+        result = replace(self, target)
+        if Path(target).name == "articles.parquet":
+            raise KeyboardInterrupt  # a kill right after the first rename
+        return result
+
+    monkeypatch.setattr(Path, "replace", killed_after_articles)
+    with pytest.raises(KeyboardInterrupt):
+        store.write(
+            tmp_path,
+            {"articles": pl.DataFrame({"a": [7, 8, 9]}), "rejects": pl.DataFrame({"r": ["y"]})},
+            {},
+        )
+    monkeypatch.undo()
+    with pytest.raises(store.StoreError, match="tables from two builds: run 'framescope build'"):
+        store.read("articles", tmp_path)
+    assert_frame_equal(store.read("rejects", tmp_path), _tables(3)["rejects"])
+
+
+def test_a_build_without_ids_still_reads(tmp_path):
+    # Builds made before build ids: neither the manifest nor the tables have one.
+    pl.DataFrame({"a": [1]}).write_parquet(tmp_path / "articles.parquet")
+    (tmp_path / "manifest.json").write_text('{"tables": {"articles": {"rows": 1}}}')
+    assert store.read("articles", tmp_path).height == 1
+
+
+@pytest.mark.parametrize(
+    "error",
+    [
+        OSError(errno.ENOSPC, "No space left on device"),
+        # What polars 2.1 raises when the disk fills under write_parquet or sink_parquet.
+        pl.exceptions.ComputeError(
+            "parquet: File out of specification: underlying IO error: "
+            "No space left on device (os error 28)"
+        ),
+    ],
+)
+def test_a_full_disk_is_an_oserror_and_leaves_nothing_behind(tmp_path, monkeypatch, error):
+    store.write(tmp_path, _tables(3), {})
+    original = pl.DataFrame.write_parquet
+
+    def fills_the_disk(self, file, *args, **kwargs):
+        if str(file).endswith(".rejects.parquet.tmp"):
+            raise error
+        return original(self, file, *args, **kwargs)
+
+    monkeypatch.setattr(pl.DataFrame, "write_parquet", fills_the_disk)
+    with pytest.raises(OSError) as raised:
+        store.write(tmp_path, _tables(5), {})
+    assert raised.value.errno == errno.ENOSPC
+    assert not list(tmp_path.glob(".*.tmp"))  # the space is given back
+    monkeypatch.undo()
+    assert_frame_equal(store.read("articles", tmp_path), _tables(3)["articles"])
+
+
+def test_lock_excludes_a_second_holder_and_is_free_again_after(tmp_path):
+    with store.lock(tmp_path) as note:
+        assert note is None
+        with (
+            pytest.raises(store.LockHeldError, match=f"build pid {os.getpid()} on .* is writing"),
+            store.lock(tmp_path),
+        ):
+            pass
+    with store.lock(tmp_path) as note:
+        assert note is None
+
+
+def test_the_lock_of_a_killed_build_is_taken_over_with_a_note(tmp_path):
+    holds = "import sys, time; from pathlib import Path; from framescope import store\n"
+    holds += "with store.lock(Path(sys.argv[1])):\n    print('locked', flush=True); time.sleep(60)"
+    holder = subprocess.Popen(
+        [sys.executable, "-c", holds, str(tmp_path)], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert holder.stdout.readline() == "locked\n"
+        with (
+            pytest.raises(store.LockHeldError, match=f"build pid {holder.pid} "),
+            store.lock(tmp_path),
+        ):
+            pass
+    finally:
+        holder.kill()  # SIGKILL: its lock file still names it
+        holder.wait()
+    with store.lock(tmp_path) as note:
+        assert note.startswith(f"took over the lock of build pid {holder.pid} on ")
+        assert note.endswith("which stopped without finishing")
+
+
+def test_remove_debris_leaves_the_tables(tmp_path):
+    store.write(tmp_path, _tables(2), {})
+    (tmp_path / ".staging-0123").mkdir()
+    (tmp_path / ".staging-0123" / "part.parquet").write_text("x")
+    (tmp_path / ".sentences.parquet.tmp").write_text("x")
+    assert store.remove_debris(tmp_path) == 2
+    result = sorted(p.name for p in tmp_path.iterdir())
+    assert result == ["articles.parquet", "manifest.json", "rejects.parquet"]
 
 
 def test_manifest_is_json(tmp_path):

@@ -1,8 +1,14 @@
 """framescope's command line: build | serve | info | validate-sentiment.
 
-Every failure the user can fix (a missing path, a bad profile or sidecar, a bad --map)
-ends in one sentence on stderr and exit code 2; a build in which no input became an article
-exits 1; never a traceback.
+Exit codes, each failure with one sentence on stderr and never a traceback:
+
+- 0: built, updated, or up to date.
+- 1: nothing built: no input became an article (``rejects.parquet`` says why for each).
+- 2: a usage error the user can fix: a missing path, a bad profile, sidecar or ``--map``, or
+  another build holding the output folder's lock (the message names its pid).
+- 3: the build failed on something other than its input: a full disk or another I/O error, a
+  worker process that died (killed, out of memory), Dask workers that kept dying. Nothing
+  changed: the output folder still holds the previous build's tables.
 """
 
 from __future__ import annotations
@@ -191,6 +197,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except USER_ERRORS as error:
         print(f"framescope {args.command}: {error}", file=sys.stderr)
         return 2
+    except pipeline.BuildError as error:
+        print(f"framescope {args.command}: {error}", file=sys.stderr)
+        return 3
 
 
 if __name__ == "__main__":

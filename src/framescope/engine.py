@@ -16,13 +16,20 @@ the corpus size. Every partition is written to a temporary file and renamed, and
 may be retried: a worker that dies mid-task leaves no half-written partition, and the retried
 task writes the same bytes again. On a cluster the output folder must be visible to the
 workers under the same path (one machine, or a shared file system).
+
+Each kept article is analysed once, by the first batch that carries it: identity decides
+which, so an input read twice can never double an article's rows. Local workers die with the
+process that started them (on Linux), so a killed build leaves no worker behind.
 """
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
 import shutil
+import signal
+import sys
 import time
 import uuid
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -35,7 +42,7 @@ from typing import Any, Protocol, TypeVar
 import polars as pl
 from tqdm import tqdm
 
-from framescope import config, ingest
+from framescope import config, ingest, store
 from framescope.ingest import dedupe
 from framescope.profile import Profile
 
@@ -48,6 +55,8 @@ _KEPT_SCHEMA = {
     "duplicate_of": pl.String(),
     "syndicated_from": pl.String(),
 }
+_KEY_COLUMNS = ("article_id", "path", "published")
+_PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 
 
 @dataclass(frozen=True)
@@ -89,7 +98,8 @@ def shards(
 def _write(frame: pl.DataFrame, path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
-    frame.write_parquet(temporary, compression="lz4")  # staging: read once, soon deleted
+    with store.writing(temporary):  # a full disk is an OSError, as it is for the final tables
+        frame.write_parquet(temporary, compression="lz4")  # staging: read once, soon deleted
     temporary.replace(path)  # atomic: a reader sees the old partition or the whole new one
 
 
@@ -112,7 +122,9 @@ def prepare_shard(
         path = shard.staging / "prepared" / f"part-{shard.index:06d}-{i:05d}.parquet"
         _write(prepared, path)
         rejects.append(dropped.rejects)
-        keys.append(prepared.select("article_id", "path", "published"))
+        keys.append(
+            prepared.select("article_id", "path", "published", pl.lit(path.name).alias("batch"))
+        )
         sketch.append(dedupe.sketches(prepared))
         batches.append(str(path))
     return {
@@ -126,15 +138,16 @@ def prepare_shard(
 
 def analyse_batch(batch: str, *, kept: str, topic: Profile) -> dict[str, Any]:
     """Task: analyse one prepared batch's kept articles (``kept``: the identity decisions, a
-    Parquet file of article_id, path, duplicate_of, syndicated_from); write one partition per
-    table."""
+    Parquet file of article_id, path, duplicate_of, syndicated_from, and the batch that
+    analyses the article); write one partition per table."""
     from framescope.pipeline import analyse, canonical_order  # noqa: PLC0415 - a cycle
 
     prepared = Path(batch)
+    mine = pl.scan_parquet(kept).filter(pl.col("batch") == prepared.name).drop("batch")
     articles = (
         pl.read_parquet(prepared)
         .drop("duplicate_of", "syndicated_from")
-        .join(pl.read_parquet(kept), on=["article_id", "path"], how="inner")
+        .join(mine.collect(), on=["article_id", "path"], how="inner")
         .select(ingest.ARTICLE_COLUMNS)
     )
     clock: dict[str, float] = {}
@@ -163,7 +176,12 @@ class Executor(Protocol):
 
 class Processes:
     """Local worker processes, started on first need; a single task runs in this process
-    (starting a worker costs more than a small corpus takes)."""
+    (starting a worker costs more than a small corpus takes).
+
+    On Linux a worker is killed when the thread that started it ends (the kernel's
+    parent-death signal), so start builds from a thread that outlives them, such as the main
+    one; a killed build then leaves no worker behind.
+    """
 
     def __init__(self, workers: int, *, progress: bool = False) -> None:
         self.workers = max(1, workers)
@@ -177,7 +195,12 @@ class Processes:
         if self._pool is None:
             # spawn, not fork: polars' thread pool does not survive a fork.
             context = multiprocessing.get_context("spawn")
-            self._pool = ProcessPoolExecutor(self.workers, mp_context=context)
+            self._pool = ProcessPoolExecutor(
+                self.workers,
+                mp_context=context,
+                initializer=die_with_parent,
+                initargs=(os.getpid(),),
+            )
         # Workers start as tasks are submitted and read this when they import polars: the
         # cores are shared out between processes rather than each taking them all (2 cores,
         # 2 workers, 20,000 articles: 35.0 s -> 30.8 s in one pair of runs).
@@ -195,6 +218,27 @@ class Processes:
         if self._pool is not None:
             self._pool.shutdown(cancel_futures=True)
             self._pool = None
+
+
+def die_with_parent(parent: int) -> None:
+    """Worker initializer: have the kernel kill this process when ``parent`` dies (Linux's
+    ``prctl(PR_SET_PDEATHSIG, SIGKILL)``; elsewhere nothing is asked).
+
+    A worker blocks on its task queue, which it holds both ends of, so it would otherwise
+    outlive a killed build for good, with the memory of the batch it held.
+
+    Examples
+    --------
+    >>> die_with_parent(os.getppid())  # doctest: +SKIP
+    """
+    if sys.platform.startswith("linux"):
+        libc = ctypes.CDLL(None, use_errno=True)
+        if libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) != 0:
+            code = ctypes.get_errno()
+            msg = f"prctl(PR_SET_PDEATHSIG) failed: {os.strerror(code)}"
+            raise OSError(code, msg)
+    if os.getppid() != parent:  # the parent died before the signal was asked for
+        os._exit(1)
 
 
 @contextmanager
@@ -287,7 +331,7 @@ def _add(total: dict[str, float], clocks: Sequence[dict[str, float]]) -> None:
 @contextmanager
 def staging(out: Path) -> Iterator[Path]:
     """A folder for one build's partitions inside ``out``, removed when the block ends."""
-    folder = out / f".staging-{uuid.uuid4().hex}"
+    folder = out / f"{store.STAGING_PREFIX}{uuid.uuid4().hex}"
     try:
         yield folder
     finally:
@@ -300,6 +344,7 @@ def run(
     *,
     old_articles: pl.LazyFrame | None,
     old_sketches: pl.LazyFrame | None,
+    old_duplicates: pl.DataFrame | None = None,
     mapping: Mapping[str, str] | None,
     sources: pl.DataFrame | None,
     topic: Profile,
@@ -310,7 +355,9 @@ def run(
     """Prepare, identify and analyse ``files``, leaving the partitions in ``staging``.
 
     The previous build's articles are identified again with the new ones from their keys and
-    stored sketches (``old_sketches``): adding files never re-reads the old texts."""
+    stored sketches (``old_sketches``): adding files never re-reads the old texts. So are the
+    inputs it rejected as exact duplicates (``old_duplicates``: article_id, path), so that
+    their rejects name the copy kept now, which an added file may have become."""
     clock: dict[str, float] = {}
     stages: dict[str, float] = {}
     tick = time.perf_counter()
@@ -333,26 +380,38 @@ def run(
     tick = time.perf_counter()
     keys = [p["keys"] for p in prepared if p["keys"] is not None]
     sketches = [p["sketch"] for p in prepared if p["sketch"] is not None]
+    old_keys = []
+    if old_duplicates is not None:  # rejected before identity: they have no date
+        old_keys.append(old_duplicates.with_columns(pl.lit(None, pl.Date()).alias("published")))
     if old_articles is not None:
         if old_sketches is None:  # the old articles would leave the build unidentified
             msg = "old_articles were given without their old_sketches"
             raise ValueError(msg)
-        keys.insert(0, old_articles.select("article_id", "path", "published").collect())
+        old_keys.insert(0, old_articles.select("article_id", "path", "published").collect())
         sketches.insert(0, old_sketches.collect())
+    old_batch = pl.lit(None, pl.String()).alias("batch")  # analysed before: by no batch now
+    keys[:0] = [frame.select(*_KEY_COLUMNS, old_batch) for frame in old_keys]
     empty = dedupe.sketches(pl.DataFrame(schema=_TEXT_SCHEMA))
     # An exact duplicate has its original's id and sketch: one row each is kept.
     sketch = pl.concat([empty, *sketches]).unique("article_id", keep="first", maintain_order=True)
     if keys:
+        # The same input reached twice is one article, analysed by the first batch carrying it.
+        owners = pl.concat(keys).unique(["article_id", "path"], keep="first", maintain_order=True)
         kept, duplicates = ingest.identify(
-            pl.concat(keys), threshold=threshold, story_threshold=story_threshold, sketch=sketch
+            owners.drop("batch"),
+            threshold=threshold,
+            story_threshold=story_threshold,
+            sketch=sketch,
         )
     else:  # no article at all: every input was rejected
+        owners = pl.DataFrame(schema={**_KEPT_SCHEMA, "batch": pl.String()})
         kept, duplicates = pl.DataFrame(schema=_KEPT_SCHEMA), ingest.Batch()
     kept = kept.select(list(_KEPT_SCHEMA))
     sketch = sketch.join(kept.select("article_id"), on="article_id", how="semi")
     # A file, not scattered data: scattered data lost with a worker cannot be recomputed.
     decided = staging / "kept.parquet"
-    _write(kept, decided)
+    owner = owners.select("article_id", "path", "batch")
+    _write(kept.join(owner, on=["article_id", "path"], how="left"), decided)
     clock["identify"] = time.perf_counter() - tick
 
     tick = time.perf_counter()

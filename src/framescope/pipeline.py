@@ -1,19 +1,28 @@
 """build(): raw inputs -> processed tables, incrementally.
 
 A build fingerprints its inputs (SHA-256 of each file) and its configuration (package version,
-profile, sidecars, column mapping, thresholds). Same fingerprints as the last build: nothing to
-do. Same configuration and only files added: only the new files are read, and corpus-level
-identity (duplicates) is recomputed over everything. Anything else: a full rebuild, because a
-changed sidecar or profile can change every row.
+profile, sidecars, column mapping, thresholds, size limits). Same fingerprints as the last
+build: nothing to do. Same configuration and only files added: only the new files are read,
+and corpus-level identity (duplicates) is recomputed over everything, so the tables equal a
+full build's. Anything else: a full rebuild, because a changed sidecar or profile can change
+every row.
+
+One build at a time writes to a folder (``store.lock``). A build that fails on something other
+than its input (a full disk, a dead worker) raises :class:`BuildError` and leaves the previous
+tables as they were.
 """
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import itertools
 import time
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from concurrent.futures import CancelledError
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import AbstractContextManager
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -38,6 +47,16 @@ from framescope.ingest.records import Batch, rejects_frame
 SENTIMENT_METHODS = ("vader", "textblob")
 FrameT = TypeVar("FrameT", pl.DataFrame, pl.LazyFrame)
 ENGINES = ("local", "dask")
+RECOMPUTED_REJECTS = ("duplicate", "missing_file", "symlink")
+"""Rejects that depend on the whole set of inputs, not on one file: every build makes them
+again rather than keeping the previous build's."""
+_DUPLICATE_ID = r"\(article ([0-9a-f]+)\)"
+"""Where ``dedupe.drop_exact_duplicates`` names the kept article in a ``duplicate`` detail."""
+
+
+class BuildError(RuntimeError):
+    """A build stopped by something other than its input (a full disk, a dead worker); the
+    tables in its folder are those of the previous build."""
 
 
 def canonical_order(table: FrameT) -> FrameT:
@@ -104,11 +123,14 @@ class BuildReport:
     seconds: dict[str, float] = field(default_factory=dict)  # wall time of each phase
     stages: dict[str, float] = field(default_factory=dict)  # stage seconds summed over tasks
     workers: int = 1
+    notes: tuple[str, ...] = ()  # what a person should know that is not a reject
 
     def summary(self) -> str:
         """One paragraph a person reads after ``framescope build``."""
+        notes = [f"  note: {note}" for note in self.notes]
         if self.status == "up_to_date":
-            return f"{self.out}: up to date ({self.inputs} inputs unchanged); nothing to do."
+            done = f"{self.out}: up to date ({self.inputs} inputs unchanged); nothing to do."
+            return "\n".join([done, *notes])
         verb = {"built": "built", "updated": "updated", "nothing_built": "NOTHING BUILT in"}
         articles = self.tables.get("articles", 0)
         reasons = ", ".join(f"{n} {r}" for r, n in sorted(self.rejects_by_reason.items()))
@@ -122,7 +144,7 @@ class BuildReport:
         ]
         if self.status == "nothing_built":
             lines.append("  no input became an article; see rejects.parquet for why each failed")
-        return "\n".join(lines)
+        return "\n".join([*lines, *notes])
 
 
 def _sha256(path: Path) -> str:
@@ -133,13 +155,16 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _fingerprints(files: list[ingest.InputFile]) -> dict[str, str]:
+def _fingerprints(found: ingest.Inputs) -> dict[str, str]:
     fingerprints = {}
-    for item in files:
+    for item in found.files:
         try:
             fingerprints[item.label] = _sha256(item.path)
         except OSError:
             fingerprints[item.label] = "unreadable"  # read_file will reject it with the reason
+    # A link added, removed or pointed elsewhere changes the rejects like a file would.
+    for path, detail in found.rejects.select("path", "detail").iter_rows():
+        fingerprints[path] = f"symlink: {detail}"
     return fingerprints
 
 
@@ -154,8 +179,8 @@ def _sidecars(paths: list[Path]) -> tuple[pl.DataFrame | None, Batch]:
 
 
 def _previous(out: Path, settings: dict[str, Any], inputs: dict[str, str]) -> dict | None:
-    """The last build's inputs and its tables (lazy, checked against the manifest) if this
-    build may extend it, else None."""
+    """The last build's inputs, its tables (lazy, checked against the manifest) and the
+    inputs it rejected as exact duplicates, if this build may extend it, else None."""
     try:
         manifest = store.read_manifest(out)
         if manifest is None or manifest.get("settings") != settings:
@@ -164,9 +189,17 @@ def _previous(out: Path, settings: dict[str, Any], inputs: dict[str, str]) -> di
         if any(inputs.get(path) != sha for path, sha in before.items()):
             return None  # a file changed or went away
         tables = {name: store.scan(name, out) for name in manifest.get("tables", {})}
-        return {"inputs": before, "tables": tables}
-    except store.StoreError:
+        duplicates = (
+            tables["rejects"]
+            .filter(pl.col("reason") == "duplicate")
+            .select(pl.col("detail").str.extract(_DUPLICATE_ID).alias("article_id"), "path")
+            .collect()
+        )
+    except (store.StoreError, KeyError):
         return None
+    if duplicates["article_id"].null_count():  # cannot be identified again: rebuild
+        return None
+    return {"inputs": before, "tables": tables, "duplicates": duplicates}
 
 
 def analyse(
@@ -243,6 +276,14 @@ def build(
         Local worker processes (default ``config.WORKERS``, one per core), or with
         ``engine="dask"`` and no scheduler, LocalCluster workers.
 
+    Raises
+    ------
+    store.LockHeldError
+        When another build is writing to ``out``.
+    BuildError
+        When something other than the input stops the build (a full disk, a dead worker);
+        ``out`` keeps the previous build's tables.
+
     Examples
     --------
     >>> build(progress=False).tables["articles"]  # doctest: +SKIP
@@ -251,17 +292,16 @@ def build(
     if engine not in ENGINES:
         msg = f"engine {engine!r} is not one of {list(ENGINES)}"
         raise ValueError(msg)
-    clock: dict[str, float] = {}
     started = time.perf_counter()
     out = Path(out) if out is not None else config.PROCESSED
     topic = profiles.load(profile)
-    files, found_sidecars = ingest.discover(raw if raw is not None else [config.RAW])
-    sidecar_paths = [Path(sources)] if sources is not None else found_sidecars
+    found = ingest.find_inputs(raw if raw is not None else [config.RAW])
+    sidecar_paths = [Path(sources)] if sources is not None else found.sidecars
     for path in sidecar_paths:
         if not path.is_file():
             msg = f"sidecar {str(path)!r} does not exist"
             raise FileNotFoundError(msg)
-    inputs = _fingerprints(files)
+    inputs = _fingerprints(found)
     settings = {
         "framescope_version": __version__,
         "profile_sha256": topic.sha256,
@@ -269,28 +309,71 @@ def build(
         "mapping": dict(sorted((mapping or {}).items())),
         "near_duplicate_threshold": config.NEAR_DUPLICATE_THRESHOLD,
         "story_threshold": config.STORY_THRESHOLD,
+        # What is over a limit becomes a reject instead of an article: a new limit rebuilds.
+        "limits": {
+            "max_file_bytes": config.MAX_FILE_BYTES,
+            "max_export_bytes": config.MAX_EXPORT_BYTES,
+            "max_article_chars": config.MAX_ARTICLE_CHARS,
+        },
         # Stored sketches are reused by the next build: a change of how they are made rebuilds.
         "sketch": {"shingle_words": dedupe.SHINGLE_WORDS, "size": dedupe.SKETCH_SIZE},
     }
-    previous = None if force else _previous(out, settings, inputs)
-    if previous is not None and previous["inputs"] == inputs:
-        return BuildReport("up_to_date", out, inputs=len(files), read=0)
+    with store.lock(out) as took_over:
+        notes = [*found.notes, *([took_over] if took_over else [])]
+        if store.remove_debris(out):
+            notes.append(f"removed what an interrupted build left in {out}")
+        previous = None if force else _previous(out, settings, inputs)
+        if previous is not None and previous["inputs"] == inputs:
+            return BuildReport("up_to_date", out, inputs=len(found.files), read=0, notes=(*notes,))
+        try:
+            report = _update(
+                out,
+                found,
+                previous,
+                sidecar_paths=sidecar_paths,
+                manifest={"settings": settings, "inputs": inputs},
+                topic=topic,
+                profile=profile,
+                mapping=mapping,
+                connect=lambda: engine_.connect(
+                    engine, scheduler=scheduler, workers=workers, progress=progress
+                ),
+            )
+        except _failures(engine) as error:
+            msg = f"the build failed ({_why(error, out)}); the tables in {out} are unchanged"
+            raise BuildError(msg) from error
+    report.seconds["total"] = time.perf_counter() - started
+    return replace(report, notes=(*notes,))
 
-    new_files = [f for f in files if previous is None or f.label not in previous["inputs"]]
+
+def _update(
+    out: Path,
+    found: ingest.Inputs,
+    previous: dict[str, Any] | None,
+    *,
+    sidecar_paths: list[Path],
+    manifest: dict[str, Any],
+    topic: profiles.Profile,
+    profile: str | Path | None,
+    mapping: Mapping[str, str] | None,
+    connect: Callable[[], AbstractContextManager[engine_.Executor]],
+) -> BuildReport:
+    """Read the inputs not in ``previous`` (all of them without it), identify and analyse
+    them, and write every table."""
+    tick = time.perf_counter()
+    new_files = [f for f in found.files if previous is None or f.label not in previous["inputs"]]
     sources_table, sidecar_rejects = _sidecars(sidecar_paths)
-    clock["discover"] = time.perf_counter() - started
-
+    clock = {"discover": time.perf_counter() - tick}
     old = {} if previous is None else previous["tables"]
     with engine_.staging(out) as staging:
         # The workers stop before the write: their memory is not needed for it.
-        with engine_.connect(
-            engine, scheduler=scheduler, workers=workers, progress=progress
-        ) as executor:
+        with connect() as executor:
             built = engine_.run(
                 executor,
                 new_files,
                 old_articles=old.get("articles"),
                 old_sketches=old.get("sketches"),
+                old_duplicates=None if previous is None else previous["duplicates"],
                 mapping=mapping,
                 sources=sources_table,
                 topic=topic,
@@ -300,21 +383,17 @@ def build(
             )
         clock |= built.clock
         tick = time.perf_counter()
-        first = sidecar_rejects.rejects if not old else None  # an update has them from before
-        tables = _assemble(built, old, topic, first)
+        tables = _assemble(built, old, topic, [sidecar_rejects.rejects, found.rejects])
         used = {"path": str(Path(profile or config.PROFILE).resolve()), "id": topic.id}
-        manifest = store.write(
-            out, tables, {"settings": settings, "inputs": inputs, "profile": used}
-        )
+        written = store.write(out, tables, {**manifest, "profile": used})
         clock["write"] = time.perf_counter() - tick
-    clock["total"] = time.perf_counter() - started
 
-    rows = {name: entry["rows"] for name, entry in manifest["tables"].items()}
+    rows = {name: entry["rows"] for name, entry in written["tables"].items()}
     status = "nothing_built" if built.kept.is_empty() else ("updated" if old else "built")
     return BuildReport(
         status,
         out,
-        inputs=len(files),
+        inputs=len(found.files),
         read=len(new_files),
         tables=rows,
         rejects_by_reason=dict(tables["rejects"].group_by("reason").len().iter_rows()),
@@ -326,17 +405,50 @@ def build(
     )
 
 
+def _failures(engine: str) -> tuple[type[BaseException], ...]:
+    """What stops a build that is not its input's fault: a full disk or another I/O error
+    (OSError, also when a worker raised it), a local worker that died, Dask workers that kept
+    dying on a task or a cluster that went away."""
+    failures: tuple[type[BaseException], ...] = (OSError, BrokenProcessPool, CancelledError)
+    if engine == "dask":
+        from distributed import KilledWorker  # noqa: PLC0415 - optional at import time
+
+        failures += (KilledWorker,)
+    return failures
+
+
+def _why(error: BaseException, out: Path) -> str:
+    """A failure of :func:`_failures` in a few words, naming the file or the task.
+
+    Examples
+    --------
+    >>> _why(OSError(errno.ENOSPC, "No space left on device", "/data/x.tmp"), Path("/data"))
+    'the disk holding /data is full: No space left on device: /data/x.tmp'
+    """
+    if isinstance(error, OSError):
+        where = f": {error.filename}" if error.filename else ""
+        what = f"{error.strerror or error}{where}"
+        return f"the disk holding {out} is full: {what}" if error.errno == errno.ENOSPC else what
+    if isinstance(error, BrokenProcessPool):
+        return "a worker process died, killed or out of memory"
+    if isinstance(error, CancelledError):
+        return "the cluster cancelled the build's tasks (the scheduler or client went away)"
+    return f"Dask workers kept dying on one task ({type(error).__name__})"
+
+
 def _assemble(
     built: engine_.Built,
     old: dict[str, pl.LazyFrame],
     topic: profiles.Profile,
-    sidecar_rejects: pl.DataFrame | None,
+    rejects: list[pl.DataFrame],
 ) -> dict[str, Any]:
     """The build's tables: the previous build's rows and the new ones, of kept articles
-    only, in canonical order; lazy where they are big, so they stream to disk."""
+    only, in canonical order; lazy where they are big, so they stream to disk. ``rejects``
+    are this build's rejects that did not come from reading a file (sidecar, links)."""
     kept = built.kept.lazy()
     new = dict(built.tables) or _empty_tables(topic)
     articles = [new.pop("articles")]
+    survivors = kept.select("article_id").head(0)
     if "articles" in old:  # old articles stay, with this build's duplicate marks
         marked = (
             old["articles"]
@@ -344,21 +456,27 @@ def _assemble(
             .join(kept, on=["article_id", "path"])
         )
         articles.insert(0, marked.select(ingest.ARTICLE_COLUMNS))
+        survivors = marked.select("article_id")
+    # An old article's rows stay only while it is kept at its old path: kept at a new path
+    # (an added file sorts first), it was analysed again with the new files.
     per_article = {
-        name: pl.concat([old[name], table] if name in old else [table], how="vertical_relaxed")
-        .join(kept.select("article_id"), on="article_id", how="semi", maintain_order="left")
-        .pipe(merge_canonical)
+        name: pl.concat(
+            [old[name].join(survivors, on="article_id", how="semi", maintain_order="left"), table]
+            if name in old
+            else [table],
+            how="vertical_relaxed",
+        ).pipe(merge_canonical)
         for name, table in new.items()
     }
-    rejects = [
-        old["rejects"].collect() if "rejects" in old else rejects_frame([]),
-        built.rejects,
-        built.duplicates.rejects,
-        sidecar_rejects if sidecar_rejects is not None else rejects_frame([]),
-    ]
+    before = (
+        old["rejects"].filter(~pl.col("reason").is_in(RECOMPUTED_REJECTS)).collect()
+        if "rejects" in old
+        else rejects_frame([])
+    )
+    every = [before, built.rejects, built.duplicates.rejects, *rejects]
     return {
         "articles": pl.concat(articles, how="vertical_relaxed").sort("path"),
-        "rejects": pl.concat(rejects).pipe(canonical_order),
+        "rejects": pl.concat(every).pipe(canonical_order),
         "sketches": built.sketch.sort("article_id"),
         **per_article,
     }

@@ -33,6 +33,103 @@ def test_discover_takes_an_explicit_file_even_if_named_like_a_sidecar(tmp_path):
 def test_discover_missing_path_is_an_error(tmp_path):
     with pytest.raises(FileNotFoundError, match=r"'.*nope' does not exist"):
         ingest.discover([tmp_path / "nope"])
+    (tmp_path / "link").symlink_to(tmp_path / "gone.txt")
+    with pytest.raises(FileNotFoundError, match=r"is a link to '.*gone.txt', which cannot be"):
+        ingest.discover([tmp_path / "link"])
+
+
+def _symlink_folder(tmp_path):
+    """A raw folder with a file and every kind of link, and a folder outside it."""
+    raw, outside = tmp_path / "raw", tmp_path / "outside"
+    (raw / "sub").mkdir(parents=True)
+    outside.mkdir()
+    (raw / "a.txt").write_text("Xi met Putin.")
+    (raw / "sub" / "b.txt").write_text("Putin met Xi.")
+    (outside / "secret.txt").write_text("root:x:0:0")
+    links = {
+        "to_a.txt": raw / "a.txt",
+        "to_outside.txt": outside / "secret.txt",
+        "dangling.txt": raw / "gone.txt",
+        "loop1": raw / "loop2",
+        "loop2": raw / "loop1",
+        "to_sub": raw / "sub",
+        "to_outside_folder": outside,
+    }
+    for name, target in links.items():
+        (raw / name).symlink_to(target)
+    return raw, outside
+
+
+def test_links_are_followed_only_inside_the_raw_folders_and_never_silently(tmp_path):
+    # Issue 13 #8: dangling links, loops and folder links gave nothing; an outside link was read.
+    raw, _ = _symlink_folder(tmp_path)
+    found = ingest.find_inputs([raw])
+    assert [f.path for f in found.files] == [raw / "a.txt", raw / "sub" / "b.txt"]
+    result = found.rejects.with_columns(pl.col("path").str.replace(f"{tmp_path}/", ""))
+    expected = pl.DataFrame(
+        {
+            "path": [
+                "raw/dangling.txt",
+                "raw/loop1",
+                "raw/loop2",
+                "raw/to_outside.txt",
+                "raw/to_outside_folder",
+                "raw/to_sub",
+                "raw/to_a.txt",
+            ],
+            "reason": ["symlink"] * 7,
+            "detail": [
+                f"a dangling link to '{raw}/gone.txt', which does not exist",
+                "a symlink loop: following it never reaches a file",
+                "a symlink loop: following it never reaches a file",
+                f"a link to {tmp_path}/outside/secret.txt, outside the raw folders: not followed "
+                "(name it with --raw to read it)",
+                f"a link to the folder {tmp_path}/outside, outside the raw folders: not followed "
+                "(name it with --raw to read it)",
+                f"a link to the folder {raw}/sub, inside the raw folders, whose files are read "
+                "under their own paths",
+                f"a link to {raw}/a.txt, which is read once, under that path",
+            ],
+        }
+    )
+    assert_frame_equal(result, expected)
+    assert found.notes == []
+
+
+def test_a_file_reached_twice_is_one_input(tmp_path):
+    # Issue 13 #4: --raw R --raw R/sub read R/sub's files twice.
+    raw, _ = _symlink_folder(tmp_path)
+    found = ingest.find_inputs([raw, raw / "sub", raw / "a.txt"])
+    assert [f.path for f in found.files] == [raw / "a.txt", raw / "sub" / "b.txt"]
+    assert found.notes == ["2 files under more than one --raw path were read once"]
+    assert found.rejects.height == 7  # the same links as with [raw] alone
+
+
+def test_a_link_named_explicitly_is_followed(tmp_path):
+    raw, outside = _symlink_folder(tmp_path)
+    found = ingest.find_inputs([raw / "to_outside.txt", raw / "to_outside_folder"])
+    result = [(f.path, f.label) for f in found.files]
+    assert result == [(outside / "secret.txt", (outside / "secret.txt").as_posix())]
+    assert (found.rejects.height, found.notes) == (
+        0,
+        ["1 file under more than one --raw path was read once"],
+    )
+
+
+def test_a_link_to_a_file_only_reached_through_links_is_read_once(tmp_path):
+    (tmp_path / ".hidden.txt").write_text("Xi met Putin.")
+    for name in ("one.txt", "two.txt"):
+        (tmp_path / name).symlink_to(tmp_path / ".hidden.txt")
+    found = ingest.find_inputs([tmp_path])
+    assert [f.label for f in found.files] == [(tmp_path / ".hidden.txt").as_posix()]
+    assert found.rejects["path"].to_list() == [(tmp_path / "two.txt").as_posix()]
+
+
+def test_sidecars_are_found_once(tmp_path):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "sources.csv").write_text("file,source\n")
+    files, sidecars = ingest.discover([tmp_path, tmp_path / "sub"])
+    assert (files, sidecars) == ([], [tmp_path / "sub" / "sources.csv"])
 
 
 def _read(tmp_path, name: str, data: bytes) -> ingest.Batch:

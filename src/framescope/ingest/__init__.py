@@ -28,8 +28,10 @@ __all__ = [
     "ARTICLE_COLUMNS",
     "Batch",
     "InputFile",
+    "Inputs",
     "clean_text",
     "discover",
+    "find_inputs",
     "identify",
     "label",
     "prepare",
@@ -88,32 +90,131 @@ def label(path: Path) -> str:
         return resolved.as_posix()
 
 
-def discover(paths: Iterable[str | Path]) -> tuple[list[InputFile], list[Path]]:
-    """Input files under ``paths`` in a stable order, and the sidecars found in folders.
+@dataclass(frozen=True)
+class Inputs:
+    """What :func:`find_inputs` found under the raw paths."""
 
-    A ``sources.csv`` inside a folder is that folder's sidecar, not an export; hidden files
-    and folders are skipped. A path that does not exist is an error (it is the user's typo,
-    not bad data).
+    files: list[InputFile]
+    sidecars: list[Path]
+    rejects: pl.DataFrame
+    """``symlink`` rejects: links that were not followed, or led to a file read already."""
+    notes: list[str]
+    """What a person should know that is not a reject (a file under two ``--raw`` paths)."""
+
+
+def find_inputs(paths: Iterable[str | Path]) -> Inputs:
+    """Input files under ``paths``, each once, in a stable order; the sidecars found in folders;
+    and the symbolic links that were not followed.
+
+    A file is identified by its real path: reached twice (overlapping ``--raw`` paths, or a
+    link to a file inside them) it is read once. A link inside a folder is followed only to a
+    file inside the raw paths; a link that points outside them, to a folder, nowhere, or in a
+    loop becomes a ``symlink`` reject, and so does a link to a file read under its own path. A
+    path given explicitly is followed even if it is a link: the user named it. A
+    ``sources.csv`` inside a folder is that folder's sidecar, not an export; hidden files and
+    folders are skipped. A path that does not exist is an error (it is the user's typo, not
+    bad data).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> _ = (folder / "a.txt").write_text("Xi met Putin.")
+    >>> (folder / "b.txt").symlink_to(folder / "a.txt")
+    >>> found = find_inputs([folder, folder / "a.txt"])
+    >>> [f.path.name for f in found.files], found.rejects["reason"].to_list(), found.notes
+    (['a.txt'], ['symlink'], ['1 file under more than one --raw path was read once'])
     """
-    files: list[InputFile] = []
-    sidecars: list[Path] = []
-    for raw in paths:
-        path = Path(raw)
-        if not path.exists():
-            msg = f"input {str(raw)!r} does not exist"
+    given = [Path(raw) for raw in paths]
+    for path in given:
+        if path.is_symlink() and not path.exists():
+            target = os.readlink(path)
+            msg = f"input {str(path)!r} is a link to {target!r}, which cannot be followed"
             raise FileNotFoundError(msg)
+        if not path.exists():
+            msg = f"input {str(path)!r} does not exist"
+            raise FileNotFoundError(msg)
+    roots = [path.resolve() for path in given]
+    reaches: list[tuple[Path, Path | None, bool]] = []  # real path, link reached by, sidecar
+    rejects = []
+    for path in given:
         if path.is_file():
-            files.append(InputFile(path, label(path)))
+            reaches.append((path.resolve(), None, False))
             continue
-        for found in sorted(path.rglob("*")):
-            relative = found.relative_to(path).parts
-            if not found.is_file() or any(part.startswith(".") for part in relative):
+        for found in _walk(path):
+            link = found if found.is_symlink() else None
+            if link is None and not found.is_file():
                 continue
-            if found.name == config.SIDECAR_NAME:
-                sidecars.append(found)
-            else:
-                files.append(InputFile(found, label(found)))
-    return files, sidecars
+            target, why = _follow(found, roots) if link else (found.resolve(), None)
+            if target is None:
+                rejects.append(reject(_link_label(found), "symlink", why or ""))
+                continue
+            reaches.append((target, link, found.name == config.SIDECAR_NAME))
+    direct = {target for target, link, _ in reaches if link is None}
+    chosen: dict[Path, bool] = {}  # real path -> read as a sidecar; in the order first reached
+    overlaps = 0
+    for target, link, is_sidecar in reaches:
+        if link is not None and (target in direct or target in chosen):
+            detail = f"a link to {label(target)}, which is read once, under that path"
+            rejects.append(reject(_link_label(link), "symlink", detail))
+        elif target in chosen:
+            overlaps += 1
+        else:
+            chosen[target] = is_sidecar
+    files = [InputFile(path, label(path)) for path, is_sidecar in chosen.items() if not is_sidecar]
+    notes = [
+        f"{overlaps} file{'s' if overlaps > 1 else ''} under more than one --raw path "
+        f"{'were' if overlaps > 1 else 'was'} read once"
+    ] * (overlaps > 0)
+    sidecars = [path for path, is_sidecar in chosen.items() if is_sidecar]
+    return Inputs(files, sidecars, Batch.of([], rejects).rejects, notes)
+
+
+def _walk(folder: Path) -> list[Path]:
+    """Everything under ``folder`` but hidden files and folders, sorted; links to folders are
+    listed, not entered."""
+    return [
+        found
+        for found in sorted(folder.rglob("*"))
+        if not any(part.startswith(".") for part in found.relative_to(folder).parts)
+    ]
+
+
+def _follow(link: Path, roots: list[Path]) -> tuple[Path | None, str | None]:
+    """The file a symbolic link leads to if it is one to read, else None and why not."""
+    try:
+        target = link.resolve(strict=True)
+    except FileNotFoundError:
+        return None, f"a dangling link to {os.readlink(link)!r}, which does not exist"
+    except RuntimeError:  # Python 3.11 reports a loop this way
+        return None, "a symlink loop: following it never reaches a file"
+    except OSError as error:
+        return None, f"a link that cannot be followed: {error.strerror}"
+    inside = any(target == root or root in target.parents for root in roots)
+    if target.is_dir():
+        where = (
+            "inside the raw folders, whose files are read under their own paths"
+            if inside
+            else "outside the raw folders: not followed (name it with --raw to read it)"
+        )
+        return None, f"a link to the folder {label(target)}, {where}"
+    if not inside:
+        # A link can point anywhere (/etc/passwd): only what the user named is read.
+        detail = f"a link to {label(target)}, outside the raw folders: not followed"
+        return None, f"{detail} (name it with --raw to read it)"
+    return target, None
+
+
+def _link_label(link: Path) -> str:
+    # label() resolves, which would name the link's target; a reject names the link itself.
+    return (Path(label(link.parent)) / link.name).as_posix()
+
+
+def discover(paths: Iterable[str | Path]) -> tuple[list[InputFile], list[Path]]:
+    """The files and sidecars of :func:`find_inputs`, for callers that do not need its
+    rejects and notes."""
+    found = find_inputs(paths)
+    return found.files, found.sidecars
 
 
 def split(item: InputFile, *, size: int | None = None) -> list[InputFile]:

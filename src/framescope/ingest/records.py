@@ -28,6 +28,8 @@ REJECT_REASONS = {
     "missing_file": "the sidecar names a file that does not exist",
     "duplicate": "the same source and text were already ingested",
     "stub": "a bot wall, paywall, consent or error page, not the article",
+    "symlink": "a symbolic link not followed: dangling, a loop, a folder, outside the raw "
+    "folders, or another path to a file read under its own path",
 }
 
 RAW_SCHEMA: dict[str, pl.DataType] = {
