@@ -1,9 +1,15 @@
 import json
+import os
 import shutil
+import signal
 import subprocess
 import sys
+from subprocess import PIPE
 
-from framescope import cli, config
+import polars as pl
+from polars.testing import assert_frame_equal
+
+from framescope import cli, config, engine, store
 from tests.conftest import SEEDS
 
 
@@ -92,3 +98,106 @@ def test_serve_refuses_to_expose_without_an_origin(capsys):
 def test_serve_without_a_build(tmp_path, capsys):
     assert cli.main(["serve", "--data", str(tmp_path)]) == 2
     assert "run 'framescope build' first" in capsys.readouterr().err
+
+
+def _raw_copy(tmp_path):
+    raw = tmp_path / "raw"
+    shutil.copytree(SEEDS, raw)
+    return raw
+
+
+def _killed(*args, **kwargs):
+    """A task whose worker dies, as an out-of-memory kill does (run in a worker process)."""
+    os.kill(os.getpid(), signal.SIGKILL)
+
+
+def _build_fails_with_exit_3(tmp_path, capfd, *options):
+    raw, out = _raw_copy(tmp_path), tmp_path / "out"
+    argv = ["build", "--raw", str(raw), "--out", str(out), "--quiet", *options]
+    assert cli.main([*argv, "--workers", "1"]) == 0
+    before = store.read_all(out)
+    (raw / "later.txt").write_text("Xi Jinping arrived in Moscow on Monday.")
+    capfd.readouterr()
+    return argv, out, before
+
+
+def _assert_one_sentence_and_nothing_changed(capfd, out, before, words):
+    captured = capfd.readouterr()
+    assert captured.err.count("\n") == 1, captured.err
+    assert captured.err.startswith("framescope build: the build failed (")
+    assert words in captured.err
+    assert captured.err.endswith(f"the tables in {out} are unchanged\n")
+    after = store.read_all(out)
+    assert after.keys() == before.keys()
+    for name in before:
+        assert_frame_equal(after[name], before[name])
+    assert not list(out.glob(".staging-*")) + list(out.glob(".*.tmp"))
+
+
+def test_a_full_disk_exits_3_in_one_sentence(tmp_path, capfd, monkeypatch):
+    # Issue 13 #13: a full disk printed a multi-page traceback and exited 1.
+    argv, out, before = _build_fails_with_exit_3(tmp_path, capfd)
+
+    def fills_the_disk(*args, **kwargs):
+        # What polars 2.1 raises when the disk fills under sink_parquet.
+        msg = "parquet: underlying IO error: No space left on device (os error 28)"
+        raise pl.exceptions.ComputeError(msg)
+
+    monkeypatch.setattr(pl.LazyFrame, "sink_parquet", fills_the_disk)
+    assert cli.main([*argv, "--workers", "1"]) == 3
+    _assert_one_sentence_and_nothing_changed(capfd, out, before, "is full: No space left on device")
+
+
+def test_a_dead_worker_exits_3_in_one_sentence(tmp_path, capfd, monkeypatch):
+    # Issue 13 #13: a dead worker printed a multi-page traceback and exited 1.
+    argv, out, before = _build_fails_with_exit_3(tmp_path, capfd)
+    monkeypatch.setattr(config, "SHARD_FILES", 1)  # a batch per file: the pool runs them
+    monkeypatch.setattr(engine, "analyse_batch", _killed)
+    assert cli.main([*argv, "--workers", "2", "--force"]) == 3  # all six files: in workers
+    _assert_one_sentence_and_nothing_changed(capfd, out, before, "a worker process died")
+
+
+def test_a_build_refuses_a_folder_another_build_holds(tmp_path, capsys):
+    # Issue 13 #7: two builds into one folder both wrote it.
+    out = tmp_path / "out"
+    holds = "import sys, time; from pathlib import Path; from framescope import store\n"
+    holds += "with store.lock(Path(sys.argv[1])):\n    print('locked', flush=True); time.sleep(60)"
+    holder = subprocess.Popen([sys.executable, "-c", holds, str(out)], stdout=subprocess.PIPE)
+    argv = ["build", "--raw", str(SEEDS), "--out", str(out), "--quiet"]
+    try:
+        assert holder.stdout.readline() == b"locked\n"
+        assert cli.main(argv) == 2
+        err = capsys.readouterr().err
+        assert err.startswith(f"framescope build: build pid {holder.pid} on ")
+        assert err.endswith(f"is writing to {out}: wait for it to finish, or stop it\n")
+    finally:
+        holder.kill()  # as a killed build would, it leaves its name in the lock file
+        holder.wait()
+    assert cli.main(argv) == 0
+    printed = capsys.readouterr().out
+    assert f"note: took over the lock of build pid {holder.pid} on " in printed
+    assert "5 articles" in printed
+
+
+def test_two_builds_at_once_never_both_write(tmp_path):
+    # Issue 13 #7: both said "built" (the last writer won), or one died on the other's files.
+    raw, out = _raw_copy(tmp_path), tmp_path / "out"
+    for i in range(3):  # enough articles that the two builds overlap
+        for seed in SEEDS.glob("*.txt"):
+            (raw / f"{i}_{seed.name}").write_text(f"Variant {i}.\n{seed.read_text()}")
+    argv = [sys.executable, "-m", "framescope.cli", "build", "--raw", str(raw), "--out", str(out)]
+    env = {**os.environ, "CI": "true"}
+    builds = [
+        subprocess.Popen([*argv, "--workers", "1"], env=env, stdout=PIPE, stderr=PIPE, text=True)
+        for _ in range(2)
+    ]
+    results = sorted(
+        (build.wait(), *(stream.read().split(" ")[0] for stream in (build.stdout, build.stderr)))
+        for build in builds
+    )
+    for build in builds:
+        build.stdout.close()
+        build.stderr.close()
+    # One builds; the other is refused or, if it started after the first ended, up to date.
+    assert results in ([(0, "built", ""), (2, "", "framescope")], [(0, "built", ""), (0, "/", "")])
+    assert store.read("articles", out).height == 20

@@ -6,15 +6,18 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import subprocess
 import sys
+import time
 from pathlib import Path
 
 import cloudpickle
 import polars as pl
+import psutil
 import pytest
 from polars.testing import assert_frame_equal
 
-from framescope import config, engine, ingest, pipeline, store
+from framescope import config, engine, ingest, pipeline, profile, store
 from tests.conftest import SEEDS
 
 distributed = pytest.importorskip("distributed")
@@ -193,3 +196,68 @@ def test_a_worker_killed_mid_build_loses_nothing(raw, tmp_path, scheduler, monke
     assert report.status == "built"
     pipeline.build([raw], out=tmp_path / "local", progress=False)
     _same_tables(tmp_path / "local", tmp_path / "dask")
+
+
+def test_an_input_carried_by_two_batches_is_analysed_once(tmp_path, monkeypatch):
+    # Issue 13 #4: both batches analysed it, and every per-sentence row was doubled.
+    monkeypatch.setattr(config, "SHARD_FILES", 1)
+    item = ingest.InputFile(next(SEEDS.glob("001_*.txt")), "001.txt")
+    built = engine.run(
+        engine.Processes(1),
+        [item, item],
+        old_articles=None,
+        old_sketches=None,
+        mapping=None,
+        sources=None,
+        topic=profile.load(None),
+        threshold=config.NEAR_DUPLICATE_THRESHOLD,
+        story_threshold=config.STORY_THRESHOLD,
+        staging=tmp_path,
+    )
+    sentences = built.tables["sentences"].collect()
+    assert sentences.height == sentences.select("article_id", "sentence_idx").n_unique() > 20
+    assert built.tables["articles"].collect().height == 1
+    assert (built.kept.height, built.duplicates.rejects.height) == (1, 0)  # no self-duplicate
+
+
+def _gone(process: psutil.Process) -> bool:
+    try:
+        return process.status() == psutil.STATUS_ZOMBIE  # dead, not yet reaped
+    except psutil.NoSuchProcess:
+        return True
+
+
+def test_worker_processes_die_with_a_killed_build(tmp_path):
+    # Issue 13 #13: a killed build left its workers and the resource tracker for 12+ minutes.
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for i in range(6):
+        for seed in SEEDS.glob("*.txt"):
+            (raw / f"{i}_{seed.name}").write_text(f"Variant {i}.\n{seed.read_text()}")
+    build = [sys.executable, "-m", "framescope.cli", "build", "--raw", str(raw)]
+    build += ["--out", str(tmp_path / "out"), "--workers", "2", "--quiet"]
+    env = {**os.environ, "FRAMESCOPE_SHARD_FILES": "1", "CI": "true"}
+    parent = subprocess.Popen(build, env=env, stderr=subprocess.DEVNULL)
+    children: list[psutil.Process] = []
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            children = psutil.Process(parent.pid).children(recursive=True)
+            if sum("spawn_main" in " ".join(c.cmdline()) for c in children) >= 2:
+                break
+            time.sleep(0.05)
+        time.sleep(1)  # the workers are reading
+        children = psutil.Process(parent.pid).children(recursive=True)  # and the tracker
+        assert len(children) >= 3
+        parent.kill()
+        parent.wait()
+        tick = time.monotonic()
+        while not all(_gone(c) for c in children) and time.monotonic() - tick < 10:
+            time.sleep(0.05)
+        left = [c for c in children if not _gone(c)]
+        assert left == [], f"alive {time.monotonic() - tick:.1f} s after the build was killed"
+    finally:
+        parent.kill()
+        for child in children:
+            if not _gone(child):
+                child.kill()
