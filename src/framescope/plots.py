@@ -3,6 +3,11 @@
 Every builder takes the tables the analysis functions return, labels raw and normalised values
 for what they are, puts the ``n`` behind each point in its hover text, and turns an empty
 selection into a figure that says so instead of an empty axis.
+
+Plotly reads a subset of HTML in every text it draws (names, categories, hover and titles), so
+every value from the data goes in through :func:`escape` and shows as written; a click on a
+chart gives the escaped value back (``safe.unescape``). Titles are the callers' markup: a
+caller escapes any value it puts into one.
 """
 
 from __future__ import annotations
@@ -11,6 +16,8 @@ from datetime import date
 
 import plotly.graph_objects as go
 import polars as pl
+
+from framescope.dashboard.safe import escape, escape_expr
 
 NO_DATA = "no data for this selection"
 _PALETTE = [
@@ -54,6 +61,12 @@ def _colours(keys: list[str]) -> dict[str, str]:
     return {key: _PALETTE[i % len(_PALETTE)] for i, key in enumerate(sorted(keys))}
 
 
+def _escaped(value: object) -> object:
+    # Only text can carry markup; numbers, dates and missing values stay what they are, so an
+    # axis of them keeps its type and a missing hover shows nothing (not "None").
+    return escape(value) if isinstance(value, str) else value
+
+
 def _x_title(axis: str) -> str:
     return "days from the event" if axis == "event" else "date"
 
@@ -95,7 +108,7 @@ def add_milestones(
                 "x": x,
                 "y": 1,
                 "yref": "paper",
-                "text": label,
+                "text": escape(label),
                 "showarrow": False,
                 "textangle": -90,
                 "xanchor": "right",
@@ -119,7 +132,13 @@ def coverage(
 ) -> go.Figure:
     """Articles per period and outlet, stacked, with the milestones marked.
 
-    ``articles`` needs ``period`` and ``source`` (one row per article).
+    ``articles`` needs ``period`` and ``source`` (one row per article). Names show as written:
+
+    Examples
+    --------
+    >>> articles = pl.DataFrame({"period": ["2023-03-20"], "source": ["<b>X</b>"]})
+    >>> coverage(articles).data[0].name
+    '&lt;b&gt;X&lt;/b&gt;'
     """
     if articles.is_empty():
         return empty()
@@ -132,9 +151,9 @@ def coverage(
             go.Bar(
                 x=rows[period].to_list(),
                 y=rows["len"].to_list(),
-                name=source,
+                name=escape(source),
                 marker_color=colours[source],
-                hovertemplate="%{x}<br>%{y} articles<extra>" + source + "</extra>",
+                hovertemplate="%{x}<br>%{y} articles<extra>" + escape(source) + "</extra>",
             )
         )
     figure = go.Figure(data=traces)
@@ -177,11 +196,11 @@ def mentions_over_time(
                 x=rows["period"].to_numpy(),
                 y=rows[value].to_numpy(),
                 mode="lines+markers",
-                name=f"{actor} · {source}",
+                name=f"{escape(actor)} · {escape(source)}",
                 line={"color": colours[actor], "dash": dashes[sources.index(source) % len(dashes)]},
                 customdata=rows.select("mentions", "articles", "words").to_numpy(),
                 hovertemplate=(
-                    f"{actor} in {source}<br>%{{x}}: %{{y}}<br>"
+                    f"{escape(actor)} in {escape(source)}<br>%{{x}}: %{{y}}<br>"
                     "n: %{customdata[0]} mentions in %{customdata[1]} articles, "
                     "%{customdata[2]} words<extra></extra>"
                 ),
@@ -219,12 +238,12 @@ def tone_over_time(
                 x=rows["period"].to_numpy(),
                 y=mean.to_numpy(),
                 mode="lines+markers",
-                name=source,
+                name=escape(source),
                 line={"color": colours[source]},
                 error_y={"type": "data", "array": upper, "arrayminus": lower, "visible": True},
                 customdata=rows.select("n_sentences", "n_articles", "ci_low", "ci_high").to_numpy(),
                 hovertemplate=(
-                    source + "<br>%{x}: mean %{y:.3f}<br>95% CI %{customdata[2]:.3f} .. "
+                    escape(source) + "<br>%{x}: mean %{y:.3f}<br>95% CI %{customdata[2]:.3f} .. "
                     "%{customdata[3]:.3f}<br>n: %{customdata[0]} sentences in "
                     "%{customdata[1]} articles<extra></extra>"
                 ),
@@ -233,7 +252,7 @@ def tone_over_time(
     rule = series["rule"][0] if "rule" in series.columns else ""
     figure = go.Figure(data=traces)
     figure.update_layout(
-        title={"text": f"{title}<br><sup>{rule}</sup>"},
+        title={"text": f"{title}<br><sup>{escape(rule)}</sup>"},
         xaxis_title=_x_title(axis),
         yaxis_title="mean sentence tone (-1..1)",
         yaxis_range=[-1, 1],
@@ -255,12 +274,12 @@ def tone_distribution(scores: pl.DataFrame) -> go.Figure:
         traces.append(
             go.Box(
                 y=rows["compound"].to_list(),
-                name=label,
+                name=escape(label),
                 marker_color=colours[source],
                 boxpoints="all",
                 jitter=0.4,
-                legendgroup=source,
-                hovertemplate="%{y:.3f}<extra>" + f"{source} (n={rows.height})</extra>",
+                legendgroup=escape(source),
+                hovertemplate="%{y:.3f}<extra>" + f"{escape(source)} (n={rows.height})</extra>",
             )
         )
     figure = go.Figure(data=traces)
@@ -291,10 +310,14 @@ def tone_summary(stats: pl.DataFrame) -> go.Figure:
     if stats.is_empty():
         return empty()
     colours = _colours(stats["source"].to_list())
+    names = [
+        f"{escape(source)} (n={n} sentences in {n_articles} articles)"
+        for source, n, n_articles in stats.select("source", "n", "n_articles").iter_rows()
+    ]
     traces = [
         go.Box(
-            x=[f"{row['source']} (n={row['n']} sentences in {row['n_articles']} articles)"],
-            name=f"{row['source']} (n={row['n']} sentences in {row['n_articles']} articles)",
+            x=[name],
+            name=name,
             q1=[row["q1"]],
             median=[row["median"]],
             q3=[row["q3"]],
@@ -303,7 +326,7 @@ def tone_summary(stats: pl.DataFrame) -> go.Figure:
             mean=[row["mean"]],
             marker_color=colours[row["source"]],
         )
-        for row in stats.iter_rows(named=True)
+        for name, row in zip(names, stats.iter_rows(named=True), strict=True)
     ]
     figure = go.Figure(data=traces)
     figure.update_layout(
@@ -325,13 +348,14 @@ def heatmap(
     xs = sorted(table[x].unique().to_list())
     ys = sorted(table[y].unique().to_list())
     grid = {(r[y], r[x]): r for r in table.iter_rows(named=True)}
-    z = [[grid.get((b, a), {}).get(value) for a in xs] for b in ys]
-    hover = [[grid.get((b, a), {}).get(text) if text else None for a in xs] for b in ys]
+    cells = [[grid.get((b, a), {}) for a in xs] for b in ys]
+    z = [[cell.get(value) for cell in row] for row in cells]
+    hover = [[_escaped(cell.get(text)) if text else None for cell in row] for row in cells]
     figure = go.Figure(
         go.Heatmap(
             z=z,
-            x=xs,
-            y=ys,
+            x=[_escaped(a) for a in xs],
+            y=[_escaped(b) for b in ys],
             colorscale="Blues",
             customdata=hover,
             hovertemplate="%{y} · %{x}: %{z:.2f}<br>%{customdata}<extra></extra>",
@@ -403,13 +427,13 @@ def stacked_shares(
     traces = [
         {
             "type": "bar",
-            "y": sources,
+            "y": [_escaped(source) for source in sources],
             "x": values,
-            "name": str(name),
+            "name": escape(name),
             "orientation": "h",
             "marker": {"color": colours[name]},
             "customdata": counts,
-            "hovertemplate": "%{y}: %{x:.0%} (n=%{customdata})<extra>" + str(name) + "</extra>",
+            "hovertemplate": "%{y}: %{x:.0%} (n=%{customdata})<extra>" + escape(name) + "</extra>",
         }
         for name, sources, values, counts in grouped.iter_rows()
     ]
@@ -447,9 +471,9 @@ def claims_against_reference(
                 x=rows["date"].to_list(),
                 y=rows["value_bn"].to_list(),
                 mode="lines+markers",
-                name=label,
+                name=escape(label),
                 line=line_styles[index % len(line_styles)],
-                hovertemplate="%{x}: %{y:.2f} bn USD<extra>" + label + "</extra>",
+                hovertemplate="%{x}: %{y:.2f} bn USD<extra>" + escape(label) + "</extra>",
             )
         )
     if targets is not None and not targets.is_empty():
@@ -465,7 +489,7 @@ def claims_against_reference(
                     "color": "gold",
                     "line": {"color": "black", "width": 1},
                 },
-                customdata=targets["label"].to_list(),
+                customdata=[_escaped(label) for label in targets["label"]],
                 hovertemplate="%{x}: %{y:.0f} bn USD<br>%{customdata}<extra>target</extra>",
             )
         )
@@ -491,12 +515,14 @@ def claims_against_reference(
             "x": rows["published"].to_numpy(),
             "y": rows["value_bn"].to_numpy(),
             "mode": "markers",
-            "name": f"claim: {source}",
+            "name": f"claim: {escape(source)}",
             "marker": {"size": 11, "color": colours[source], "symbol": "diamond"},
-            "customdata": rows.select("metric", "kind", "surface").to_numpy(),
+            "customdata": rows.select(
+                escape_expr(pl.col(c).cast(pl.String)) for c in ("metric", "kind", "surface")
+            ).to_numpy(),
             "hovertemplate": (
                 "%{x}: %{y:.1f} bn USD<br>%{customdata[2]}<br>"
-                "%{customdata[0]} (%{customdata[1]})<extra>" + source + "</extra>"
+                "%{customdata[0]} (%{customdata[1]})<extra>" + escape(source) + "</extra>"
             ),
         }
         for (source,), rows in claims.sort("source").group_by("source", maintain_order=True)

@@ -1,7 +1,9 @@
-"""Builds the dashboard tests read: the seeds plus a hostile article, and a one-article corpus."""
+"""Builds the dashboard tests read: the seeds plus hostile articles, and a one-article corpus."""
 
 from __future__ import annotations
 
+import html
+import json
 import shutil
 from pathlib import Path
 
@@ -16,14 +18,43 @@ HOSTILE = (
     "Xi Jinping met Vladimir Putin <script>window.__xss = 3</script> in Moscow on Sunday. "
     '<img src=x onerror="window.__xss = 4"> The talks were described as friendly.\n'
 )
+# Outlet names that are markup (issue 13): a JSONL export's source field and an HTML page's
+# og:site_name. Each calls alert() if it ever reaches the page as HTML.
+STORED = "<img src=x onerror=alert('stored')>"
+# trafilatura title-cases a site name that does not start with a capital ("Alert" would not
+# run): the capital keeps the name as written.
+STORED_OG = "Og<img src=x onerror=alert('og')>"
+STORED_JSONL = json.dumps(
+    {
+        "id": "e1",
+        "source": STORED,
+        "date": "2023-03-20",
+        "text": "President Xi Jinping met Vladimir Putin in Moscow. Putin said the special "
+        "military operation in Ukraine would go on.",
+    }
+)
+STORED_HTML = f"""<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>Xi and Putin sign deals</title>
+<meta property="og:site_name" content="{html.escape(STORED_OG)}">
+<meta property="article:published_time" content="2023-03-21">
+</head><body><article><h1>Xi and Putin sign deals</h1>
+<p>Xi Jinping and Vladimir Putin signed a statement in Moscow on Tuesday, calling their
+partnership a model for the world.</p>
+<p>Putin said trade between Russia and China would reach 200 billion dollars this year.</p>
+<p>Critics in the West described the visit as a show of support for the war in Ukraine.</p>
+</article></body></html>
+"""
 
 
 @pytest.fixture(scope="session")
 def hostile_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The seed corpus plus an article whose title and text carry script and img tags."""
+    """The seed corpus plus an article whose title and text carry script and img tags, and two
+    articles whose outlet names are markup (:data:`STORED`, :data:`STORED_OG`)."""
     raw = tmp_path_factory.mktemp("raw_hostile") / "raw"
     shutil.copytree(SEEDS, raw)
     (raw / "zz_hostile.txt").write_text(HOSTILE, encoding="utf-8")
+    (raw / "zz_stored.jsonl").write_text(STORED_JSONL + "\n", encoding="utf-8")
+    (raw / "zz_stored.html").write_text(STORED_HTML, encoding="utf-8")
     out = tmp_path_factory.mktemp("processed_hostile")
     pipeline.build([raw], out=out, progress=False)
     return out

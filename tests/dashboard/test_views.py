@@ -1,9 +1,12 @@
+from types import SimpleNamespace
+
 import polars as pl
 import pytest
 
 from framescope import plots
-from framescope.dashboard import app, views
+from framescope.dashboard import app, safe, views
 from framescope.dashboard.state import DataStore
+from tests.dashboard.conftest import STORED, STORED_OG
 
 
 def _figures(view):
@@ -82,7 +85,7 @@ def test_app_builds(seed_build):
 def test_framing_evidence_on_click(seed_build):
     framing_view = views.Framing(store=DataStore(seed_build))
     framing_view.show_evidence("war", source="Unnamed UK outlet", item="special_military_operation")
-    assert framing_view.evidence[0].object.startswith("**1 sentences**")
+    assert framing_view.evidence[0].object.startswith("<b>1 sentences</b>")
     table = framing_view.evidence[1].value
     assert "special military operation" in table["text"].iloc[0]
 
@@ -126,3 +129,59 @@ def test_prepare_fills_what_sessions_share(seed_build):
     memo = state.tables._read
     assert ("memo", "ledger") in memo and ("memo", "tone_series") in memo
     assert DataStore(seed_build).tone_series().height == state.tone_series().height
+
+
+def _click(**point):
+    return SimpleNamespace(new={"points": [point]})
+
+
+def test_mentions_names_outlets_as_text_and_a_click_finds_their_sentences(hostile_build):
+    mentions = views.Mentions(store=DataStore(hostile_build))
+    name = f"xi_jinping · {safe.escape(STORED)}"
+    names = [trace.name for trace in mentions.chart.object.data]
+    assert name in names
+    assert not any("<" in name for name in names)
+    mentions._clicked(_click(curveNumber=0, x=None, data={"name": name}))
+    header, table = mentions.evidence
+    result = header.object
+    expected = f"<b>1 sentences</b> mentioning <code>xi_jinping</code> in <i>{safe.escape(STORED)}"
+    assert result.startswith(expected)
+    assert table.value["source"].unique().tolist() == [STORED]
+
+
+def test_evidence_headers_escape_what_a_click_sends(hostile_build):
+    mentions = views.Mentions(store=DataStore(hostile_build))
+    mentions.show_evidence(actor="<b>", source=STORED_OG, period="<img src=x onerror=alert(2)>")
+    assert "<img" not in mentions.evidence[0].object
+    framing = views.Framing(store=DataStore(hostile_build))
+    framing.show_evidence("war", source=STORED_OG, item="<img src=x onerror=alert(3)>")
+    assert "<img" not in framing.evidence[0].object
+    assert safe.escape(STORED_OG) in framing.evidence[0].object
+
+
+def test_framing_charts_name_outlets_as_text_and_a_click_finds_their_sentences(hostile_build):
+    framing = views.Framing(store=DataStore(hostile_build))
+    for pane in framing.panes.values():
+        assert "<img" not in pane.object.to_json()
+    term = "special_military_operation"
+    curve = [trace.name for trace in framing.panes["war"].object.data].index(term)
+    framing._clicked("war", _click(curveNumber=curve, y=safe.escape(STORED)))
+    found = framing.evidence[1].value
+    assert found["source"].tolist() == [STORED]
+    assert "special military operation" in found["text"].iloc[0]
+
+
+def test_every_chart_escapes_outlet_names(hostile_build):
+    state = DataStore(hostile_build)
+    for view in (views.Overview, views.Sentiment, views.Trade):
+        for figure in _figures(view(store=state)):
+            shown = figure.to_json()
+            assert "<img" not in shown and "\\u003cimg" not in shown
+            assert safe.escape(STORED) in shown or safe.escape(STORED_OG) in shown
+
+
+def test_overview_cards_and_reader_use_the_one_escape(hostile_build):
+    articles = views.Articles(store=DataStore(hostile_build))
+    stored = articles.store.tables["articles"].filter(pl.col("source") == STORED)
+    articles.show(stored["article_id"].item())
+    assert f"<p><i>{safe.escape(STORED)} · 2023-03-20" in articles.reader.object

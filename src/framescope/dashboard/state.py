@@ -8,7 +8,7 @@ recomputes only what it touches.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Mapping
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -32,6 +32,48 @@ N_BOOT = 1000
 _SORTED_TONE_SCHEMA = {"source": pl.String, "published": pl.Date, "duplicate": pl.Boolean,
                        "syndicated": pl.Boolean, "article_id": pl.String,
                        "compound": pl.Float64}  # fmt: skip
+
+
+def known_values(
+    values: Mapping[str, Any],
+    choices: Mapping[str, Collection[Any]],
+    *,
+    lists: Collection[str] = (),
+) -> tuple[dict[str, Any], dict[str, list[Any]]]:
+    """Split ``values`` into those ``choices`` allows and the rest, by name.
+
+    A name in ``lists`` takes a list and keeps its allowed items (an empty list stays empty,
+    a list with none allowed is dropped whole); any other name keeps its value only if it is
+    one of its choices, of the same type (``1`` is not ``True``). A name without choices is
+    dropped.
+
+    Examples
+    --------
+    >>> known_values({"sources": ["A", "<b>"], "method": "x", "stories": True},
+    ...              {"sources": ["A", "B"], "method": ["vader"], "stories": [True, False]},
+    ...              lists=["sources"])
+    ({'sources': ['A'], 'stories': True}, {'sources': ['<b>'], 'method': ['x']})
+    """
+    kept: dict[str, Any] = {}
+    dropped: dict[str, list[Any]] = {}
+    for name, value in values.items():
+        allowed = choices.get(name, ())
+        if name in lists and isinstance(value, list):
+            known = [item for item in value if _is_one_of(item, allowed)]
+            unknown = [item for item in value if not _is_one_of(item, allowed)]
+            if known or not value:
+                kept[name] = known
+            if unknown:
+                dropped[name] = unknown
+        elif name not in lists and _is_one_of(value, allowed):
+            kept[name] = value
+        else:
+            dropped[name] = [value]
+    return kept, dropped
+
+
+def _is_one_of(value: Any, allowed: Collection[Any]) -> bool:
+    return any(type(value) is type(item) and value == item for item in allowed)
 
 
 class DataStore(param.Parameterized):
@@ -70,6 +112,11 @@ class DataStore(param.Parameterized):
         self.param.sources.objects = sources
         self.param.actors.objects = actors
         self.param.actor.objects = actors
+        # param appends an unknown value to the objects of a selector declared without any
+        # (these three), and widgets then offer it: a link's made-up outlet would be shown.
+        for name in ("sources", "actors", "actor"):
+            self.param[name].check_on_set = True
+        self.param.actor.allow_None = True  # a build without actors has none to choose
         dated = articles["published"].drop_nulls()
         bounds = (dated.min(), dated.max()) if dated.len() else (date(1900, 1, 1), date(2100, 1, 1))
         self.param.date_range.bounds = bounds
@@ -80,6 +127,26 @@ class DataStore(param.Parameterized):
             "date_range": bounds,
         }
         super().__init__(**{**defaults, **params})
+
+    def accepted(self, values: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, list[Any]]]:
+        """Split filter values from outside (a shared link) into those this build has and the
+        rest, by :func:`known_values` over each filter's options; a list filter (outlets,
+        actors) keeps its known items.
+
+        Only the accepted values may be set: the rest are never shown, only reported."""
+        choices: dict[str, list[Any]] = {}
+        lists: list[str] = []
+        for name in values:
+            if name not in self.param:
+                continue  # no choices: known_values drops it
+            parameter = self.param[name]
+            if isinstance(parameter, param.Selector):
+                choices[name] = list(parameter.objects)
+            elif isinstance(parameter, param.Boolean):
+                choices[name] = [True, False]
+            if isinstance(parameter, param.ListSelector):
+                lists.append(name)
+        return known_values(values, choices, lists=lists)
 
     def _ranked_actors(self) -> list[str]:
         if "mentions" not in self.tables:

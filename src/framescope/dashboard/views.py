@@ -2,12 +2,12 @@
 
 Views hold no data of their own. They watch the store parameters they depend on and replace
 their panes' objects, so a filter change redraws only the views it touches. Every view offers
-the data behind it as CSV. Article text is untrusted web content and is always escaped.
+the data behind it as CSV. Everything from the build (article text, titles, outlet names) is
+untrusted web content: it reaches HTML only through ``safe.escape``; tables show it as text.
 """
 
 from __future__ import annotations
 
-import html
 import io
 from typing import Any, ClassVar
 
@@ -16,6 +16,7 @@ import param
 import polars as pl
 
 from framescope import framing, plots, report
+from framescope.dashboard import safe
 from framescope.dashboard.state import MAX_ARTICLE_BOXES, DataStore
 
 FILTERS = ("sources", "date_range", "include_duplicates", "one_per_story")
@@ -131,7 +132,7 @@ class Overview(View):
             ("rejected inputs", facts["rejects"]),
         ]
         cards = "".join(
-            f'<div class="fs-card"><b>{html.escape(str(v))}</b><br>{html.escape(k)}</div>'
+            f'<div class="fs-card"><b>{safe.escape(v)}</b><br>{safe.escape(k)}</div>'
             for k, v in items
         )
         self.cards.object = cards + _CARD_STYLE
@@ -178,14 +179,18 @@ class Mentions(View):
             name = trace.name if trace is not None else ""
         if " · " not in name:
             return
-        actor, source = name.split(" · ", 1)
+        # The chart's names are escaped (plots.py): the filter needs the values themselves.
+        actor, source = (safe.unescape(part) for part in name.split(" · ", 1))
         self.show_evidence(actor=actor, source=source, period=points[0].get("x"))
 
     def show_evidence(self, *, actor: str, source: str, period: Any) -> None:
         """List the sentences behind one point."""
         found = self.store.evidence(actor=actor, source=source, period=period)
-        header = f"**{len(found)} sentences** mentioning `{actor}` in *{source}*, period {period}"
-        self.evidence[:] = [pn.pane.Markdown(header), _table(found, layout="fit_data_stretch")]
+        header = (
+            f"<b>{len(found)} sentences</b> mentioning <code>{safe.escape(actor)}</code> in "
+            f"<i>{safe.escape(source)}</i>, period {safe.escape(period)}"
+        )
+        self.evidence[:] = [pn.pane.HTML(header), _table(found, layout="fit_data_stretch")]
 
     def __panel__(self) -> pn.viewable.Viewable:
         return pn.Column(self.chart, self.download, self.evidence, sizing_mode="stretch_width")
@@ -214,13 +219,16 @@ class Sentiment(View):
             store.tone_series(),
             axis=store.axis,
             milestones=milestones,
-            title=f"Tone of all sentences ({store.method})",
+            title=f"Tone of all sentences ({safe.escape(store.method)})",
         )
         self.directed.object = plots.tone_over_time(
             store.tone_series(actor=store.actor),
             axis=store.axis,
             milestones=milestones,
-            title=f"Tone of sentences mentioning {store.actor} ({store.method})",
+            title=(
+                f"Tone of sentences mentioning {safe.escape(store.actor)} "
+                f"({safe.escape(store.method)})"
+            ),
         )
         if store.articles().height <= MAX_ARTICLE_BOXES:
             self.spread.object = plots.tone_distribution(store.tone_points())
@@ -293,7 +301,7 @@ class Framing(View):
         self.panes["labels"].object = plots.stacked_shares(
             self._shares("labels"),
             category="label",
-            title=f"Labels attached to {store.actor}, share per outlet",
+            title=f"Labels attached to {safe.escape(store.actor)}, share per outlet",
         )
         self.panes["war"].object = plots.stacked_shares(
             self._shares("war"), category="term", title="How the war is named, share per outlet"
@@ -312,6 +320,8 @@ class Framing(View):
         else:
             trace = self.panes[name].object.data[point["curveNumber"]]
             source, item = point.get("y"), trace.name
+        # The chart's names are escaped (plots.py): the filter needs the values themselves.
+        source, item = (safe.unescape(v) if isinstance(v, str) else v for v in (source, item))
         self.show_evidence(name, source=source, item=item)
 
     def show_evidence(self, name: str, *, source: str, item: str) -> None:
@@ -327,7 +337,10 @@ class Framing(View):
             source=source,
             **{column: item},
         )
-        header = f"**{found.height} sentences**: {column} `{item}` in *{source}*"
+        header = (
+            f"<b>{found.height} sentences</b>: {column} <code>{safe.escape(item)}</code> in "
+            f"<i>{safe.escape(source)}</i>"
+        )
         if "sentence" in found.columns and "text" not in found.columns:
             # framing.evidence names the sentence ``sentence``; the mentions evidence ``text``.
             found = found.rename({"sentence": "text"})
@@ -338,7 +351,7 @@ class Framing(View):
                 if c in found.columns
             ]
         )
-        self.evidence[:] = [pn.pane.Markdown(header), _table(shown, layout="fit_data_stretch")]
+        self.evidence[:] = [pn.pane.HTML(header), _table(shown, layout="fit_data_stretch")]
 
     def __panel__(self) -> pn.viewable.Viewable:
         return pn.Column(
@@ -441,12 +454,12 @@ def highlight(
         cursor = start
         for m_start, m_end, actor in marks:
             if m_start >= start and m_end <= end:
-                out.append(html.escape(text[cursor:m_start]))
+                out.append(safe.escape(text[cursor:m_start]))
                 out.append(
-                    f'<mark title="{html.escape(actor)}">{html.escape(text[m_start:m_end])}</mark>'
+                    f'<mark title="{safe.escape(actor)}">{safe.escape(text[m_start:m_end])}</mark>'
                 )
                 cursor = m_end
-        out.append(html.escape(text[cursor:end]) + "</span> ")
+        out.append(safe.escape(text[cursor:end]) + "</span> ")
     return "".join(out)
 
 
@@ -502,8 +515,8 @@ class Articles(View):
             .rows()
         )
         body = highlight(article["text"], mentions.select("start", "end", "actor").rows(), tones)
-        meta = " · ".join(html.escape(str(article[k])) for k in ("source", "published", "language"))
-        title = html.escape(article["title"] or "(no title)")
+        meta = " · ".join(safe.escape(article[k]) for k in ("source", "published", "language"))
+        title = safe.escape(article["title"] or "(no title)")
         self.reader.object = (
             f"<h3>{title}</h3><p><i>{meta}</i></p><div style='white-space:pre-wrap'>{body}</div>"
         )
