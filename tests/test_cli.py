@@ -145,7 +145,7 @@ def test_a_full_disk_exits_3_in_one_sentence(tmp_path, capfd, monkeypatch):
 
     monkeypatch.setattr(pl.LazyFrame, "sink_parquet", fills_the_disk)
     assert cli.main([*argv, "--workers", "1"]) == 3
-    _assert_one_sentence_and_nothing_changed(capfd, out, before, "is full: No space left on device")
+    _assert_one_sentence_and_nothing_changed(capfd, out, before, f"the disk holding {out} is full")
 
 
 def test_a_dead_worker_exits_3_in_one_sentence(tmp_path, capfd, monkeypatch):

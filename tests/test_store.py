@@ -150,6 +150,22 @@ def test_a_full_disk_is_an_oserror_and_leaves_nothing_behind(tmp_path, monkeypat
     assert_frame_equal(store.read("articles", tmp_path), _tables(3)["articles"])
 
 
+def test_a_full_disk_polars_reports_without_a_code_is_an_oserror(tmp_path, monkeypatch):
+    # Measured on a full tmpfs: the footer that no longer fits gives no errno.
+    thrift = pl.exceptions.ComputeError("parquet: File out of specification: Invalid thrift")
+    full = os.statvfs_result((4096, 4096, 100, 0, 0, 10, 0, 0, 0, 255))
+    monkeypatch.setattr(os, "statvfs", lambda _: full)
+    with (
+        pytest.raises(OSError, match="No space left on device") as raised,
+        store.writing(tmp_path / "t.parquet"),
+    ):
+        raise thrift
+    assert raised.value.errno == errno.ENOSPC
+    monkeypatch.undo()  # with space left, a polars error is not taken for a full disk
+    with pytest.raises(pl.exceptions.ComputeError), store.writing(tmp_path / "t.parquet"):
+        raise thrift
+
+
 def test_lock_excludes_a_second_holder_and_is_free_again_after(tmp_path):
     with store.lock(tmp_path) as note:
         assert note is None

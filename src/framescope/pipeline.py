@@ -318,14 +318,15 @@ def build(
         # Stored sketches are reused by the next build: a change of how they are made rebuilds.
         "sketch": {"shingle_words": dedupe.SHINGLE_WORDS, "size": dedupe.SKETCH_SIZE},
     }
-    with store.lock(out) as took_over:
-        notes = [*found.notes, *([took_over] if took_over else [])]
-        if store.remove_debris(out):
-            notes.append(f"removed what an interrupted build left in {out}")
-        previous = None if force else _previous(out, settings, inputs)
-        if previous is not None and previous["inputs"] == inputs:
-            return BuildReport("up_to_date", out, inputs=len(found.files), read=0, notes=(*notes,))
-        try:
+    discovered = time.perf_counter() - started
+    try:
+        with store.lock(out) as took_over:
+            notes = [*found.notes, *([took_over] if took_over else [])]
+            if store.remove_debris(out):
+                notes.append(f"removed what an interrupted build left in {out}")
+            previous = None if force else _previous(out, settings, inputs)
+            if previous is not None and previous["inputs"] == inputs:
+                return BuildReport("up_to_date", out, len(found.files), 0, notes=(*notes,))
             report = _update(
                 out,
                 found,
@@ -339,9 +340,10 @@ def build(
                     engine, scheduler=scheduler, workers=workers, progress=progress
                 ),
             )
-        except _failures(engine) as error:
-            msg = f"the build failed ({_why(error, out)}); the tables in {out} are unchanged"
-            raise BuildError(msg) from error
+    except _failures(engine) as error:
+        msg = f"the build failed ({_why(error, out)}); the tables in {out} are unchanged"
+        raise BuildError(msg) from error
+    report.seconds["discover"] += discovered
     report.seconds["total"] = time.perf_counter() - started
     return replace(report, notes=(*notes,))
 
@@ -422,13 +424,17 @@ def _why(error: BaseException, out: Path) -> str:
 
     Examples
     --------
-    >>> _why(OSError(errno.ENOSPC, "No space left on device", "/data/x.tmp"), Path("/data"))
-    'the disk holding /data is full: No space left on device: /data/x.tmp'
+    >>> _why(OSError(errno.ENOSPC, "No space left on device", "/data/.x.tmp"), Path("/data"))
+    'the disk holding /data is full'
+    >>> _why(PermissionError(errno.EACCES, "Permission denied", "/data"), Path("/data"))
+    'Permission denied: /data'
     """
     if isinstance(error, OSError):
-        where = f": {error.filename}" if error.filename else ""
-        what = f"{error.strerror or error}{where}"
-        return f"the disk holding {out} is full: {what}" if error.errno == errno.ENOSPC else what
+        written = Path(error.filename) if error.filename else out
+        if error.errno == errno.ENOSPC:  # the temporary file's name would tell a user nothing
+            where = out if written == out or out in written.parents else written
+            return f"the disk holding {where} is full"
+        return f"{error.strerror or error}: {error.filename}" if error.filename else str(error)
     if isinstance(error, BrokenProcessPool):
         return "a worker process died, killed or out of memory"
     if isinstance(error, CancelledError):

@@ -13,6 +13,7 @@ removes what killed builds left behind (:func:`remove_debris`) while it holds it
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import json
 import os
@@ -23,7 +24,7 @@ import time
 import uuid
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
@@ -106,9 +107,13 @@ def write(out: Path, tables: dict[str, Table], manifest: dict[str, Any]) -> dict
 
 @contextmanager
 def writing(path: Path) -> Iterator[None]:
-    """Polars' I/O errors while writing ``path`` as the OSError they are: a full disk is
-    ``OSError(errno.ENOSPC)`` whichever library wrote (polars reports it as a ComputeError
-    ending in "(os error 28)").
+    """Polars' I/O errors while writing ``path`` as the OSError they are, so that a full disk
+    is ``OSError(errno.ENOSPC)`` whichever library wrote.
+
+    Polars 2.1 reports a full disk as a ComputeError ending in "(os error 28)", or, when the
+    footer is what no longer fits, as "Invalid thrift: transport error" with no code; that
+    one is taken for a full disk when under a megabyte is left there. Any other polars error
+    (a query that fails while it is sunk) is raised as it is.
 
     Examples
     --------
@@ -122,10 +127,22 @@ def writing(path: Path) -> Iterator[None]:
         yield
     except pl.exceptions.PolarsError as error:
         found = re.search(r"\(os error (\d+)\)", str(error))
-        if found is None:
+        if found is not None:
+            code = int(found.group(1))
+        elif _nearly_full(path.parent):
+            code = errno.ENOSPC
+        else:
             raise
-        code = int(found.group(1))
         raise OSError(code, os.strerror(code), str(path)) from error
+
+
+def _nearly_full(folder: Path) -> bool:
+    """Under a megabyte left for this user in ``folder``'s file system."""
+    try:
+        found = os.statvfs(folder)
+    except OSError:
+        return False
+    return found.f_bavail * found.f_frsize < 1 << 20
 
 
 def _write_table(frame: Table, temporary: Path, build: str) -> int:
@@ -272,11 +289,13 @@ def lock(out: Path) -> Iterator[str | None]:
             msg = f"cannot lock {path} ({error.strerror}): builds need a file system with locks"
             raise StoreError(msg) from None
         left = _holder(handle, missing="")
-        _rewrite(handle, json.dumps(_this_build()))
+        with suppress(OSError):  # a full disk: the kernel's lock holds without the name
+            _rewrite(handle, json.dumps(_this_build()))
         try:
             yield f"took over the lock of {left}, which stopped without finishing" if left else None
         finally:
-            _rewrite(handle, "")
+            with suppress(OSError):  # left named, the next build only notes a takeover
+                _rewrite(handle, "")
 
 
 def _this_build() -> dict[str, Any]:
