@@ -125,15 +125,7 @@ def find_inputs(paths: Iterable[str | Path]) -> Inputs:
     >>> [f.path.name for f in found.files], found.rejects["reason"].to_list(), found.notes
     (['a.txt'], ['symlink'], ['1 file under more than one --raw path was read once'])
     """
-    given = [Path(raw) for raw in paths]
-    for path in given:
-        if path.is_symlink() and not path.exists():
-            target = os.readlink(path)
-            msg = f"input {str(path)!r} is a link to {target!r}, which cannot be followed"
-            raise FileNotFoundError(msg)
-        if not path.exists():
-            msg = f"input {str(path)!r} does not exist"
-            raise FileNotFoundError(msg)
+    given = [_existing(Path(raw)) for raw in paths]
     roots = [path.resolve() for path in given]
     reaches: list[tuple[Path, Path | None, bool]] = []  # real path, link reached by, sidecar
     rejects = []
@@ -158,16 +150,31 @@ def find_inputs(paths: Iterable[str | Path]) -> Inputs:
             detail = f"a link to {label(target)}, which is read once, under that path"
             rejects.append(reject(_link_label(link), "symlink", detail))
         elif target in chosen:
-            overlaps += 1
+            overlaps += 1  # a note, not a reject: its path is the article's own
         else:
             chosen[target] = is_sidecar
     files = [InputFile(path, label(path)) for path, is_sidecar in chosen.items() if not is_sidecar]
-    notes = [
-        f"{overlaps} file{'s' if overlaps > 1 else ''} under more than one --raw path "
-        f"{'were' if overlaps > 1 else 'was'} read once"
-    ] * (overlaps > 0)
     sidecars = [path for path, is_sidecar in chosen.items() if is_sidecar]
-    return Inputs(files, sidecars, Batch.of([], rejects).rejects, notes)
+    return Inputs(files, sidecars, Batch.of([], rejects).rejects, _overlap_notes(overlaps))
+
+
+def _overlap_notes(overlaps: int) -> list[str]:
+    if not overlaps:
+        return []
+    were = "files under more than one --raw path were" if overlaps > 1 else ""
+    return [f"{overlaps} {were or 'file under more than one --raw path was'} read once"]
+
+
+def _existing(path: Path) -> Path:
+    """``path``, if it exists; a typo is the user's error, not bad data."""
+    if path.is_symlink() and not path.exists():
+        target = os.readlink(path)
+        msg = f"input {str(path)!r} is a link to {target!r}, which cannot be followed"
+        raise FileNotFoundError(msg)
+    if not path.exists():
+        msg = f"input {str(path)!r} does not exist"
+        raise FileNotFoundError(msg)
+    return path
 
 
 def _walk(folder: Path) -> list[Path]:
