@@ -200,3 +200,13 @@ def test_two_builds_at_once_never_both_write(tmp_path):
     refused = [(0, "built", ""), (2, "", "build pid")]
     assert sorted(outcomes) in (refused, [(0, "built", ""), (0, "up to date", "")])
     assert store.read("articles", out).height == 20
+
+
+def test_ctrl_c_exits_130_in_one_sentence(tmp_path, capsys, monkeypatch):
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli.pipeline, "build", interrupted)
+    result = cli.main(["build", "--out", str(tmp_path / "out")])
+    err = capsys.readouterr().err
+    assert (result, err) == (130, "framescope build: stopped (Ctrl-C)\n")

@@ -9,6 +9,7 @@ Exit codes, each failure with one sentence on stderr and never a traceback:
 - 3: the build failed on something other than its input: a full disk or another I/O error, a
   worker process that died (killed, out of memory), Dask workers that kept dying. Nothing
   changed: the output folder still holds the previous build's tables.
+- 130: stopped with Ctrl-C (a build stopped so leaves the previous tables, as a killed one does).
 """
 
 from __future__ import annotations
@@ -200,6 +201,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except pipeline.BuildError as error:
         print(f"framescope {args.command}: {error}", file=sys.stderr)
         return 3
+    except KeyboardInterrupt:
+        print(f"framescope {args.command}: stopped (Ctrl-C)", file=sys.stderr)
+        return 130
 
 
 if __name__ == "__main__":
