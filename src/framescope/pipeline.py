@@ -50,8 +50,6 @@ ENGINES = ("local", "dask")
 RECOMPUTED_REJECTS = ("duplicate", "missing_file", "symlink")
 """Rejects that depend on the whole set of inputs, not on one file: every build makes them
 again rather than keeping the previous build's."""
-_DUPLICATE_ID = r"\(article ([0-9a-f]+)\)"
-"""Where ``dedupe.drop_exact_duplicates`` names the kept article in a ``duplicate`` detail."""
 
 
 class BuildError(RuntimeError):
@@ -192,7 +190,7 @@ def _previous(out: Path, settings: dict[str, Any], inputs: dict[str, str]) -> di
         duplicates = (
             tables["rejects"]
             .filter(pl.col("reason") == "duplicate")
-            .select(pl.col("detail").str.extract(_DUPLICATE_ID).alias("article_id"), "path")
+            .select(dedupe.duplicate_kept_id(pl.col("detail")).alias("article_id"), "path")
             .collect()
         )
     except (store.StoreError, KeyError):

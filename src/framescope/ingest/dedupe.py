@@ -53,6 +53,25 @@ def content_ids(source: pl.Series, text: pl.Series) -> pl.Series:
     return pl.Series("article_id", ids, dtype=pl.String())
 
 
+def duplicate_detail(kept_path: str, article_id: str) -> str:
+    """The detail of a ``duplicate`` reject: the copy kept and its id (read back by
+    :func:`duplicate_kept_id`)."""
+    return f"same source and text as {kept_path} (article {article_id}); kept once"
+
+
+def duplicate_kept_id(detail: pl.Expr) -> pl.Expr:
+    """The kept article's id in a ``duplicate`` detail: an incremental build identifies the
+    previous build's duplicate inputs again from their rejects.
+
+    Examples
+    --------
+    >>> frame = pl.DataFrame({"detail": [duplicate_detail("a.txt", "c3094cf6ee042478")]})
+    >>> frame.select(duplicate_kept_id(pl.col("detail"))).item()
+    'c3094cf6ee042478'
+    """
+    return detail.str.extract(r"\(article ([0-9a-f]+)\); kept once$")
+
+
 def drop_exact_duplicates(articles: pl.DataFrame) -> tuple[pl.DataFrame, list[dict[str, str]]]:
     """Keep the first article (by path) of each ``article_id``; the others become rejects."""
     ordered = articles.sort("path")
@@ -60,11 +79,7 @@ def drop_exact_duplicates(articles: pl.DataFrame) -> tuple[pl.DataFrame, list[di
     kept_path = dict(zip(first["article_id"], first["path"], strict=True))
     dropped = ordered.filter(pl.int_range(pl.len()).over("article_id") > 0)
     rejects = [
-        reject(
-            path,
-            "duplicate",
-            f"same source and text as {kept_path[article_id]} (article {article_id}); kept once",
-        )
+        reject(path, "duplicate", duplicate_detail(kept_path[article_id], article_id))
         for path, article_id in zip(dropped["path"], dropped["article_id"], strict=True)
     ]
     return first, rejects
