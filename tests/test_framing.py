@@ -1,4 +1,6 @@
 import math
+import subprocess
+import sys
 from pathlib import Path
 
 import polars as pl
@@ -171,8 +173,10 @@ def test_labels_empty_inputs() -> None:
             "It will end the conflict,” he said.",
             [("conflict", "conflict", True, True)],
         ),
-        # Apostrophes are not quote marks.
+        # Apostrophes are not quote marks, also right after the term: "war’s" closes nothing.
         ("Russia’s war in Ukraine", [("war", "war in Ukraine", False, False)]),
+        ("the ‘war’s cost", [("war", "war", False, False)]),
+        ("the ‘war’s cost’ rose", [("war", "war", True, True)]),
         # Exclusions hide the term inside them; case does not matter.
         ("Trump’s trade war and the Cold War are not the WAR.", [("war", "WAR", False, False)]),
         ("they appear to be returning to their pre-war status", []),
@@ -752,3 +756,83 @@ def test_seed_shares_trace_back_to_sentences(seeds: dict[str, pl.DataFrame]) -> 
     )
     assert behind.height == nbc["n"].item() == 5
     assert behind["sentence"].str.contains("(?i)conflict").all()
+
+
+# --------------------------------------------------------------------------- long sentences
+
+FILLER = "and the talks went on " * 60  # 1,320 characters, past every context window
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The quotation opens far before the term and stays open, or closes far after it.
+        (f"“{FILLER}the war", [("war", True, True)]),
+        (f"the war {FILLER}”", [("war", True, True)]),
+        (f"“a” {FILLER}the war", [("war", False, False)]),
+        (
+            f'"{FILLER}the war {FILLER}" and the invasion',
+            [("war", True, True), ("invasion", False, False)],
+        ),
+        (f"‘{FILLER}the war {FILLER}’", [("war", True, True)]),
+        (f"the so-called {FILLER}war", [("war", False, False)]),
+    ],
+)
+def test_war_naming_quote_marks_count_across_a_long_sentence(
+    text: str, expected: list[tuple[str, bool, bool]]
+) -> None:
+    result = framing.war_naming(make_sentences(text), PROFILE)
+    assert result.select("term", "quoted", "attributed").rows() == expected
+
+
+def test_locate_offsets_hold_in_a_long_sentence() -> None:
+    text = "the war, the invasion and the conflict " * 200
+    sentences = make_sentences(text).lazy()
+    result = framing._locate(
+        sentences, {"war": framing._alternation(["war", "conflict"])}
+    ).collect()
+    assert result.height == 400
+    assert all(
+        text[start:end] == surface
+        for start, end, surface in result.select("start", "end", "surface").iter_rows()
+    )
+    assert result["start"].to_list()[-1] == len(text) - len("conflict ")
+
+
+def test_quotes_in_a_long_sentence() -> None:
+    # The speaker is found beside the verb, and a verb inside a quotation opened 1,300
+    # characters before is not an attribution.
+    assert run_quotes(f"“{FILLER}” {FILLER}, Wang Wenbin said.") == [(0, "wang_wenbin", "say")]
+    assert run_quotes(f"“{FILLER}, Wang Wenbin said {FILLER}”") == []
+
+
+# The child's own peak (VmHWM): Linux carries the parent's peak across exec into ru_maxrss.
+_FRAMING_PEAK = """
+import re, sys
+from pathlib import Path
+import polars as pl
+from framescope import framing, mentions, profile, sentences
+
+def peak():
+    status = Path("/proc/self/status").read_text()
+    return int(re.search(r"VmHWM:\\s+(\\d+) kB", status).group(1)) * 1024
+
+unit = sys.argv[1]
+topic = profile.load()
+text = unit * (400_000 // len(unit))
+split = sentences.split(pl.DataFrame({"article_id": ["a"], "text": [text]}))
+found = mentions.extract(split, topic)
+start = peak()
+framing.extract_all(split, found, topic)
+print(peak() - start)
+"""
+
+
+@pytest.mark.parametrize("unit", ["“war” said Putin ", "Putin said Xi told "])
+def test_framing_memory_does_not_grow_with_findings_per_sentence(unit: str) -> None:
+    # 400,000 characters in 200 sentences of 2,000, with a finding every few words: each
+    # finding searched its own copy of its sentence (and every clause met every mention of
+    # the sentence), 600 MB and 1.1 GB; now about 50 MB.
+    command = [sys.executable, "-c", _FRAMING_PEAK, unit]
+    growth = int(subprocess.run(command, capture_output=True, text=True, check=True).stdout)
+    assert growth < 250 * 1024**2

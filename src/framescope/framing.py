@@ -310,6 +310,10 @@ _BOUNDARY = r'[,;:“”"()\[\]—–]'
 _NOT_BOUNDARY = r'[^,;:“”"()\[\]—–]'
 _DISCOVERY_WINDOW = 120  # characters before a mention searched for premodifiers
 _AFTER_WINDOW = 160  # characters after a mention searched for an apposition
+# Characters before and after a war term or reporting verb searched for naming cues ("which
+# Russia still describes as a") and speaker phrases (at most 12 words, and an aside naming
+# the speaker). Bounded so that the work per finding does not grow with its sentence.
+_CONTEXT_CHARS = 250
 _ADVERBS = (
     r"also|has|have|had|later|then|again|further|previously|once|recently|separately|"
     r"earlier|reportedly|publicly|repeatedly|already|still|too|first|on\s+\w+|last\s+\w+|"
@@ -365,6 +369,11 @@ def _plural_forms(terms: Iterable[str]) -> dict[str, str]:
     return forms
 
 
+# Rows per finding carry their sentence's ``text``: polars strings are views into shared
+# buffers, so that costs next to nothing, but a join, sort or group-by on such rows writes a
+# copy of the text for every row (gigabytes for one long sentence with thousands of
+# findings). So the text is read only by elementwise expressions on bounded windows
+# (_before, _after) and dropped before any join, sort or group-by.
 def _locate(sentences: pl.LazyFrame, patterns: Mapping[str, str]) -> pl.LazyFrame:
     """Every match of each named pattern, with character offsets within the sentence.
 
@@ -415,17 +424,43 @@ def _locate(sentences: pl.LazyFrame, patterns: Mapping[str, str]) -> pl.LazyFram
 def _group_matches(sentences: pl.DataFrame, groups: Sequence[TermGroup]) -> pl.LazyFrame:
     """Located term hits of each group, exclusions dropped, with the listed ``term``."""
     patterns = {g.id: _alternation([*g.terms, *g.exclusions]) for g in groups}
-    lookup = pl.LazyFrame(
-        [(g.id, t.lower(), t) for g in groups for t in reversed(g.terms)]
-        + [(g.id, e.lower(), None) for g in groups for e in g.exclusions],
-        schema={"group": pl.String, "_key": pl.String, "term": pl.String},
-        orient="row",
-    ).unique(subset=["group", "_key"], keep="last", maintain_order=True)
+    # Group and lowercase surface -> the term as listed; exclusions map to None (dropped).
+    # The first listing of a surface wins. A lookup, not a join: see the note above _locate.
+    lookup: dict[str, str | None] = {}
+    for g in groups:
+        for t in g.terms:
+            lookup.setdefault(f"{g.id}\x1f{t.lower()}", t)
+    for g in groups:
+        for e in g.exclusions:
+            lookup[f"{g.id}\x1f{e.lower()}"] = None
+    key = pl.concat_str(pl.col("group"), _normalised(pl.col("surface")), separator="\x1f")
     return (
         _locate(_sentence_frame(sentences), patterns)
-        .with_columns(_normalised(pl.col("surface")).alias("_key"))
-        .join(lookup, on=["group", "_key"], how="left", maintain_order="left")
+        .with_columns(
+            key.replace_strict(lookup, default=None, return_dtype=pl.String).alias("term")
+        )
         .filter(pl.col("term").is_not_null())
+    )
+
+
+def _in_sentence(rows: pl.LazyFrame, sentences: pl.LazyFrame) -> pl.LazyFrame:
+    """``rows`` (findings keyed by sentence) beside their sentence's ``text`` and
+    ``_sentence_start``, rows of a sentence together and in their order.
+
+    The rows are gathered into lists per sentence, joined to the sentences once each and
+    spread out again: a join row by row would copy the text for every row (see the note
+    above :func:`_locate`).
+    """
+    names = [c for c in rows.collect_schema().names() if c not in KEYS]
+    return (
+        rows.group_by(*KEYS, maintain_order=True)
+        .agg(names)
+        .join(
+            sentences.select(*KEYS, pl.col("start").alias("_sentence_start"), "text"),
+            on=list(KEYS),
+            how="inner",
+        )
+        .explode(names)
     )
 
 
@@ -437,35 +472,143 @@ def _sentence_frame(sentences: pl.DataFrame) -> pl.LazyFrame:
     )
 
 
-def _inside_quotes(before: pl.Expr, after: pl.Expr, *, carried: bool = True) -> pl.Expr:
-    """Whether the text between ``before`` and ``after`` (parts of the sentence in the
-    ``text`` column) is quoted.
+def _before(start: pl.Expr) -> pl.Expr:
+    """At most :data:`_CONTEXT_CHARS` characters of the sentence (``text``) before ``start``."""
+    begin = pl.max_horizontal(start - _CONTEXT_CHARS, pl.lit(0))
+    return pl.col("text").str.slice(begin, start - begin)
 
-    With ``carried``, text before a closing ” with no opening “ before it counts as quoted:
-    the quotation began in an earlier sentence.
+
+def _after(end: pl.Expr) -> pl.Expr:
+    """At most :data:`_CONTEXT_CHARS` characters of the sentence (``text``) from ``end``."""
+    return pl.col("text").str.slice(end, _CONTEXT_CHARS)
+
+
+_MARKS = '“”"‘’'
+
+
+def _quote_marks(sentences: pl.LazyFrame) -> pl.LazyFrame:
+    """The quote marks of each sentence, with the quotation state before and after each.
+
+    Returns ``article_id, sentence_idx, _at`` (the mark's offset in the sentence) and: for
+    the text up to and including the mark, ``_last_curly`` (the last “ or ”),
+    ``_last_single`` (the last ‘ or closing ’) and ``_straight`` (how many "); for the text
+    from the mark on, ``_next_curly`` (the first “ or ”), ``_closing`` (whether a closing ’
+    comes) and ``_straight_on`` (how many "). A ’ between letters is an apostrophe
+    ("Russia’s", "don’t"), not a mark. Sentences with no “, ”, " or ‘ are left out: nothing
+    in them is quoted.
+
+    Each finding then reads its state from the marks next to it (:func:`_quoted`), instead of
+    searching its own copy of the text before and after it: that took memory and time growing
+    with the sentence for every finding, gigabytes on one long sentence.
     """
-    # Without a quote mark in the sentence the answer is False; nulling those rows first
-    # spares the regexes below about two thirds of the text in news.
-    has_marks = pl.col("text").str.contains('[“”"‘]')
-    before = pl.when(has_marks).then(before)
-    after = pl.when(has_marks).then(after)
-    # Match tests rather than captures of the last or first quote mark: no capture groups,
-    # so the regexes run on their fast engine.
-    curly = before.str.contains(r"“[^“”]*$")
-    n_before = before.str.count_matches('"', literal=True)
+    # Per sentence, lists over the pieces of text ending at each mark (and the text after the
+    # last one): list operations, not windows over an exploded frame, which took twice as long.
+    piece = pl.element()
+    mark = piece.str.slice(-1)
+    letter = r"^\p{L}"
+    apostrophe = (
+        (mark == "’")
+        & piece.str.slice(-2, 1).str.contains(letter)
+        & piece.str.slice(0, 1).shift(-1).str.contains(letter).fill_null(False)
+    )
+    kind = pl.when(mark.is_in(list(_MARKS)) & ~apostrophe).then(mark)
+    kinds = pl.col("_kind")
+    curly = pl.when(piece.is_in(["“", "”"])).then(piece)
+    single = pl.when(piece.is_in(["‘", "’"])).then(piece)
+    straight = (piece == '"').cast(pl.Int64)
+    return (
+        sentences.filter(pl.col("text").str.contains('[“”"‘]'))
+        .select(
+            *KEYS,
+            pl.col("text").str.extract_all(f"[^{_MARKS}]*[{_MARKS}]|[^{_MARKS}]+$").alias("_piece"),
+        )
+        .select(
+            *KEYS,
+            pl.col("_piece")
+            .list.eval(piece.str.len_chars().cast(pl.Int64).cum_sum() - 1)
+            .alias("_at"),
+            pl.col("_piece").list.eval(kind).alias("_kind"),
+        )
+        .select(
+            *KEYS,
+            "_at",
+            "_kind",
+            kinds.list.eval(curly.forward_fill()).alias("_last_curly"),
+            kinds.list.eval(single.forward_fill()).alias("_last_single"),
+            kinds.list.eval(straight.cum_sum()).alias("_straight"),
+            kinds.list.eval(curly.backward_fill()).alias("_next_curly"),
+            kinds.list.eval((piece == "’").fill_null(False).cum_max(reverse=True)).alias(
+                "_closing"
+            ),
+            kinds.list.eval(straight.cum_sum(reverse=True)).alias("_straight_on"),
+        )
+        .explode(pl.exclude(KEYS))
+        .filter(kinds.is_not_null())
+        .drop("_kind")
+    )
+
+
+def _quoted(
+    rows: pl.LazyFrame,
+    marks: pl.LazyFrame,
+    *,
+    start: str = "start",
+    end: str = "end",
+    carried: bool = True,
+) -> pl.LazyFrame:
+    """``rows`` (in their order) with ``_quoted``: whether the text between the offsets
+    ``start`` and ``end`` in its sentence is inside quotation marks (module docstring).
+
+    ``marks`` are the sentences' :func:`_quote_marks`. With ``carried``, text before a
+    closing ” with no opening “ before it counts as quoted: the quotation began in an earlier
+    sentence.
+    """
+    before = marks.select(*KEYS, "_at", "_last_curly", "_last_single", "_straight")
+    after = marks.select(
+        *KEYS, pl.col("_at").alias("_at_after"), "_next_curly", "_closing", "_straight_on"
+    )
+    n_before = pl.col("_straight").fill_null(0)
+    curly = pl.col("_last_curly") == "“"
     straight = n_before % 2 == 1
     if carried:
-        n_after = after.str.count_matches('"', literal=True)
-        curly = curly | (~before.str.contains("[“”]") & after.str.contains(r"^[^“”]*”"))
-        straight = straight | ((n_before == 0) & (n_after % 2 == 1))
-    # ’ between letters is an apostrophe ("Russia’s", "don’t"), not a closing quote. Only a
-    # ‘ before can open a single quotation.
-    apostrophe = r"(\p{L})’(\p{L})"
-    opened = before.str.contains("‘", literal=True)
-    single_before = pl.when(opened).then(before).str.replace_all(apostrophe, "${1}'${2}")
-    single_after = pl.when(opened).then(after).str.replace_all(apostrophe, "${1}'${2}")
-    single = single_before.str.contains(r"‘[^‘’]*$") & single_after.str.contains("’", literal=True)
-    return curly.fill_null(False) | straight.fill_null(False) | single.fill_null(False)
+        curly = curly | (pl.col("_last_curly").is_null() & (pl.col("_next_curly") == "”"))
+        straight = straight | ((n_before == 0) & (pl.col("_straight_on").fill_null(0) % 2 == 1))
+    single = (pl.col("_last_single") == "‘") & pl.col("_closing")
+    quoted = curly.fill_null(False) | straight.fill_null(False) | single.fill_null(False)
+    flags = (
+        rows.select(
+            *KEYS,
+            pl.col(start).cast(pl.Int64).alias("_from"),
+            pl.col(end).cast(pl.Int64).alias("_to"),
+        )
+        .with_row_index("_order")
+        .sort(*KEYS, "_from")
+        # The state before the text: at the last mark before it; after it: at the first
+        # mark from its end on.
+        .join_asof(
+            before,
+            left_on="_from",
+            right_on="_at",
+            by=list(KEYS),
+            strategy="backward",
+            allow_exact_matches=False,
+            check_sortedness=False,
+        )
+        .sort(*KEYS, "_to")
+        .join_asof(
+            after,
+            left_on="_to",
+            right_on="_at_after",
+            by=list(KEYS),
+            strategy="forward",
+            check_sortedness=False,
+        )
+        .sort("_order")
+        .select(quoted.alias("_quoted"))
+    )
+    # Set beside the rows rather than joined to them: a join or a sort copies each row's
+    # sentence text (see the note above :func:`_locate`).
+    return pl.concat([rows, flags], how="horizontal")
 
 
 def _empty(schema: Mapping[str, pl.DataType]) -> pl.DataFrame:
@@ -534,30 +677,21 @@ def labels(sentences: pl.DataFrame, mentions: pl.DataFrame, profile: Profile) ->
     aside_ok = ~possessive & ~aside.struct.field("word").str.to_lowercase().is_in(
         ["to", "of", "by", "from", "with", "for", "in", "at", "on", "about", "against", "than"]
     ).fill_null(False)
-    found = (
-        mentions.lazy()
-        .select(*KEYS, "actor", "alias", "start", "end")
-        .join(
-            sentences.lazy().select(
-                *KEYS, pl.col("start").alias("_sentence_start"), pl.col("text")
-            ),
-            on=list(KEYS),
-            how="inner",
-        )
-        .select(
-            *KEYS,
-            "actor",
-            "start",
-            pl.col("alias").str.extract(title, 1).alias("title"),
-            before.str.extract(premodifier, 1).alias("premodifier"),
-            after.str.extract(apposition_after, 1).alias("apposition_after"),
-            pl.when(aside_ok).then(aside.struct.field("label")).alias("apposition_before"),
-            # "the Putin regime"; singular only: "the SCO leaders' summit" is about members.
-            pl.when(before.str.contains(r"(?i:(?-u:\b)the)\s+$"))
-            .then(after.str.extract(rf"^\s+({singular})(?:$|[^\p{{L}}’'])", 1))
-            .alias("postmodifier"),
-            before.str.extract(discovered, 1).str.strip_chars().alias("discovered"),
-        )
+    found = _in_sentence(
+        mentions.lazy().select(*KEYS, "actor", "alias", "start", "end"), sentences.lazy()
+    ).select(
+        *KEYS,
+        "actor",
+        "start",
+        pl.col("alias").str.extract(title, 1).alias("title"),
+        before.str.extract(premodifier, 1).alias("premodifier"),
+        after.str.extract(apposition_after, 1).alias("apposition_after"),
+        pl.when(aside_ok).then(aside.struct.field("label")).alias("apposition_before"),
+        # "the Putin regime"; singular only: "the SCO leaders' summit" is about members.
+        pl.when(before.str.contains(r"(?i:(?-u:\b)the)\s+$"))
+        .then(after.str.extract(rf"^\s+({singular})(?:$|[^\p{{L}}’'])", 1))
+        .alias("postmodifier"),
+        before.str.extract(discovered, 1).str.strip_chars().alias("discovered"),
     )
     words = pl.col("label").str.split(" ")
     rejected = _unique([*STOP_WORDS, *REPORTING_VERBS, *(f.split()[0] for f in REPORTING_VERBS)])
@@ -629,14 +763,20 @@ def war_naming(sentences: pl.DataFrame, profile: Profile) -> pl.DataFrame:
     """
     if sentences.is_empty() or not profile.war_terms:
         return _empty(WAR_SCHEMA)
-    before = pl.col("text").str.slice(0, pl.col("start"))
-    after = pl.col("text").str.slice(pl.col("end"))
-    quoted = _inside_quotes(before, after)
+    before = _before(pl.col("start"))
+    after = _after(pl.col("end"))
+    quoted = pl.col("_quoted")
+    found = _group_matches(sentences, profile.war_terms).collect()
+    # Only the few sentences with a war term need their quote marks.
+    with_terms = _sentence_frame(sentences).join(
+        found.lazy().select(KEYS).unique(), on=list(KEYS), how="semi"
+    )
+    marks = _quote_marks(with_terms).collect().lazy()
     return (
-        _group_matches(sentences, profile.war_terms)
-        .sort(*KEYS, "start", maintain_order=True)
+        _quoted(found.lazy(), marks)
         .select(
             *KEYS,
+            "start",
             pl.col("group").alias("term"),
             "surface",
             quoted.alias("quoted"),
@@ -646,6 +786,8 @@ def war_naming(sentences: pl.DataFrame, profile: Profile) -> pl.DataFrame:
                 | after.str.contains(_NAMING_AFTER).fill_null(False)
             ).alias("attributed"),
         )
+        .sort(*KEYS, "start", maintain_order=True)
+        .select(list(WAR_SCHEMA))
         .cast(WAR_SCHEMA)
         .collect()
     )
@@ -735,13 +877,18 @@ def hedges(sentences: pl.DataFrame, profile: Profile) -> pl.DataFrame:
         return _empty(HEDGE_SCHEMA)
     group = TermGroup(id="hedge", terms=tuple(profile.hedges))
     capitalised = pl.col("surface").str.contains(r"^\p{Lu}")
-    at_start = pl.col("text").str.slice(0, pl.col("start")).str.contains(r"^[\W\d_]*$")
+    # Nothing but non-letters before the hedge: the text's first letter is the hedge's.
+    non_letters = (
+        pl.when(capitalised).then(pl.col("text")).str.extract(r"^([\W\d_]*)", 1).str.len_chars()
+    )
+    at_start = pl.when(capitalised).then(non_letters >= pl.col("start"))
     return (
         _group_matches(sentences, [group])
         # A capitalised hedge in mid-sentence is a name: "in May", "Theresa May".
         .filter(~capitalised | at_start)
+        .select(*KEYS, "start", pl.col("term").alias("hedge"))
         .sort(*KEYS, "start", maintain_order=True)
-        .select(*KEYS, pl.col("term").alias("hedge"))
+        .select(list(HEDGE_SCHEMA))
         .cast(HEDGE_SCHEMA)
         .collect()
     )
@@ -775,20 +922,17 @@ def _speaker_ok(phrase: pl.Expr, *, max_words: int) -> pl.Expr:
     ).fill_null(False)
 
 
-def _clauses(sentences: pl.LazyFrame) -> pl.LazyFrame:
+def _clauses(sentences: pl.LazyFrame, marks: pl.LazyFrame) -> pl.LazyFrame:
     """Reporting verbs outside quotes, with the speaker phrase each one attributes to.
 
     Returns ``article_id, sentence_idx, verb, speaker_text, _apposition, _side,
     _verb_start``: ``_side`` says whether the speaker came before the verb ("left") or
     after it ("right"), ``_apposition`` is the text beside the speaker phrase that may name
-    it.
+    it. ``marks`` are the sentences' :func:`_quote_marks`.
     """
     verbs = _alternation(REPORTING_VERBS)
-    lemmas = pl.DataFrame(
-        {"_key": list(REPORTING_VERBS), "verb": list(REPORTING_VERBS.values())}
-    ).lazy()
-    before = pl.col("text").str.slice(0, pl.col("start"))
-    after = pl.col("text").str.slice(pl.col("end"))
+    before = _before(pl.col("start"))
+    after = _after(pl.col("end"))
     # The clause before the verb: back to the last boundary mark, "that" or reporting verb.
     # Removing everything up to that mark gives what a capture of the rest would, but needs
     # no capture groups, so the regex runs on its fast DFA (about 15x faster).
@@ -814,13 +958,18 @@ def _clauses(sentences: pl.LazyFrame) -> pl.LazyFrame:
     invertible = pl.col("verb").is_in(_INVERTIBLE)
     # "according to X" and "cited by X" name their source after the verb, always.
     forced_right = (pl.col("verb") == "according to") | after.str.contains(r"^\s*by\s")
+    located = _locate(sentences, {"verb": verbs})
     candidates = (
-        _locate(sentences, {"verb": verbs})
         # A quotation carried over from the previous sentence ends at its closing ”; an
         # opening quote mark lost in scraping would otherwise hide the attribution after it.
-        .filter(~_inside_quotes(before, after, carried=False))
-        .with_columns(_normalised(pl.col("surface")).alias("_key"))
-        .join(lemmas, on="_key", how="left")
+        _quoted(located, marks, carried=False)
+        .filter(~pl.col("_quoted"))
+        # A lookup, not a join: see the note above _locate.
+        .with_columns(
+            _normalised(pl.col("surface"))
+            .replace_strict(REPORTING_VERBS, default=None, return_dtype=pl.String)
+            .alias("verb")
+        )
         .with_columns(
             before.str.replace(rf"(?i)(?:\s*(?-u:\b)(?:{_ADVERBS}))+\s*$", "").alias("_left"),
             pl.col("start").alias("_verb_start"),
@@ -916,8 +1065,11 @@ def _by_mention(clauses: pl.LazyFrame, mentions: pl.LazyFrame) -> pl.LazyFrame:
             .alias(f"{phrase}_last"),
         ]
 
+    # Each actor and alias once per sentence: the test is whether the alias is in the phrase,
+    # so repeats add nothing but rows (a sentence naming Putin 200 times made 200 per clause).
+    named = mentions.select(*KEYS, "actor", "alias").unique()
     candidates = (
-        clauses.join(mentions.select(*KEYS, "actor", "alias"), on=list(KEYS), how="inner")
+        clauses.join(named, on=list(KEYS), how="inner")
         .with_columns(*position("speaker_text"), *position("_apposition"))
         .with_columns(
             # Lower rank wins: a name opening the apposition ("..., Wang Wenbin, said"),
@@ -979,13 +1131,23 @@ def _by_head_word(clauses: pl.LazyFrame, mentions: pl.LazyFrame, profile: Profil
     ).str.to_lowercase()
     history = mentions.select(
         "article_id", "actor", pl.col("sentence_idx").alias("_at"), pl.col("start").alias("_pos")
-    )
+    ).sort("article_id", "actor", "_at", "_pos")
     return (
         clauses.select("_cid", *KEYS, head.alias("_head"))
         .filter(pl.col("_head").is_not_null())
         .join(words, on="_head", how="inner")
-        .join(history, on=["article_id", "actor"], how="inner")
-        .filter(pl.col("_at") <= pl.col("sentence_idx"))
+        # Each candidate actor's latest mention up to the clause's sentence, found by an as-of
+        # join: joining every earlier mention grew with the square of the article's length.
+        .sort("article_id", "actor", "sentence_idx")
+        .join_asof(
+            history,
+            left_on="sentence_idx",
+            right_on="_at",
+            by=["article_id", "actor"],
+            strategy="backward",
+            check_sortedness=False,
+        )
+        .filter(pl.col("_at").is_not_null())
         .sort("_cid", "_at", "_pos", descending=[False, True, True])
         .group_by("_cid", maintain_order=True)
         .agg(pl.col("actor").first())
@@ -993,22 +1155,25 @@ def _by_head_word(clauses: pl.LazyFrame, mentions: pl.LazyFrame, profile: Profil
 
 
 def _person_mentions(
-    sentences: pl.LazyFrame, mentions: pl.LazyFrame, profile: Profile
+    sentences: pl.LazyFrame, mentions: pl.LazyFrame, profile: Profile, marks: pl.LazyFrame
 ) -> pl.LazyFrame:
-    """Person-actor mentions that can be a pronoun's antecedent: not possessive, not quoted."""
+    """Person-actor mentions that can be a pronoun's antecedent: not possessive, not quoted
+    (``marks``: the sentences' :func:`_quote_marks`)."""
     persons = [a.id for a in profile.actors if a.kind == "person"]
-    rel_start = pl.col("start") - pl.col("_sentence_start")
-    rel_end = pl.col("end") - pl.col("_sentence_start")
-    before = pl.col("text").str.slice(0, rel_start)
-    after = pl.col("text").str.slice(rel_end)
+    # Three characters after the name tell a possessive: "’s" and the next one, for \b.
+    possessive = pl.col("text").str.slice(pl.col("_rel_end"), 3).str.contains(r"^['’]s(?-u:\b)")
+    found = _in_sentence(mentions.filter(pl.col("actor").is_in(persons)), sentences)
     return (
-        mentions.filter(pl.col("actor").is_in(persons))
-        .join(
-            sentences.select(*KEYS, pl.col("start").alias("_sentence_start"), "text"),
-            on=list(KEYS),
-            how="inner",
+        _quoted(
+            found.with_columns(
+                (pl.col("start") - pl.col("_sentence_start")).alias("_rel_start"),
+                (pl.col("end") - pl.col("_sentence_start")).alias("_rel_end"),
+            ),
+            marks,
+            start="_rel_start",
+            end="_rel_end",
         )
-        .filter(~after.str.contains(r"^['’]s(?-u:\b)") & ~_inside_quotes(before, after))
+        .filter(~possessive & ~pl.col("_quoted"))
         .select(
             "article_id",
             pl.col("sentence_idx").alias("_at"),
@@ -1027,43 +1192,45 @@ def _by_pronoun(
     """he/she: the last person speaker in the previous 3 sentences, else the last person
     mentioned in the previous 2; "unresolved" when the last speaker was not a person."""
     kinds = {a.id: a.kind for a in profile.actors}
-    earlier = (
-        resolved.select(
-            "article_id",
-            pl.col("sentence_idx").alias("_at"),
-            pl.col("_verb_start").alias("_pos"),
-            pl.col("actor").alias("_speaker"),
-        )
-        .join(pronouns.select("_cid", "article_id", "sentence_idx"), on="article_id")
-        .filter(
-            (pl.col("_at") < pl.col("sentence_idx")) & (pl.col("_at") >= pl.col("sentence_idx") - 3)
-        )
-        .sort("_cid", "_at", "_pos", descending=[False, True, True])
-        .group_by("_cid", maintain_order=True)
-        .agg(pl.col("_speaker").first())
-        .with_columns(
-            pl.when(
-                pl.col("_speaker").replace_strict(kinds, default="other", return_dtype=pl.String)
-                == "person"
-            )
-            .then(pl.col("_speaker"))
-            .otherwise(pl.lit("unresolved"))
-            .alias("_by_speaker")
-        )
+    asking = pronouns.select("_cid", "article_id", "sentence_idx").sort(
+        "article_id", "sentence_idx"
     )
-    mentioned = (
-        persons.join(pronouns.select("_cid", "article_id", "sentence_idx"), on="article_id")
-        .filter(
-            (pl.col("_at") < pl.col("sentence_idx")) & (pl.col("_at") >= pl.col("sentence_idx") - 2)
-        )
-        .sort("_cid", "_at", "_pos", descending=[False, True, True])
-        .group_by("_cid", maintain_order=True)
-        .agg(pl.col("actor").first().alias("_by_mention"))
+
+    def latest_before(rows: pl.LazyFrame, window: int) -> pl.LazyFrame:
+        # The last row (by sentence, then position) in a sentence before the pronoun's, if it
+        # is at most ``window`` sentences back: an as-of join, so that the work does not grow
+        # with the square of an article's attributions.
+        return asking.join_asof(
+            rows.sort("article_id", "_at", "_pos"),
+            left_on="sentence_idx",
+            right_on="_at",
+            by="article_id",
+            strategy="backward",
+            allow_exact_matches=False,
+            check_sortedness=False,
+        ).filter(pl.col("_at") >= pl.col("sentence_idx") - window)
+
+    speakers = resolved.select(
+        "article_id",
+        pl.col("sentence_idx").alias("_at"),
+        pl.col("_verb_start").alias("_pos"),
+        pl.col("actor").alias("_speaker"),
     )
+    earlier = latest_before(speakers, 3).select(
+        "_cid",
+        pl.when(
+            pl.col("_speaker").replace_strict(kinds, default="other", return_dtype=pl.String)
+            == "person"
+        )
+        .then(pl.col("_speaker"))
+        .otherwise(pl.lit("unresolved"))
+        .alias("_by_speaker"),
+    )
+    mentioned = latest_before(persons, 2).select("_cid", pl.col("actor").alias("_by_mention"))
     he_or_she = pl.col("speaker_text").str.to_lowercase().is_in(["he", "she"])
     return (
         pronouns.select("_cid", "speaker_text")
-        .join(earlier.select("_cid", "_by_speaker"), on="_cid", how="left")
+        .join(earlier, on="_cid", how="left")
         .join(mentioned, on="_cid", how="left")
         .select(
             "_cid",
@@ -1139,7 +1306,9 @@ def quotes(sentences: pl.DataFrame, mentions: pl.DataFrame, profile: Profile) ->
         pl.col("start").cast(pl.Int64),
         pl.col("end").cast(pl.Int64),
     )
-    clauses = _clauses(text_only).with_row_index("_cid").collect().lazy()
+    # Computed once: the clauses and the pronouns' antecedents both look at quote marks.
+    marks = _quote_marks(text_only).collect().lazy()
+    clauses = _clauses(text_only, marks).with_row_index("_cid").collect().lazy()
     pronoun = pl.col("speaker_text").str.to_lowercase().is_in(list(_PRONOUNS))
     named = clauses.filter(~pronoun)
     by_mention = _by_mention(named, mention_frame)
@@ -1149,7 +1318,7 @@ def quotes(sentences: pl.DataFrame, mentions: pl.DataFrame, profile: Profile) ->
         clauses.filter(pronoun),
         # Text speakers count too: "he" after "a Chinese official said" is that official.
         named_resolved.lazy(),
-        _person_mentions(sentence_rows, mention_frame, profile),
+        _person_mentions(sentence_rows, mention_frame, profile, marks),
         profile,
     )
     resolved = pl.concat(
