@@ -1,3 +1,4 @@
+import time
 from datetime import date
 
 import pytest
@@ -123,3 +124,19 @@ def test_repeated_headline_without_body_keeps_the_headline_as_text():
 def test_crlf_line_ends():
     result = parse_article("x.txt", " date 2023-01-31 Politics\r\nTitle\r\nBody one.\r\nBody two.")
     assert (result["title"], result["text"]) == ("Title", "Body one.\nBody two.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Each line used to rescan every line after it for text: minutes for 100 KB.
+        ("Xi arrives in Moscow\n" + "\n" * 100_000, (None, "Xi arrives in Moscow")),
+        ("Xi arrives in Moscow\n" + "\n" * 100_000 + "Body.", ("Xi arrives in Moscow", "Body.")),
+    ],
+)
+def test_blank_lines_after_a_title_parse_in_linear_time(text, expected):
+    started = time.perf_counter()
+    result = parse_article("x.txt", text)
+    seconds = time.perf_counter() - started
+    assert (result["title"], result["text"]) == expected
+    assert seconds < 2
