@@ -32,6 +32,65 @@ def test_latin1_decodes():
     assert decode_bytes(text.encode("latin-1")).text == text
 
 
+@pytest.mark.parametrize(
+    ("text", "encoding"),
+    [
+        ("Café déjà vu — señor", "cp1252"),
+        # Read as cp1257 before ("déją vu — seńor").
+        (
+            "The new café near the Kremlin is called “Café déjà vu — señor”, its owner said on "
+            "Tuesday. Guests ordered crème brûlée.",
+            "cp1252",
+        ),
+        (
+            "Der chinesische Präsident Xi Jinping ist zu einem dreitägigen Besuch in Moskau "
+            "eingetroffen. Er trifft Putin für Gespräche über die Ukraine.",
+            "cp1252",
+        ),
+        (
+            "El presidente chino llegó a Moscú el lunes. ¿Qué significa la visita para España? "
+            "«Es una señal», dijo un diplomático.",
+            "cp1252",
+        ),
+        (
+            "Prezydent Chin Xi Jinping przyjechał do Moskwy na trzydniową wizytę. Spotkał się z "
+            "Władimirem Putinem, który powiedział, że rozmowy były owocne.",
+            "cp1250",
+        ),
+        # Read as latin-1 before ("Èínský", "pøiletìl").
+        (
+            "Čínský prezident Si Ťin-pching přiletěl do Moskvy na třídenní státní návštěvu. "
+            "Setkal se s Vladimirem Putinem.",
+            "cp1250",
+        ),
+        (
+            "Hszi Csin-ping kínai elnök háromnapos állami látogatásra érkezett Moszkvába, ahol "
+            "Putyinnal tárgyal a békéről.",
+            "cp1250",
+        ),
+        # Read as cp1252 before ("atvyko á Maskvà").
+        (
+            "Kinijos prezidentas Xi Jinpingas atvyko į Maskvą trijų dienų vizito. Jis susitiko "
+            "su Vladimiru Putinu ir aptarė karą Ukrainoje.",
+            "cp1257",
+        ),
+        # Read as cp1258 before ("Íînas prezidents").
+        (
+            "Ķīnas prezidents Si Dzjiņpins ieradās Maskavā trīs dienu vizītē. Viņš tikās ar "
+            "Vladimiru Putinu un apsprieda karu.",
+            "cp1257",
+        ),
+        (
+            "Си Цзиньпин прибыл в Москву с трёхдневным государственным визитом.",
+            "cp1251",
+        ),
+    ],
+)
+def test_latin_code_pages_are_told_apart(text, encoding):
+    result = decode_bytes(text.encode(encoding))
+    assert (result.text, result.encoding) == (text, encoding)
+
+
 def test_cyrillic_code_page_decodes():
     text = "Министр иностранных дел России заявил, что визит Си Цзиньпина состоится весной."
     result = decode_bytes(text.encode("cp1251"))

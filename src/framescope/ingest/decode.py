@@ -3,14 +3,53 @@
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 
 import charset_normalizer
 
-# Western single-byte guesses are unreliable on short texts (charset-normalizer calls cp1252
-# English "cp1250"); cp1252 decodes all of them as the web writes them.
-_WESTERN = {"cp1250", "cp1252", "latin_1", "iso8859_15", "iso8859_2", "mac_roman", "cp850"}
-_CENTRAL_EUROPEAN = {"Polish", "Czech", "Slovak", "Hungarian", "Slovene", "Croatian", "Romanian"}
+# charset-normalizer tells scripts apart well (Cyrillic, Greek, ...) but not the Latin code
+# pages from each other: on short or mixed texts it read cp1252 French and Spanish as cp1257
+# ("déją", "seńor"), Lithuanian as cp1252 and Czech as latin-1. When it names a Latin page,
+# the page is chosen here instead (_LATIN_PAGES, by _plausibility).
+_LATIN_GUESSES = {
+    "cp1250", "cp1252", "cp1254", "cp1257", "cp1258", "latin_1", "iso8859_2", "iso8859_3",
+    "iso8859_4", "iso8859_9", "iso8859_10", "iso8859_13", "iso8859_14", "iso8859_15",
+    "iso8859_16", "mac_roman", "mac_latin2", "mac_iceland", "mac_turkish", "cp437", "cp775",
+    "cp850", "cp852", "cp857", "cp858", "cp860", "cp861", "cp863", "cp865",
+}  # fmt: skip
+# The Windows pages the web wrote Latin text in, Western first (it wins a tie: most text in a
+# Latin page is Western), and latin-1, which decodes any bytes, last.
+_LATIN_PAGES = ("cp1252", "cp1250", "cp1257", "cp1254", "iso8859_2", "latin_1")
+# The letters beyond ASCII of languages written in those pages (lowercase).
+_ALPHABETS = (
+    "àâæçéèêëîïôœùûüÿ",  # French
+    "áéíñóúü",  # Spanish
+    "áâãàçéêíóôõú",  # Portuguese
+    "àèéìíîòóùú",  # Italian
+    "àçèéíïòóúü",  # Catalan
+    "äöüß",  # German
+    "áéëíïóöúü",  # Dutch
+    "åäæéöø",  # Danish, Norwegian, Swedish
+    "áðéíóöúýþæ",  # Icelandic
+    "äåöšžõü",  # Finnish, Estonian
+    "ąćęłńóśźż",  # Polish
+    "áčďéěíňóřšťúůýž",  # Czech
+    "áäčďéíĺľňóôŕšťúýž",  # Slovak
+    "áéíóöőúüű",  # Hungarian
+    "ăâîșțşţ",  # Romanian
+    "čćđšž",  # Croatian, Bosnian, Serbian (Latin), Slovene
+    "ąčęėįšųūž",  # Lithuanian
+    "āčēģīķļņšūž",  # Latvian
+    "âçğıîöşûü",  # Turkish
+    "çë",  # Albanian
+)
+# Non-letters that stand next to letters in real text; any other (¹ ³ ¿ º µ ...) against a
+# letter is a letter of another code page ("przyjecha³" is "przyjechał" read as cp1252).
+_BESIDE_LETTERS = set("“”‘’„‚«»‹›–—…·•\u00a0\u00ad€£$%°×™®©")
+_OPENING = set("¿¡")  # Spanish: before a word, never inside one
+_NON_ASCII_WORD = re.compile(rb"[^\s\x80-\xff]{0,20}[\x80-\xff]\S{0,40}")
+_SAMPLE_WORDS = 5_000
 _BOMS = [
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),
@@ -98,6 +137,54 @@ def _checked(text: str, encoding: str) -> Decoded:
     return Decoded(text, encoding)
 
 
+def _plausibility(text: str) -> int:
+    """How much ``text`` reads like one Latin-script language: its letters beyond ASCII that
+    one alphabet of :data:`_ALPHABETS` holds, less the others and the misplaced symbols.
+
+    Examples
+    --------
+    >>> _plausibility("Café déjà vu"), _plausibility("Café déją vu"), _plausibility("przyjecha³")
+    (3, 1, -1)
+    """
+    letters = [ch.lower() for ch in text if ord(ch) > 127 and ch.isalpha()]
+    known = max((sum(ch in alphabet for ch in letters) for alphabet in _ALPHABETS), default=0)
+    misplaced = 0
+    for at, ch in enumerate(text):
+        if ord(ch) < 128 or ch.isalpha():
+            continue
+        before = text[at - 1].isalpha() if at else False
+        after = text[at + 1].isalpha() if at + 1 < len(text) else False
+        control = 0x80 <= ord(ch) <= 0x9F
+        opening_ok = ch in _OPENING and not before
+        if control or (ch not in _BESIDE_LETTERS and not opening_ok and (before or after)):
+            misplaced += 1
+    return known - (len(letters) - known) - misplaced
+
+
+def _latin_page(data: bytes) -> str:
+    """The Latin code page of :data:`_LATIN_PAGES` whose reading of ``data`` is the most
+    plausible (:func:`_plausibility`), the first of them on a tie.
+
+    Examples
+    --------
+    >>> _latin_page("Prezydent przyjechał do Moskwy.".encode("cp1250"))
+    'cp1250'
+    """
+    # The pages differ only beyond ASCII: the words holding such bytes decide, and a sample
+    # of them keeps the Python scoring cheap on a 20 MB file.
+    sample = b" ".join(_NON_ASCII_WORD.findall(data, 0, len(data))[:_SAMPLE_WORDS])
+    best, best_score = "latin_1", None
+    for page in _LATIN_PAGES:
+        try:
+            data.decode(page)  # a page with no character for some byte is out
+            score = _plausibility(sample.decode(page))
+        except UnicodeDecodeError:
+            continue
+        if best_score is None or score > best_score:
+            best, best_score = page, score
+    return best
+
+
 def _legacy(data: bytes, utf8_error: UnicodeDecodeError) -> Decoded:
     best = charset_normalizer.from_bytes(data).best()
     if best is None:
@@ -105,10 +192,9 @@ def _legacy(data: bytes, utf8_error: UnicodeDecodeError) -> Decoded:
             None, reason="encoding", detail=f"not UTF-8 ({utf8_error}) nor a known code page"
         )
     encoding = best.encoding
-    # UTF-16/32 without a BOM or NULs is a misguess on short input; treat it as Western too.
-    misguess = encoding.startswith(("utf_16", "utf_32"))
-    if misguess or (encoding in _WESTERN and best.language not in _CENTRAL_EUROPEAN):
-        encoding = "cp1252"
+    # UTF-16/32 without a BOM or NULs is a misguess on short input: Latin text too.
+    if encoding in _LATIN_GUESSES or encoding.startswith(("utf_16", "utf_32")):
+        encoding = _latin_page(data)
     try:
         return _checked(data.decode(encoding), encoding)
     except UnicodeDecodeError:
