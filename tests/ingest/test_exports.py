@@ -5,6 +5,7 @@ import csv
 import datetime as dt
 import io
 import json
+import re
 import subprocess
 import sys
 from collections import Counter
@@ -549,6 +550,9 @@ def test_json_whole_file_problems(tmp_path: Path, content: str, detail: str) -> 
 # CSV
 
 
+SPLIT_AT = " (fields split at ','; if the file uses another delimiter, name it with --delimiter)"
+
+
 def test_csv_rows_with_the_wrong_number_of_fields_are_rejected(tmp_path: Path) -> None:
     content = (
         'id,text,url\n1,one,u1\n2,two\n\n3,"three, quoted",u3\n4,four,u4,extra\n5,"multi\nline",\n'
@@ -564,8 +568,8 @@ def test_csv_rows_with_the_wrong_number_of_fields_are_rejected(tmp_path: Path) -
     )
     expected_rejects = rejects_frame(
         [
-            bad(f"{path}#2", "unparseable", "row 2 has 2 field(s); the header has 3"),
-            bad(f"{path}#4", "unparseable", "row 4 has 4 field(s); the header has 3"),
+            bad(f"{path}#2", "unparseable", f"row 2 has 2 field(s); the header has 3{SPLIT_AT}"),
+            bad(f"{path}#4", "unparseable", f"row 4 has 4 field(s); the header has 3{SPLIT_AT}"),
         ]
     )
     assert_frame_equal(result.records, expected_records)
@@ -603,6 +607,54 @@ def test_csv_long_fields_beat_the_csv_module_default_limit(tmp_path: Path) -> No
     result = read_export(path)
     assert result.records["text"].to_list() == [text]
     assert result.rejects["path"].to_list() == [f"{path}#2"]
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        # Excel in many European locales: a BOM and semicolons. Every row was rejected.
+        ("s.csv", "\ufeffid;title;text\n1;Xi in Moscow;Xi arrives, Putin waits.\n"),
+        ("q.csv", '"id";"title";"text"\n1;Xi in Moscow;"Xi arrives, Putin waits."\n'),
+        ("p.csv", "id|title|text\n1|Xi in Moscow|Xi arrives, Putin waits.\n"),
+        ("t.csv", "id\ttitle\ttext\n1\tXi in Moscow\tXi arrives, Putin waits.\n"),
+        ("c.tsv", 'id,title,text\n1,Xi in Moscow,"Xi arrives, Putin waits."\n'),
+        ("s.tsv", "\n\nid;title;text\n1;Xi in Moscow;Xi arrives, Putin waits.\n"),
+    ],
+)
+def test_csv_delimiter_is_sniffed_from_the_header(tmp_path: Path, name: str, content: str) -> None:
+    path = write(tmp_path, name, content)
+    result = read_export(path)
+    expected = records_frame(
+        [record(path, 1, "Xi arrives, Putin waits.", external_id="1", title="Xi in Moscow")]
+    )
+    assert_frame_equal(result.records, expected)
+    assert result.rejects.is_empty()
+
+
+def test_csv_delimiter_option_overrides_the_sniffing(tmp_path: Path) -> None:
+    path = write(tmp_path, "h.csv", "id#text\n1#Xi arrives, Putin waits.\n")
+    result = read_export(path, delimiter="#").records.select("external_id", "text").rows()
+    assert result == [("1", "Xi arrives, Putin waits.")]
+
+
+def test_csv_rows_that_do_not_fit_the_header_name_the_delimiter(tmp_path: Path) -> None:
+    path = write(tmp_path, "w.csv", "id,text\n1;Xi arrives\n")
+    result = read_export(path)
+    detail = f"row 1 has 1 field(s); the header has 2{SPLIT_AT}"
+    assert_frame_equal(result.rejects, rejects_frame([bad(f"{path}#1", "unparseable", detail)]))
+    result = read_export(path, delimiter=";")
+    detail = (
+        "row 1 has 2 field(s); the header has 1 (fields split at ';'; if the file uses another "
+        "delimiter, name it with --delimiter)"
+    )
+    assert_frame_equal(result.rejects, rejects_frame([bad(f"{path}#1", "unparseable", detail)]))
+
+
+@pytest.mark.parametrize("delimiter", ["", ";;", '"', "\n"])
+def test_read_export_refuses_a_bad_delimiter(tmp_path: Path, delimiter: str) -> None:
+    path = write(tmp_path, "a.csv", "id,text\n1,x\n")
+    with pytest.raises(ValueError, match=re.escape(f"got {delimiter!r}")):
+        read_export(path, delimiter=delimiter)
 
 
 @pytest.mark.parametrize(("content", "detail"), [("id,text\n", "the file holds no records")])
@@ -728,6 +780,19 @@ def test_csv_pieces_read_as_the_whole_file(tmp_path: Path, size: int) -> None:
     result = read_in_pieces(path, size=size)
     expected = read_export(path)
     assert expected.records["external_id"].to_list() == ["1", "2", "4", "6", "8"]
+    assert_frame_equal(result.records, expected.records)
+    assert_frame_equal(result.rejects, expected.rejects)
+
+
+@pytest.mark.parametrize("delimiter", [None, ";"])
+def test_semicolon_csv_pieces_read_as_the_whole_file(tmp_path: Path, delimiter: str | None) -> None:
+    content = "\ufeffid;text\n" + "".join(f'{n};"Xi; Putin\nmeet {n}"\n' for n in range(12))
+    path = write(tmp_path, "s.csv", content)
+    found = cut(path, size=40, delimiter=delimiter)
+    assert len(found) > 1
+    result = Batch.concat([read_export(path, piece=p, delimiter=delimiter) for p in found])
+    expected = read_export(path, delimiter=delimiter)
+    assert expected.records["text"].to_list() == [f"Xi; Putin\nmeet {n}" for n in range(12)]
     assert_frame_equal(result.records, expected.records)
     assert_frame_equal(result.rejects, expected.rejects)
 

@@ -14,7 +14,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from framescope import config
-from framescope.ingest.pieces import Piece, cut
+from framescope.ingest.pieces import Piece, cut, file_delimiter, sniff_delimiter
 
 
 def write(folder: Path, name: str, content: str | bytes) -> Path:
@@ -54,6 +54,53 @@ def test_cut_csv_never_inside_a_quoted_field(tmp_path: Path) -> None:
         Piece(first, second, 1, header),
         Piece(second, len(content), 2, header),
     ]
+    assert result == expected
+
+
+def test_cut_csv_with_the_delimiter_of_its_header(tmp_path: Path) -> None:
+    # Read at commas, the quote after "1;" is no quote and the row ends inside the field.
+    content = '\ufeffid;text\n1;"Xi; Putin\nmeet"\n2;two\n'
+    path = write(tmp_path, "s.csv", content)
+    result = cut(path, size=1)
+    header = len("\ufeffid;text\n".encode())
+    first = header + len('1;"Xi; Putin\nmeet"\n')
+    expected = [Piece(header, first, 0, header), Piece(first, len(content.encode()), 1, header)]
+    assert result == expected
+    assert cut(path, size=1, delimiter=";") == expected
+
+
+@pytest.mark.parametrize(
+    ("header", "default", "expected"),
+    [
+        ("id,title,text", ",", ","),
+        ("id;title;text", ",", ";"),
+        ("id\ttitle\ttext", ",", "\t"),
+        ("id|title|text", "\t", "|"),
+        ('"id";"title, short";"text"', ",", ";"),
+        ("text", "\t", "\t"),
+        ("id;title,text", ",", ","),  # a tie: the suffix's default
+        ("id;title,text", "\t", "\t"),
+        ("", ",", ","),
+    ],
+)
+def test_sniff_delimiter(header: str, default: str, expected: str) -> None:
+    result = sniff_delimiter(header, default=default)
+    assert result == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "expected"),
+    [
+        ("a.csv", codecs.BOM_UTF8 + b"\r\n\nid;text\r\n1;x\r\n", ";"),
+        ("a.tsv", b"id\ttext\n1\tx, y, z\n", "\t"),
+        ("a.tsv", b"text\nx, y, z\n", "\t"),
+        ("a.csv", "id;titre;texte\n1;café;x\n".encode("cp1252"), ";"),
+    ],
+)
+def test_file_delimiter_reads_the_first_line_after_a_bom(
+    tmp_path: Path, name: str, content: bytes, expected: str
+) -> None:
+    result = file_delimiter(write(tmp_path, name, content))
     assert result == expected
 
 

@@ -4,7 +4,9 @@ Which column holds which field is :mod:`framescope.ingest.fields`' work (column 
 ``--map``). Files go through polars' readers so millions of rows stay fast; only when a reader fails
 does a slower record-by-record pass find the bad records, so one broken line costs that line,
 not the file. A large export is read a :class:`~framescope.ingest.pieces.Piece` at a time (see
-:mod:`framescope.ingest.pieces`), each piece on its own and numbered as in the whole file.
+:mod:`framescope.ingest.pieces`), each piece on its own and numbered as in the whole file. A
+CSV/TSV file's delimiter (comma, semicolon, tab or pipe) is sniffed from its header line
+unless given.
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ from framescope.ingest.fields import (
     resolve_columns,
     text_problem,
 )
-from framescope.ingest.pieces import Piece, csv_reader
+from framescope.ingest.pieces import CSV_DEFAULTS, Piece, csv_reader, file_delimiter
 from framescope.ingest.records import REJECT_SCHEMA, Batch, reject
 
 _JSON_SPACE = " \t\r"
@@ -71,7 +73,11 @@ class _Parsed:
 
 
 def read_export(
-    path: Path, *, mapping: Mapping[str, str] | None = None, piece: Piece | None = None
+    path: Path,
+    *,
+    mapping: Mapping[str, str] | None = None,
+    piece: Piece | None = None,
+    delimiter: str | None = None,
 ) -> Batch:
     """Every article in an export file, or in one piece of it, as raw records; every problem
     as a reject.
@@ -88,7 +94,13 @@ def read_export(
         Read only this piece of the file (see :func:`framescope.ingest.pieces.cut`); the
         pieces of a file together give the records and rejects of the whole file, except
         that a piece of JSON Lines resolves the columns it holds on its own and a problem of
-        the whole file (no text column) is reported once per piece, naming its records.
+        the whole file (no text column) is reported once per piece, naming its records. Cut
+        a CSV file with the same ``delimiter``.
+    delimiter
+        The field delimiter of a ``.csv``/``.tsv`` file, one character; default: sniffed from
+        its header line (comma, semicolon, tab or pipe, whichever it holds most; else comma
+        for ``.csv``, tab for ``.tsv``; see :func:`framescope.ingest.pieces.file_delimiter`).
+        Ignored for other files.
 
     Returns
     -------
@@ -99,8 +111,9 @@ def read_export(
     Raises
     ------
     ValueError
-        If ``mapping`` names an unknown field (a wrong option, not bad data), or ``piece`` is
-        given for a ``.json`` file, which is only read whole.
+        If ``mapping`` names an unknown field (a wrong option, not bad data), ``delimiter`` is
+        not one character other than a quote or a line break, or ``piece`` is given for a
+        ``.json`` file, which is only read whole.
 
     Examples
     --------
@@ -113,6 +126,12 @@ def read_export(
     mapping = dict(mapping or {})
     for name in mapping:
         check_field(name)
+    if delimiter is not None and (len(delimiter) != 1 or delimiter in '"\r\n'):
+        msg = (
+            "a CSV delimiter is one character other than a quote or a line break, "
+            f"got {delimiter!r}"
+        )
+        raise ValueError(msg)
     reader = _READERS.get(path.suffix.lower())
     if reader is None:
         detail = f"not an export; framescope reads exports ending {', '.join(sorted(_READERS))}"
@@ -129,6 +148,8 @@ def read_export(
         if size > config.MAX_EXPORT_BYTES:
             detail = f"{size:,} bytes is over the {config.MAX_EXPORT_BYTES:,}-byte export limit"
             return _file_reject(path, "too_large", detail)
+        if delimiter is not None and path.suffix.lower() in CSV_DEFAULTS:
+            reader = partial(_read_csv, separator=delimiter)
         parsed = reader(path, piece)
     except OSError as error:
         return _file_reject(path, "unreadable", f"cannot read: {error.strerror or error}")
@@ -328,7 +349,11 @@ def _csv_rows(text: str, before: int, *, separator: str) -> _Parsed | _Problem:
             continue
         number += 1
         if len(row) != len(names):
-            detail = f"row {number} has {len(row)} field(s); the header has {len(names)}"
+            detail = (
+                f"row {number} has {len(row)} field(s); the header has {len(names)} (fields "
+                f"split at {separator!r}; if the file uses another delimiter, name it with "
+                "--delimiter)"
+            )
             bad.append((number, detail))
             continue
         rows.append({ROW: number, **{n: v or None for n, v in zip(names, row, strict=True)}})
@@ -377,7 +402,9 @@ def _read_json(path: Path, piece: Piece | None) -> _Parsed | Batch:
     return _read(path, piece, _json_frame, _json_rows)
 
 
-def _read_csv(path: Path, piece: Piece | None, *, separator: str) -> _Parsed | Batch:
+def _read_csv(path: Path, piece: Piece | None, *, separator: str | None = None) -> _Parsed | Batch:
+    # Sniffed from the file's own header, so every piece of it agrees (pieces.cut does too).
+    separator = separator or file_delimiter(path)
     fast = partial(_csv_frame, separator=separator)
     return _read(path, piece, fast, partial(_csv_rows, separator=separator))
 
@@ -386,8 +413,8 @@ _READERS: dict[str, Callable[[Path, Piece | None], _Parsed | Batch]] = {
     ".jsonl": _read_jsonl,
     ".ndjson": _read_jsonl,
     ".json": _read_json,
-    ".csv": partial(_read_csv, separator=","),
-    ".tsv": partial(_read_csv, separator="\t"),
+    ".csv": _read_csv,
+    ".tsv": _read_csv,
     ".parquet": _read_parquet,
 }
 

@@ -10,8 +10,9 @@ One pass over the file finds the cuts:
 - JSON Lines: counts newlines up to each cut (the first line end after each piece's bytes)
   and checks that the file is UTF-8, since a legacy encoding is guessed from the whole file.
 - CSV/TSV: a quoted field may hold newlines, so the rows are found with the csv module, as
-  the record-by-record reader finds them; if the file stops being valid CSV, the rest of it
-  stays one piece.
+  the record-by-record reader finds them, at the delimiter the reader uses (sniffed from the
+  header line, :func:`file_delimiter`, or given); if the file stops being valid CSV, the rest
+  of it stays one piece.
 - Parquet: the row count and decoded size from the footer, so that a piece holds about
   ``size`` bytes of data once decompressed (the benchmark's articles compress 3.4x).
 
@@ -38,6 +39,13 @@ from framescope import config
 
 _SCAN_BYTES = 16 * 1024 * 1024
 _LINE_SPACE = b" \t\r\n"
+_HEAD_BYTES = 64 * 1024  # read for the header line a delimiter is sniffed from
+
+DELIMITERS = (",", ";", "\t", "|")
+"""The CSV delimiters :func:`sniff_delimiter` tells apart."""
+
+CSV_DEFAULTS = {".csv": ",", ".tsv": "\t"}
+"""The delimiter each CSV suffix implies, used when a header line does not say otherwise."""
 
 
 @dataclass(frozen=True)
@@ -57,7 +65,7 @@ class Piece:
     header: int = 0
 
 
-def cut(path: Path, *, size: int) -> list[Piece]:
+def cut(path: Path, *, size: int, delimiter: str | None = None) -> list[Piece]:
     """The pieces to read an export in, about ``size`` bytes each; none to read it whole.
 
     Parameters
@@ -67,6 +75,9 @@ def cut(path: Path, *, size: int) -> list[Piece]:
         and a file that cannot be read, is read whole (its reader reports the problem).
     size
         Bytes per piece (for Parquet, of the decompressed data).
+    delimiter
+        The CSV/TSV delimiter, as given to :func:`~framescope.ingest.exports.read_export`;
+        default: sniffed from the header line (:func:`file_delimiter`).
 
     Returns
     -------
@@ -95,6 +106,8 @@ def cut(path: Path, *, size: int) -> list[Piece]:
         total = path.stat().st_size
         if finder is None or total > config.MAX_EXPORT_BYTES:
             return []
+        if path.suffix.lower() in CSV_DEFAULTS:
+            finder = partial(finder, separator=delimiter or file_delimiter(path))
         found = finder(path, size=size, total=total)
     except (OSError, UnicodeDecodeError):  # a CSV file that is not UTF-8 is read whole
         return []
@@ -112,6 +125,46 @@ def csv_reader(lines: Iterable[str], separator: str) -> Iterator[list[str]]:
     # The csv module's default field limit (128 KiB) is below the article limit.
     csv.field_size_limit(max(csv.field_size_limit(), 4 * config.MAX_ARTICLE_CHARS))
     return csv.reader(lines, delimiter=separator, strict=True)
+
+
+def sniff_delimiter(header: str, *, default: str) -> str:
+    """The delimiter of a CSV header line: the one of :data:`DELIMITERS` it holds most often
+    outside double quotes, ``default`` when it holds none or two as often.
+
+    Examples
+    --------
+    >>> sniff_delimiter("id;title;text", default=","), sniff_delimiter("text", default=",")
+    (';', ',')
+    >>> sniff_delimiter('id;"title, short";text', default=",")
+    ';'
+    """
+    counts = dict.fromkeys(DELIMITERS, 0)
+    quoted = False
+    for char in header:
+        if char == '"':
+            quoted = not quoted
+        elif not quoted and char in counts:
+            counts[char] += 1
+    most = max(counts.values())
+    found = [d for d, n in counts.items() if n == most]
+    return found[0] if most and len(found) == 1 else default
+
+
+def file_delimiter(path: Path) -> str:
+    """The delimiter of a CSV/TSV file: sniffed from its first non-blank line after any BOM
+    (:func:`sniff_delimiter`), with its suffix's (:data:`CSV_DEFAULTS`) as the default.
+
+    Raises
+    ------
+    OSError
+        If the file cannot be read.
+    """
+    with path.open("rb") as stream:
+        head = stream.read(_HEAD_BYTES)
+    # Delimiters are ASCII: any decoding of the rest of the line will do.
+    text = head.decode("utf-8-sig", errors="replace")
+    line = next((line for line in text.split("\n") if line.strip()), "")
+    return sniff_delimiter(line, default=CSV_DEFAULTS.get(path.suffix.lower(), ","))
 
 
 def _even(total: int, size: int) -> int:
@@ -243,7 +296,7 @@ def _parquet_pieces(path: Path, *, size: int, total: int) -> list[Piece]:
 _FINDERS: dict[str, Callable[..., list[Piece]]] = {
     ".jsonl": _jsonl_pieces,
     ".ndjson": _jsonl_pieces,
-    ".csv": partial(_csv_pieces, separator=","),
-    ".tsv": partial(_csv_pieces, separator="\t"),
+    ".csv": _csv_pieces,
+    ".tsv": _csv_pieces,
     ".parquet": _parquet_pieces,
 }
