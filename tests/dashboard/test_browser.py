@@ -1,24 +1,29 @@
 """The served dashboard in a real browser: Debian's Chromium driven by Playwright.
 
-The server runs `framescope serve` on a free localhost port; screenshots of every view go to
+The server runs ``serve.serve`` (what `framescope serve` runs) on a free localhost port, for
+the hostile build (markup in titles, text and outlet names); screenshots of every view go to
 build/test-output/dashboard/.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import unquote_plus, urlencode, urlsplit
 
 import pytest
 
 from framescope import config
+from tests.dashboard.conftest import STORED, STORED_OG
 
 pytestmark = pytest.mark.browser
 SHOTS = config.ROOT / "build" / "test-output" / "dashboard"
@@ -40,14 +45,31 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
+SERVE = (
+    "import sys; from framescope.dashboard import serve; "
+    "serve.serve(sys.argv[1], port=int(sys.argv[2]))"
+)
+PAYLOADS = {name: f"<img src=x onerror=alert('{name}')>" for name in ("outlets", "actors", "actor")}
+# Panel and Bokeh render into shadow roots; Playwright's CSS selectors look inside them.
+INJECTED = "img[onerror], img[src='x']"
+
+
 @pytest.fixture(scope="module")
-def url(hostile_build: Path) -> Iterator[str]:
+def server_log(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("server") / "serve.log"
+
+
+@pytest.fixture(scope="module")
+def url(hostile_build: Path, server_log: Path) -> Iterator[str]:
     port = _free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "framescope.cli", "serve", "--data", str(hostile_build),
-         "--port", str(port)],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env={**os.environ, "CI": "true"},
-    )  # fmt: skip
+    # BOKEH_RESOURCES=cdn: the environment asks for CDN resources; the dashboard must load
+    # everything from itself anyway (and this machine may be offline).
+    env = {**os.environ, "CI": "true", "BOKEH_RESOURCES": "cdn", "PYTHONUNBUFFERED": "1"}
+    with server_log.open("w") as log:
+        server = subprocess.Popen(
+            [sys.executable, "-c", SERVE, str(hostile_build), str(port)],
+            stdout=log, stderr=subprocess.STDOUT, env=env,
+        )  # fmt: skip
     address = f"http://127.0.0.1:{port}/"
     deadline = time.monotonic() + 90
     while time.monotonic() < deadline:
@@ -57,7 +79,7 @@ def url(hostile_build: Path) -> Iterator[str]:
                     break
         except OSError:
             if server.poll() is not None:
-                pytest.fail(f"the server exited: {server.stdout.read().decode()}")
+                pytest.fail(f"the server exited: {server_log.read_text()}")
             time.sleep(0.5)
     else:
         server.kill()
@@ -80,18 +102,25 @@ def browser():
         launched.close()
 
 
-@pytest.fixture
-def page(browser, url):
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+def _visit(context, address: str):
+    """A page at ``address`` that records console errors, dialogs and every request."""
     opened = context.new_page()
-    opened.console_errors = []
+    opened.console_errors, opened.dialogs, opened.requests = [], [], []
     opened.on(
         "console", lambda m: opened.console_errors.append(m.text) if m.type == "error" else None
     )
     opened.on("pageerror", lambda e: opened.console_errors.append(str(e)))
-    opened.goto(url, timeout=90_000)
+    opened.on("dialog", lambda d: (opened.dialogs.append(d.message), d.dismiss()))
+    opened.on("request", lambda r: opened.requests.append(r.url))
+    opened.goto(address, timeout=90_000)
     opened.locator(".js-plotly-plot").first.wait_for(timeout=90_000)
-    yield opened
+    return opened
+
+
+@pytest.fixture
+def page(browser, url):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    yield _visit(context, url)
     context.close()
 
 
@@ -147,3 +176,58 @@ def test_hostile_article_executes_nothing(page):
     page.screenshot(path=str(SHOTS / "hostile_article.png"), full_page=True)
     assert page.evaluate("() => window.__xss") is None
     assert page.console_errors == []
+
+
+def test_outlet_names_that_are_markup_show_as_text_and_run_nothing(page):
+    for view in VIEWS:
+        _open(page, view)
+    # Its title: the claims ledger (another tab) has rows of that outlet too.
+    page.locator(".tabulator-row", has_text="Xi and Putin sign deals").first.click()
+    page.locator("i", has_text=f"{STORED_OG} · 2023-03-21").wait_for(timeout=10_000)  # reader
+    assert page.locator(".choices__item", has_text=STORED).count() > 0  # the outlet chip
+    assert page.dialogs == []
+    assert page.locator(INJECTED).count() == 0
+    assert page.console_errors == []
+
+
+def test_link_values_the_build_lacks_are_named_as_text_and_run_nothing(browser, url):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    query = {
+        "outlets": json.dumps([PAYLOADS["outlets"]]),
+        "actors": json.dumps([PAYLOADS["actors"]]),
+        "actor": PAYLOADS["actor"],
+    }
+    shared = _visit(context, f"{url}?{urlencode(query)}")
+    for view in VIEWS:
+        _open(shared, view)
+    notice = shared.get_by_text("This link asks for values this build does not have")
+    assert f"outlets: {PAYLOADS['outlets']}" in notice.inner_text()
+    assert f"actor: {PAYLOADS['actor']}" in notice.inner_text()
+    assert shared.dialogs == []
+    assert shared.locator(INJECTED).count() == 0
+    link = unquote_plus(shared.evaluate("() => window.location.search"))
+    assert not any(payload in link for payload in PAYLOADS.values())  # gone from the link too
+    context.close()
+
+
+def test_no_request_leaves_this_machine(page):
+    for view in VIEWS:
+        _open(page, view)
+    page.locator(".tabulator-row").first.click()
+    page.wait_for_timeout(1000)
+    fetched = [urlsplit(address) for address in page.requests]
+    hosts = {address.hostname for address in fetched if address.scheme in ("http", "https")}
+    assert hosts == {"127.0.0.1"}
+
+
+def test_the_component_route_imports_nothing(url, server_log):
+    # Panel's handler imports the module a URL names before it looks for the file; the
+    # second is a file Panel itself would serve from there.
+    for path in (
+        "components/this/x/_css/y",
+        "components/panel.template.bootstrap/BootstrapTemplate/_css/bootstrap.css",
+    ):
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(url + path, timeout=10)
+        assert refused.value.code == 404
+    assert "Beautiful is better than ugly" not in server_log.read_text()  # `import this`
