@@ -38,7 +38,7 @@ def test_normalise_newlines():
     ("text", "expected"),
     [
         ("a\u00a0b\u2009c\td", "a b c d"),
-        ("in\u200bvisible soft\u00adhyphen", "invisible softhyphen"),
+        ("soft\u00adhyphen", "softhyphen"),
         ("«Oui» „ja“ ‚so‘", "“Oui” “ja“ ‘so‘"),
         ("Putin’s and Putin's", "Putin’s and Putin's"),
         ("war – said", "war — said"),
@@ -49,6 +49,42 @@ def test_normalise_newlines():
     ],
 )
 def test_normalise_characters(text, expected):
+    assert _apply(clean.normalise_characters, [text]) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A zero-width space between words is a word break (removing it glued the name).
+        (
+            "Chinese President Xi\u200bJinping arrived in\u200b\u200bMoscow on Monday.",
+            "Chinese President Xi Jinping arrived in Moscow on Monday.",
+        ),
+        ("a\u200bb\u200bc, 2023\u200bvisit", "a b c, 2023 visit"),
+        # Elsewhere it goes, as do soft hyphens, word joiners and a stray U+FEFF.
+        (
+            "Xi \u200bJinping\u200b. \ufeffThe Bundes\u00adkanzler said",
+            "Xi Jinping. The Bundeskanzler said",
+        ),
+        ("Wi\u2060Fi and X\ufeffi", "WiFi and Xi"),
+        # In Thai and Chinese the zero-width space is the only word break: no space added.
+        ("สี\u200bจิ้นผิง", "สีจิ้นผิง"),
+        ("习近平\u200b访问", "习近平访问"),
+        # Direction controls only change display: "\u202e" showed the rest of a line reversed.
+        (
+            "Putin said \u202ethe talks were useful\u202c, and \u2066Xi\u2069 agreed\u200f.",
+            "Putin said the talks were useful, and Xi agreed.",
+        ),
+        ("\u200eMoscow\u200f \u202aMoscou\u202c \u202bموسكو\u202c", "Moscow Moscou موسكو"),
+        # Joiners carry meaning in Persian, Indic scripts and emoji, and mean nothing in Latin.
+        ("می\u200cخواهم", "می\u200cخواهم"),
+        ("क्\u200dष", "क्\u200dष"),
+        ("👨\u200d👩\u200d👧", "👨\u200d👩\u200d👧"),
+        ("Xi\u200d Jinping and Putin\u200c said", "Xi Jinping and Putin said"),
+        ("\u200cMoscow \u200dنشست", "Moscow نشست"),
+    ],
+)
+def test_normalise_characters_invisible_and_direction(text, expected):
     assert _apply(clean.normalise_characters, [text]) == [expected]
 
 
