@@ -39,6 +39,8 @@ TARGET_BUILD_SECONDS = 90.0
 TARGET_PEAK_BYTES = 4e9
 TARGET_FIRST_RENDER_SECONDS = 3.0
 TARGET_FILTER_CHANGE_SECONDS = 0.3
+TARGET_LOAD = {20: ("p90", 1.0), 50: ("p99", 5.0)}
+"""Issue 13: sessions -> (percentile, seconds) a filter change must stay under, served."""
 
 
 @dataclass
@@ -82,6 +84,8 @@ class Results:
     corpora: dict[str, generate.Stats] = field(default_factory=dict)
     dashboards: list[Run] = field(default_factory=list)
     families: list[FamilyRun] = field(default_factory=list)
+    loads: list[Run] = field(default_factory=list)
+    """The served dashboard under concurrent sessions (:mod:`benchmarks.load`), per build."""
     profile: Run | None = None
     notes: list[str] = field(default_factory=list)
 
@@ -142,6 +146,25 @@ DASHBOARD_COLUMNS = (
     "slowest filter change ms",
     "slowest tab switch ms",
     "peak RSS MB",
+)
+LOAD_COLUMNS = (
+    "build",
+    "articles",
+    "sessions",
+    "opened",
+    "changes",
+    "p50 s",
+    "p90 s",
+    "p99 s",
+    "max s",
+    "errors",
+    "timeouts",
+    "late patches",
+    "session open p90 s",
+    "server CPU per change ms",
+    "server busy",
+    "server waited for a core s",
+    "server MB ready / end / peak",
 )
 COUNT_COLUMNS = (
     "corpus",
@@ -287,6 +310,81 @@ def dashboard_rows(results: Results) -> list[list[str]]:
         ]
         for run in results.dashboards
     ]
+
+
+def _maybe(value: float | None) -> str:
+    return "—" if value is None else seconds(value)
+
+
+def load_rows(results: Results) -> list[list[str]]:
+    """One row per build and session count of the load test."""
+    rows = []
+    for run in results.loads:
+        for entry in sorted(run.result.get("rounds", []), key=lambda r: r["sessions"]):
+            latency = entry["latency"]
+            per_change = entry.get("server_cpu_per_change")
+            busy = entry.get("server_busy")
+            memory = " / ".join(
+                megabytes(entry.get(key, 0)) for key in ("rss_ready", "rss_end", "rss_peak")
+            )
+            rows.append(
+                [
+                    run.corpus,
+                    number(run.articles),
+                    number(entry["sessions"]),
+                    number(entry["opened"]),
+                    number(entry["changes"]),
+                    _maybe(latency["p50"]),
+                    _maybe(latency["p90"]),
+                    _maybe(latency["p99"]),
+                    _maybe(latency["max"]),
+                    number(entry["errors"]),
+                    number(entry["timeouts"]),
+                    number(entry["late"]),
+                    _maybe(entry["open_seconds"]["p90"]),
+                    "—" if per_change is None else number(1000 * per_change),
+                    "—" if busy is None else f"{busy:.0%} of a core",
+                    _maybe(entry.get("server_waited_seconds")),
+                    memory,
+                ]
+            )
+    return rows
+
+
+_LOAD_NOTES = """\
+`python -m benchmarks.load`: for each session count a fresh `framescope serve` process, and
+that many sessions opened at once from one asyncio process, each speaking Bokeh's websocket
+protocol as a browser does (GET the page, open its websocket with the page's token, pull the
+document, `document_ready`, then each filter change as a `ModelChanged` patch on the widget's
+model): the server runs the same callbacks as for a browser; the browser's drawing is not
+included. Each session alternates an outlet change (a random subset, at least half) and a date
+change (a random range, at least a third of the span) on the Overview tab, waiting
+`--think` x 0.5-1.5 s after each (options below); sessions seldom share a filter state, so the
+server's per-filter caches rarely help. A change is *done* at the last content patch (busy
+indicator, spinners and URL left out) before `--quiet` s without one, once a chart or table
+patch came back; latency is from sending to that patch. *late patches* came after a change
+was judged done (none: the quiet period was long enough); *errors* are sessions that failed
+to open or lost their websocket; a *timeout* is no redraw within `--timeout` s. *session open*:
+page, websocket and document, all sessions arriving at once. Server memory is its process
+tree's RSS: after preparing, at the end (sessions still open), and the peak (sampled every
+100 ms). *server busy* is its CPU time over the changes' wall time: near 100% the server, one
+Python thread, is the bottleneck. *server waited for a core* is the time its threads were
+ready to run but had no core (Linux schedstat, summed over threads): the machine's 2 cores are
+shared with the client process and with any other load, so the latencies are noisy, and this
+column says how much."""
+
+
+def load_section(results: Results) -> str:
+    """The load test's table and how it was measured."""
+    if not results.loads:
+        return "Not run (`--load-size 0`)."
+    options = results.loads[0].result.get("options", {})
+    how = ", ".join(
+        f"`--{k}` {v}" for k, v in options.items() if k in ("changes", "think", "quiet", "timeout")
+    )
+    return "\n".join(
+        [_LOAD_NOTES, "", f"Options: {how}.", "", table(LOAD_COLUMNS, load_rows(results))]
+    )
 
 
 def _within_row(row: dict[str, Any]) -> list[str]:
@@ -573,6 +671,52 @@ def _dashboard_targets(results: Results) -> list[list[str]]:
     return rows
 
 
+def _load_targets(results: Results) -> list[list[str]]:
+    """Issue 13: filter-change latency percentiles under concurrent sessions, served."""
+    run = max(results.loads, key=lambda r: r.articles, default=None)
+    rows = []
+    for sessions, (key, limit) in TARGET_LOAD.items():
+        name = (
+            f"{sessions} concurrent websocket sessions: filter change {key} < {limit:g} s at "
+            f"{TARGET_SIZE:,} articles, served (issue 13)"
+        )
+        entry = next(
+            (r for r in (run.result["rounds"] if run else []) if r["sessions"] == sessions), None
+        )
+        if run is None or entry is None:
+            rows.append([name, "—", verdict(None) + " (`--load-size`, `--load-sessions`)"])
+            continue
+        value = entry["latency"][key]
+        failed = entry["errors"] + entry["timeouts"]
+        measured = (
+            f"{_maybe(value)} s on {run.corpus} ({entry['changes']:,} changes, "
+            f"{entry['errors']} errors, {entry['timeouts']} timeouts); server peak "
+            f"{megabytes(entry['rss_peak'])} MB"
+        )
+        if run.articles < TARGET_SIZE:
+            rows.append([name, measured, verdict(None) + f" (largest build: {run.articles:,})"])
+            continue
+        met = value is not None and value < limit and not failed
+        cause = ""
+        if not met:
+            per_change = entry.get("server_cpu_per_change") or 0.0
+            busy = entry.get("server_busy") or 0.0
+            waited = entry.get("server_waited_seconds")
+            cause = (
+                f" Server CPU {number(1000 * per_change)} ms per change, {busy:.0%} of a core "
+                "during the changes"
+                + (f", {seconds(waited)} s waiting for a core" if waited else "")
+                + (
+                    f"; {failed} errors or timeouts, not met whatever the percentile"
+                    if failed
+                    else ""
+                )
+                + "."
+            )
+        rows.append([name, measured, verdict(met) + cause])
+    return rows
+
+
 def target_rows(results: Results) -> list[list[str]]:
     """Each target of issues 8, 7 and 12: what was measured and whether it was met."""
     same_run = "full build >= 10x the baseline's throughput, measured in the same run (issue 12)"
@@ -581,6 +725,7 @@ def target_rows(results: Results) -> list[list[str]]:
         *_size_targets(results),
         _growth_target(results),
         *_dashboard_targets(results),
+        *_load_targets(results),
         _ratio_target(results, TARGET_RATIO_SAME_RUN, same_run, measured_only=True),
         *coverage.target_rows(results),
     ]
@@ -728,6 +873,10 @@ def render(results: Results) -> str:
         f"--family-sizes {_joined(opts['family_sizes'])} "
         f"--realistic-size {opts['realistic_size']}"
     )
+    if opts.get("load_size"):
+        command += (
+            f" --load-size {opts['load_size']} --load-sessions {_joined(opts['load_sessions'])}"
+        )
     sections = [
         "# framescope benchmark",
         "",
@@ -776,6 +925,10 @@ def render(results: Results) -> str:
         table(DASHBOARD_COLUMNS, dashboard_rows(results)) if results.dashboards else "Not run.",
         "",
         filter_profile_section(results),
+        "",
+        "## Dashboard under load",
+        "",
+        load_section(results),
         "",
         "## Counts: framescope / baseline",
         "",

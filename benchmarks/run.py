@@ -6,13 +6,16 @@
                              [--skip-baseline-above 5000] [--dask-size 20000]
                              [--families dense,light,realistic,stubs,sampled]
                              [--family-sizes 20000] [--realistic-size 100000]
+                             [--load-size 100000] [--load-sessions 20,50]
 
 For each format and size it generates the corpus (cached in ``benchmarks/out/corpus``) and runs
 framescope's full build and the baseline on it, each in a process of its own while this process
 samples that process tree's memory. Then: the Dask engine at one size, a cProfile of one build,
 framescope's build of each coverage-like family (:mod:`benchmarks.families`) at each family
 size, judged against what the generator planted (:mod:`benchmarks.score`), and the dashboard's
-server-side timings on the seed build and on the largest build. The report
+server-side timings on the seed build and on the largest build, and with ``--load-size`` the
+served dashboard under concurrent websocket sessions (:mod:`benchmarks.load`) on the seed build
+and the build of that size. The report
 (``benchmarks/README.md``; :mod:`benchmarks.report`) gives per-stage wall time, articles/s, MB/s
 and peak RSS, the framescope/baseline throughput ratio, the counts both pipelines found, each
 family's identify time, peak RSS, syndication recall and precision, and each target of issues
@@ -352,8 +355,62 @@ def benchmark(args: argparse.Namespace) -> Results:
             size=largest.input_bytes,
         )
         results.dashboards += [dash] if dash else []
+    if args.load_size:
+        _loads(runner, results, args)
     results.notes += runner.failures
     return results
+
+
+def _load(
+    runner: Runner, results: Results, args: argparse.Namespace, build: Run, folder: Path
+) -> None:
+    """``python -m benchmarks.load`` on ``build``'s tables in ``folder``: a process of its own,
+    which starts and measures the server; a failure (a build the server refuses, say) becomes
+    a note."""
+    corpus = build.corpus
+    slug = "-".join(f"load {corpus}".replace(",", "").split())
+    result, log = runner.out / "runs" / f"{slug}.json", runner.out / "runs" / f"{slug}.log"
+    sessions = ",".join(map(str, args.load_sessions))
+    print(f"  dashboard load ({sessions} sessions) on {corpus} ...", flush=True)
+    if not (folder / "manifest.json").is_file():
+        runner.failures.append(f"dashboard load on {corpus}: no build in {folder}.")
+        return
+    result.unlink(missing_ok=True)
+    command = [sys.executable, "-m", "benchmarks.load", "--data", str(folder)]
+    command += ["--sessions", sessions, "--result", str(result)]
+    log.parent.mkdir(parents=True, exist_ok=True)
+    with log.open("w") as handle:
+        done = subprocess.run(
+            command, check=False, cwd=ROOT, stdout=handle, stderr=subprocess.STDOUT
+        )
+    if done.returncode != 0 or not result.exists():
+        last = (log.read_text(errors="replace").strip().splitlines() or ["no output"])[-1]
+        runner.failures.append(f"dashboard load on {corpus} failed: `{last}` (log: {log}).")
+        print(f"    FAILED: {last}", flush=True)
+        return
+    data = json.loads(result.read_text())
+    for line in log.read_text(errors="replace").splitlines():
+        if " sessions: p50 " in line:
+            print(f"  {line.strip()}", flush=True)
+    peak = max((r["rss_peak"] for r in data["rounds"]), default=0)
+    results.loads.append(Run("load", corpus, build.articles, build.input_bytes, data, peak))
+
+
+def _loads(runner: Runner, results: Results, args: argparse.Namespace) -> None:
+    """The load test on the seed build (when the seeds ran) and on the ``--load-size`` build."""
+    print("dashboard under load:", flush=True)
+    seeds = results.find("framescope", "seeds")
+    if seeds is not None:
+        _load(runner, results, args, seeds, runner.build("seeds-framescope"))
+    fmt, n = args.formats[0], args.load_size
+    build = results.find("framescope", f"{fmt} {n:,}")
+    if build is None:
+        results.notes.append(
+            f"--load-size {n:,}: this run built no {fmt} corpus of that size (add it to "
+            "--sizes), so the dashboard was not load-tested on it."
+        )
+        return
+    _load(runner, results, args, build, runner.build(f"{fmt}-{n}-framescope"))
 
 
 def _scores(build: Path, corpus: Path, records: int) -> score.Scores:
@@ -510,6 +567,21 @@ def parser() -> argparse.ArgumentParser:
         metavar="GB",
         help="stop a run whose processes use more; 0: no limit (default: 80%% of RAM)",
     )
+    add(
+        "--load-size",
+        type=int,
+        default=0,
+        metavar="N",
+        help="load-test the served dashboard on the N-article build (one of --sizes) and the "
+        "seed build with concurrent websocket sessions (benchmarks.load); 0: never (default 0)",
+    )
+    add(
+        "--load-sessions",
+        type=_sizes,
+        default=[20, 50],
+        metavar="N,N",
+        help="concurrent sessions of the load test, one fresh server each (default 20,50)",
+    )
     add("--no-seeds", dest="seeds", action="store_false", help="skip the seed corpus")
     add("--no-dashboard", dest="dashboard", action="store_false", help="skip the dashboard")
     add("--seed", type=int, default=0, help="generator seed (default 0)")
@@ -535,7 +607,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     results = benchmark(args)
     args.report.parent.mkdir(parents=True, exist_ok=True)
     args.report.write_text(render(results))
-    runs = [*results.builds, *results.dashboards]
+    runs = [*results.builds, *results.dashboards, *results.loads]
     runs += [e.run for e in results.families if e.run and not e.shared]
     runs += [results.profile] if results.profile else []
     raw = {

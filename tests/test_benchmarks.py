@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import random
 import re
 import sys
 
@@ -17,7 +18,7 @@ from framescope.ingest import sidecar
 
 sys.path.insert(0, str(config.ROOT))  # benchmarks/ lives beside src/, not inside it
 
-from benchmarks import baseline, coverage, families, generate, report, run, score
+from benchmarks import baseline, coverage, families, generate, load, report, run, score
 from tests.conftest import SEEDS
 from tests.test_mentions import HAND_COUNTS
 
@@ -325,6 +326,7 @@ def test_run_writes_a_report_with_every_column(tmp_path):
         assert target in text
     assert "--families dense,realistic,stubs --family-sizes 30 --realistic-size 0" in text
     assert "Machine: " in text
+    assert "## Dashboard under load\n\nNot run (`--load-size 0`)." in text
     assert "polars 2" in text
     assert not re.search(r"\b(None|nan|inf)\b", text)
     results = json.loads((tmp_path / "results.json").read_text())
@@ -336,3 +338,158 @@ def test_run_writes_a_report_with_every_column(tmp_path):
         ("stubs", 30),
     ]
     assert results["families"][1]["scores"]["copies"] == 9
+
+
+# --- the dashboard under load (benchmarks.load) ---------------------------------------------
+
+
+def test_percentiles_interpolate_between_ranks():
+    values = [0.5, 0.1, 0.4, 0.2, 0.3]
+    assert load.percentile(values, 0) == 0.1
+    assert load.percentile(values, 50) == 0.3
+    assert load.percentile(values, 90) == pytest.approx(0.46)
+    assert load.percentile(values, 100) == 0.5
+    assert load.summary(values) == pytest.approx(
+        {"n": 5, "p50": 0.3, "p90": 0.46, "p99": 0.496, "max": 0.5, "mean": 0.3}
+    )
+    assert load.summary([])["p99"] is None
+
+
+def _model(name: str, key: str, **attributes) -> dict:
+    return {"type": "object", "name": name, "id": key, "attributes": attributes}
+
+
+DAY = load.DAY_MS
+PULLED = {
+    "roots": [
+        _model("panel.models.location.Location", "p1", search="?x"),
+        _model(
+            "panel.models.layout.Column",
+            "p2",
+            children=[
+                _model("MultiChoice", "p3", title="Outlets", options=["a", "b", "c", "d"],
+                       value=["a", "b", "c", "d"]),
+                _model("MultiChoice", "p4", title="Actors (mention charts)", options=["x"]),
+                _model("DateRangeSlider", "p5", start=0, end=30 * DAY, value=[0, 30 * DAY]),
+                _model("panel.models.widgets.CustomSelect", "p6", title="Actor (tone, evidence)",
+                       options=[["x", "x"], ["y", "y"]], value="x"),
+                _model("panel.models.tabs.Tabs", "p7", tabs=[
+                    _model("TabPanel", "p8", title="Overview"),
+                    _model("TabPanel", "p9", title="Sentiment"),
+                ]),
+                _model("panel.models.plotly.PlotlyPlot", "p10", data=[]),
+                {"id": "p3"},  # a model seen before is written by id only
+            ],
+        ),
+    ]
+}  # fmt: skip
+
+
+def test_a_pulled_document_gives_the_widgets_and_each_change_a_new_value():
+    found = load.objects(PULLED)
+    assert len(found) == 10
+    controls = load.widgets(found)
+    assert (controls.outlets["id"], controls.dates["id"], controls.actor["id"]) == (
+        "p3",
+        "p5",
+        "p6",
+    )
+    assert controls.tab_titles == ["Overview", "Sentiment"]
+    rng = random.Random(0)
+    seen = []
+    for kind in ("outlets", "dates", "actor") * 5:
+        before = found[{"outlets": "p3", "dates": "p5", "actor": "p6"}[kind]]["attributes"]["value"]
+        [event] = load.plan(kind, controls, rng)
+        assert event["kind"] == "ModelChanged" and event["attr"] == "value"
+        assert event["new"] != before
+        seen.append(event["new"])
+        if kind == "outlets":
+            assert 2 <= len(event["new"]) < 4
+            assert event["new"] == sorted(event["new"])  # in the widget's order
+        elif kind == "dates":
+            start, end = event["new"]
+            assert 0 <= start < end <= 30 * DAY
+            assert end - start >= 10 * DAY and start % DAY == end % DAY == 0
+        else:
+            assert event["new"] in ("x", "y")
+    assert len({json.dumps(value) for value in seen}) > 5
+    with pytest.raises(RuntimeError, match="Outlets"):
+        load.widgets({})
+
+
+def test_only_content_patches_count_and_a_chart_or_table_patch_is_a_redraw():
+    names = {key: model["name"] for key, model in load.objects(PULLED).items()}
+
+    def event(key: str, attr: str, kind: str = "ModelChanged") -> dict:
+        return {"kind": kind, "model": {"id": key}, "attr": attr}
+
+    busy = [event("p2", "css_classes"), event("p10", "stylesheets"), event("p1", "search")]
+    assert load.classify(busy, names) == (0, False)
+    assert load.classify([event("p3", "value"), event("p99", "text")], names) == (2, False)
+    assert load.classify([event("p10", "data"), event("p10", "_render_count")], names) == (2, True)
+    assert load.classify([event("p42", "data", "ColumnDataChanged")], names) == (1, True)
+
+
+def _load_result(**rounds: tuple[float, float, int]) -> dict:
+    """A benchmarks.load result: sessions -> (p90, p99, errors)."""
+    return {
+        "options": {"changes": 6, "think": 1.0, "quiet": 1.0, "timeout": 60.0},
+        "rounds": [
+            {
+                "sessions": int(n),
+                "opened": int(n),
+                "changes": 6 * int(n),
+                "latency": {"n": 6 * int(n), "p50": 0.1, "p90": p90, "p99": p99, "max": p99},
+                "open_seconds": load.summary([2.0]),
+                "errors": errors,
+                "timeouts": 0,
+                "late": 0,
+                "server_cpu_per_change": 0.06,
+                "server_busy": 0.5,
+                "rss_ready": 2.1e9,
+                "rss_end": 2.2e9,
+                "rss_peak": 2.3e9,
+            }
+            for n, (p90, p99, errors) in ((k.removeprefix("s"), v) for k, v in rounds.items())
+        ],
+    }
+
+
+def test_the_load_section_and_the_issue_13_targets():
+    results = report.Results({}, {"formats": ["jsonl"]})
+    assert report.load_section(results) == "Not run (`--load-size 0`)."
+    assert all("not measured" in row[2] for row in report._load_targets(results))
+    result = _load_result(s20=(0.8, 1.2, 0), s50=(3.0, 6.5, 0))
+    results.loads.append(report.Run("load", "jsonl 100,000", 100_000, 0, result, int(2.3e9)))
+    text = report.load_section(results)
+    assert "| " + " | ".join(report.LOAD_COLUMNS) + " |" in text
+    assert "| jsonl 100,000 | 100,000 | 20 | 20 | 120 | 0.10 | 0.80 | 1.20 |" in text
+    assert "| 60 | 50% of a core | — | 2,100 / 2,200 / 2,300 |" in text
+    twenty, fifty = report._load_targets(results)
+    assert "p90 < 1 s" in twenty[0] and twenty[2] == "**met**"
+    assert twenty[1].startswith("0.80 s on jsonl 100,000 (120 changes, 0 errors, 0 timeouts)")
+    assert "p99 < 5 s" in fifty[0] and fifty[2].startswith("**not met** Server CPU 60 ms")
+    failing = _load_result(s20=(0.8, 1.2, 3))
+    results.loads[0] = report.Run("load", "jsonl 100,000", 100_000, 0, failing, 0)
+    twenty, fifty = report._load_targets(results)
+    assert twenty[2].startswith("**not met**") and "3 errors or timeouts" in twenty[2]
+    assert fifty[2].startswith("not measured")
+    small = report.Run("load", "seeds", 5, 0, result, 0)
+    results.loads = [small]
+    assert "largest build: 5" in report._load_targets(results)[0][2]
+
+
+def test_the_load_harness_drives_sessions_against_a_served_build(seed_build, tmp_path):
+    result = tmp_path / "load.json"
+    options = ["--data", str(seed_build), "--sessions", "2", "--changes", "2"]
+    options += ["--think", "0.2", "--quiet", "0.5", "--timeout", "30", "--result", str(result)]
+    assert load.main(options) == 0
+    [entry] = json.loads(result.read_text())["rounds"]
+    assert (entry["sessions"], entry["opened"], entry["changes"]) == (2, 2, 4)
+    assert (entry["errors"], entry["timeouts"], entry["no_redraw"]) == (0, 0, 0)
+    assert entry["latency"]["n"] == 4
+    assert 0 < entry["latency"]["p50"] < 30
+    assert set(entry["by_kind"]) == {"outlets", "dates"}
+    assert entry["rss_peak"] >= entry["rss_ready"] > 50e6
+    assert entry["server_cpu_per_change"] > 0
+    assert all(sample[4] > 0 for sample in entry["samples"])  # each redraw sent content
