@@ -32,7 +32,8 @@ lab: $(STAMP) ## open JupyterLab on the notebooks
 bench: $(STAMP) ## benchmark against a baseline pipeline; writes benchmarks/README.md
 	$(BIN)/python -m benchmarks.run --sizes 1000,5000,20000,100000 --skip-baseline-above 5000 \
 	  --dask-size 20000 --profile-size 5000 \
-	  --families dense,light,realistic,stubs,sampled --family-sizes 20000 --realistic-size 100000
+	  --families dense,light,realistic,stubs,sampled --family-sizes 20000 --realistic-size 100000 \
+	  --load-size 100000 --load-sessions 20,50
 
 chromium: ## install Debian's Chromium for the browser tests if it is missing
 	@command -v chromium >/dev/null || { \
