@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 from unittest import mock
 
@@ -349,3 +351,35 @@ def test_split_offsets_hold_for_any_text_under_a_small_cap(texts: list[str]) -> 
             covered.update(range(start, end))
         text = texts[int(article_id)]
         assert {i for i, char in enumerate(text) if char.isalnum()} <= covered
+
+
+# The child's own peak (VmHWM: ru_maxrss would carry the parent's across exec), under an
+# address-space limit so that a regression fails fast instead of taking the machine's memory.
+_BUILD_PEAK = """
+import re, resource, sys
+from pathlib import Path
+resource.setrlimit(resource.RLIMIT_AS, (3 * 1024**3, 3 * 1024**3))
+from framescope import pipeline
+
+report = pipeline.build([Path(sys.argv[1])], out=Path(sys.argv[2]), progress=False, workers=1)
+status = Path("/proc/self/status").read_text()
+print(int(re.search(r"VmHWM:\\s+(\\d+) kB", status).group(1)) * 1024, report.tables["sentences"])
+"""
+
+
+def test_a_build_of_a_two_megabyte_line_stays_in_bounded_memory(tmp_path: Path) -> None:
+    # The probe's input: one line of 2 MB with no punctuation went past 7.5 GB and was killed.
+    # Measured on 2 cores: 540 MB and 2 s.
+    words = (
+        "Chinese President Xi Jinping said the war in Ukraine may end and trade with Russia "
+        "reached 190 billion dollars in 2022 according to Reuters while Putin told reporters "
+        "the special military operation continues "
+    )
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "long.txt").write_text("Xi in Moscow\n\n" + words * (2_000_000 // len(words)) + "\n")
+    command = [sys.executable, "-c", _BUILD_PEAK, str(raw), str(tmp_path / "out")]
+    output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    peak, n_sentences = (int(number) for number in output.split())
+    assert n_sentences > 2_000_000 // sentences.MAX_SENTENCE_CHARS
+    assert peak < 1024**3
