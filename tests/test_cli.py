@@ -210,3 +210,19 @@ def test_ctrl_c_exits_130_in_one_sentence(tmp_path, capsys, monkeypatch):
     result = cli.main(["build", "--out", str(tmp_path / "out")])
     err = capsys.readouterr().err
     assert (result, err) == (130, "framescope build: stopped (Ctrl-C)\n")
+
+
+def test_delimiter_reads_a_csv_sniffing_cannot(tmp_path, capsys):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    text = "Xi Jinping met Vladimir Putin in Moscow on Monday for talks on trade and Ukraine."
+    (raw / "export.csv").write_text(f"id#source#date#text\n1#Example News#2023-03-20#{text}\n")
+    argv = ["build", "--raw", str(raw), "--out", str(tmp_path / "out"), "--quiet"]
+    assert cli.main(argv) == 1  # sniffed as commas: one column, no text
+    capsys.readouterr()
+    result = cli.main([*argv, "--delimiter", "#"])
+    expected = "1 articles"
+    assert result == 0
+    assert expected in capsys.readouterr().out  # a new delimiter rebuilds: not "up to date"
+    assert cli.main([*argv, "--delimiter", "##"]) == 2
+    assert "a CSV delimiter is one character" in capsys.readouterr().err

@@ -57,6 +57,11 @@ def _parser() -> argparse.ArgumentParser:
         metavar="FIELD=COLUMN",
         help="export column for a field, e.g. --map text=body (repeatable)",
     )
+    build.add_argument(
+        "--delimiter",
+        metavar="CHAR",
+        help="delimiter of CSV/TSV exports, e.g. ';' or tab (default: sniffed from the header)",
+    )
     build.add_argument("--force", action="store_true", help="rebuild even if nothing changed")
     build.add_argument(
         "--engine", choices=pipeline.ENGINES, default="local", help="local (default) or dask"
@@ -112,6 +117,7 @@ def _build(args: argparse.Namespace) -> int:
         profile=args.profile,
         out=args.out,
         mapping=parse_mapping(args.map),
+        delimiter=args.delimiter,
         progress=not args.quiet,
         force=args.force,
         engine=args.engine,

@@ -75,6 +75,7 @@ def shards(
     *,
     size: int | None = None,
     piece_bytes: int | None = None,
+    delimiter: str | None = None,
 ) -> list[Shard]:
     """Group input files into shards of at most ``size`` article files; an export is a shard
     of its own, and a large one a shard per piece of about ``piece_bytes`` (default
@@ -84,7 +85,8 @@ def shards(
     current: list[ingest.InputFile] = []
     for item in files:
         if item.path.suffix.lower() in ingest.EXPORT_SUFFIXES:
-            groups.extend([part] for part in ingest.split(item, size=piece_bytes))
+            pieces = ingest.split(item, size=piece_bytes, delimiter=delimiter)
+            groups.extend([part] for part in pieces)
             continue
         current.append(item)
         if len(current) >= size:
@@ -107,6 +109,7 @@ def prepare_shard(
     shard: Shard,
     *,
     mapping: Mapping[str, str] | None,
+    delimiter: str | None = None,
     sources: pl.DataFrame | None,
     names: frozenset[str],
     batch_articles: int,
@@ -114,7 +117,7 @@ def prepare_shard(
     """Task: read and clean one shard, ``batch_articles`` at a time; write each batch; return
     the keys and sketches."""
     tick = time.perf_counter()
-    batch = ingest.read(list(shard.files), mapping=mapping, progress=False)
+    batch = ingest.read(list(shard.files), mapping=mapping, delimiter=delimiter, progress=False)
     rejects = [batch.rejects]
     keys, sketch, batches = [], [], []
     for i, records in enumerate(batch.records.iter_slices(batch_articles)):
@@ -346,6 +349,7 @@ def run(
     old_sketches: pl.LazyFrame | None,
     old_duplicates: pl.DataFrame | None = None,
     mapping: Mapping[str, str] | None,
+    delimiter: str | None = None,
     sources: pl.DataFrame | None,
     topic: Profile,
     threshold: float,
@@ -363,8 +367,9 @@ def run(
     tick = time.perf_counter()
     prepared = executor.map(
         prepare_shard,
-        shards(files, staging),
+        shards(files, staging, delimiter=delimiter),
         mapping=mapping,
+        delimiter=delimiter,
         sources=sources,
         names=frozenset(topic.name_words()),
         batch_articles=config.BATCH_ARTICLES,  # read here: workers may have other settings

@@ -42,6 +42,7 @@ from framescope import (
 from framescope import engine as engine_
 from framescope import profile as profiles
 from framescope.ingest import dedupe, sidecar
+from framescope.ingest.fields import parse_delimiter
 from framescope.ingest.records import Batch, rejects_frame
 
 SENTIMENT_METHODS = ("vader", "textblob")
@@ -242,6 +243,7 @@ def build(
     profile: str | Path | None = None,
     out: str | Path | None = None,
     mapping: Mapping[str, str] | None = None,
+    delimiter: str | None = None,
     progress: bool = True,
     force: bool = False,
     engine: str = "local",
@@ -262,6 +264,9 @@ def build(
         Where the tables go; default ``data/processed``.
     mapping
         Export column names for fields (``{"text": "body"}``), as ``--map`` gives them.
+    delimiter
+        The delimiter of CSV/TSV exports (``--delimiter``); default: sniffed from each file's
+        header line.
     force
         Rebuild everything even when nothing changed.
     engine
@@ -293,6 +298,7 @@ def build(
     started = time.perf_counter()
     out = Path(out) if out is not None else config.PROCESSED
     topic = profiles.load(profile)
+    delimiter = parse_delimiter(delimiter)  # a bad one is the user's, before any work
     found = ingest.find_inputs(raw if raw is not None else [config.RAW])
     sidecar_paths = [Path(sources)] if sources is not None else found.sidecars
     for path in sidecar_paths:
@@ -305,6 +311,7 @@ def build(
         "profile_sha256": topic.sha256,
         "sidecars": {ingest.label(p): _sha256(p) for p in sidecar_paths},
         "mapping": dict(sorted((mapping or {}).items())),
+        "delimiter": delimiter,
         "near_duplicate_threshold": config.NEAR_DUPLICATE_THRESHOLD,
         "story_threshold": config.STORY_THRESHOLD,
         # What is over a limit becomes a reject instead of an article: a new limit rebuilds.
@@ -334,6 +341,7 @@ def build(
                 topic=topic,
                 profile=profile,
                 mapping=mapping,
+                delimiter=delimiter,
                 connect=lambda: engine_.connect(
                     engine, scheduler=scheduler, workers=workers, progress=progress
                 ),
@@ -356,6 +364,7 @@ def _update(
     topic: profiles.Profile,
     profile: str | Path | None,
     mapping: Mapping[str, str] | None,
+    delimiter: str | None,
     connect: Callable[[], AbstractContextManager[engine_.Executor]],
 ) -> BuildReport:
     """Read the inputs not in ``previous`` (all of them without it), identify and analyse
@@ -375,6 +384,7 @@ def _update(
                 old_sketches=old.get("sketches"),
                 old_duplicates=None if previous is None else previous["duplicates"],
                 mapping=mapping,
+                delimiter=delimiter,
                 sources=sources_table,
                 topic=topic,
                 threshold=config.NEAR_DUPLICATE_THRESHOLD,

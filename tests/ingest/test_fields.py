@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from framescope.ingest.fields import COLUMN_ALIASES, parse_mapping
+from framescope.ingest.fields import COLUMN_ALIASES, parse_delimiter, parse_mapping
 
 
 def test_parse_mapping_reads_field_column_pairs() -> None:
@@ -37,3 +37,12 @@ def test_aliases_cover_every_target_field() -> None:
         "translated",
     ]
     assert "description" not in COLUMN_ALIASES["text"]
+
+
+def test_parse_delimiter_names_and_refusals():
+    result = [parse_delimiter(v) for v in (None, ";", "tab", "\\t", "PIPE", "comma")]
+    expected = [None, ";", "\t", "\t", "|", ","]
+    assert result == expected
+    for bad in ("", ";;", '"', "\n"):
+        with pytest.raises(ValueError, match="one character"):
+            parse_delimiter(bad)

@@ -224,7 +224,9 @@ def discover(paths: Iterable[str | Path]) -> tuple[list[InputFile], list[Path]]:
     return found.files, found.sidecars
 
 
-def split(item: InputFile, *, size: int | None = None) -> list[InputFile]:
+def split(
+    item: InputFile, *, size: int | None = None, delimiter: str | None = None
+) -> list[InputFile]:
     """An input as the parts it is read in: a large export as its pieces, else itself.
 
     Parameters
@@ -233,6 +235,8 @@ def split(item: InputFile, *, size: int | None = None) -> list[InputFile]:
         Any input; one that is already a piece is returned as it is.
     size
         Bytes per piece; default ``config.EXPORT_PIECE_BYTES``.
+    delimiter
+        The CSV/TSV delimiter (``--delimiter``); default: sniffed from the header line.
 
     Returns
     -------
@@ -251,13 +255,16 @@ def split(item: InputFile, *, size: int | None = None) -> list[InputFile]:
     """
     if item.piece is not None or item.path.suffix.lower() not in EXPORT_SUFFIXES:
         return [item]
-    found = cut(item.path, size=size or config.EXPORT_PIECE_BYTES)
+    found = cut(item.path, size=size or config.EXPORT_PIECE_BYTES, delimiter=delimiter)
     return [replace(item, piece=piece) for piece in found] or [item]
 
 
-def read_file(item: InputFile, *, mapping: Mapping[str, str] | None = None) -> Batch:
+def read_file(
+    item: InputFile, *, mapping: Mapping[str, str] | None = None, delimiter: str | None = None
+) -> Batch:
     """Parse one input file, or one piece of an export, into records and rejects; never
-    raises for bad content."""
+    raises for bad content. ``mapping`` and ``delimiter`` are for exports (``--map``,
+    ``--delimiter``)."""
     suffix = item.path.suffix.lower()
     try:
         size = item.path.stat().st_size
@@ -266,7 +273,7 @@ def read_file(item: InputFile, *, mapping: Mapping[str, str] | None = None) -> B
             detail = f"{size:,} bytes is over the {limit:,}-byte limit for {suffix or 'this'} files"
             return Batch.of([], [reject(item.label, "too_large", detail)])
         if suffix in EXPORT_SUFFIXES:
-            batch = read_export(item.path, mapping=mapping, piece=item.piece)
+            batch = read_export(item.path, mapping=mapping, piece=item.piece, delimiter=delimiter)
             return _relabel(batch, str(item.path), item.label)
         data = item.path.read_bytes()
     except OSError as error:
@@ -299,13 +306,17 @@ def _relabel(batch: Batch, path: str, label: str) -> Batch:
 
 
 def read(
-    files: list[InputFile], *, mapping: Mapping[str, str] | None = None, progress: bool = True
+    files: list[InputFile],
+    *,
+    mapping: Mapping[str, str] | None = None,
+    delimiter: str | None = None,
+    progress: bool = True,
 ) -> Batch:
     """Parse every file (or piece, see :func:`split`); a progress bar shows on a terminal and
     stays quiet in CI."""
     quiet = not progress or bool(os.environ.get("CI"))
     bar = tqdm(files, desc="reading", unit="file", disable=True if quiet else None, leave=False)
-    return Batch.concat([read_file(item, mapping=mapping) for item in bar])
+    return Batch.concat([read_file(item, mapping=mapping, delimiter=delimiter) for item in bar])
 
 
 def missing_sidecar_files(table: pl.DataFrame, folder: Path) -> Batch:

@@ -31,6 +31,7 @@ from framescope.ingest.fields import (
     ROW,
     as_text,
     check_field,
+    parse_delimiter,
     problem_detail,
     raw_records,
     record_path,
@@ -126,12 +127,7 @@ def read_export(
     mapping = dict(mapping or {})
     for name in mapping:
         check_field(name)
-    if delimiter is not None and (len(delimiter) != 1 or delimiter in '"\r\n'):
-        msg = (
-            "a CSV delimiter is one character other than a quote or a line break, "
-            f"got {delimiter!r}"
-        )
-        raise ValueError(msg)
+    delimiter = parse_delimiter(delimiter)
     reader = _READERS.get(path.suffix.lower())
     if reader is None:
         detail = f"not an export; framescope reads exports ending {', '.join(sorted(_READERS))}"

@@ -109,6 +109,30 @@ def check_field(name: str) -> None:
         raise ValueError(msg)
 
 
+_DELIMITER_NAMES = {"tab": "\t", "\\t": "\t", "comma": ",", "semicolon": ";", "pipe": "|"}
+
+
+def parse_delimiter(value: str | None) -> str | None:
+    """A ``--delimiter`` value as the character it names (``tab`` or ``\\t`` for a tab, as a
+    shell passes it); None stays None (sniffed from each file's header line).
+
+    Examples
+    --------
+    >>> parse_delimiter(";"), parse_delimiter("tab"), parse_delimiter(None)
+    (';', '\\t', None)
+    """
+    if value is None:
+        return None
+    delimiter = _DELIMITER_NAMES.get(value.lower(), value)
+    if len(delimiter) != 1 or delimiter in '"\r\n':
+        msg = (
+            "a CSV delimiter is one character other than a quote or a line break "
+            f"(or tab, comma, semicolon, pipe), got {value!r}"
+        )
+        raise ValueError(msg)
+    return delimiter
+
+
 def resolve_columns(columns: list[str], mapping: Mapping[str, str]) -> dict[str, str | None]:
     """The file column for each field: the mapped one, else the first alias present."""
     by_folded: dict[str, str] = {}
