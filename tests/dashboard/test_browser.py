@@ -181,10 +181,12 @@ def test_hostile_article_executes_nothing(page):
 def test_outlet_names_that_are_markup_show_as_text_and_run_nothing(page):
     for view in VIEWS:
         _open(page, view)
+    assert page.dialogs == []
+    assert page.locator(INJECTED).count() == 0
+    assert page.locator(".choices__item", has_text=STORED).count() > 0  # the outlet chip
     # Its title: the claims ledger (another tab) has rows of that outlet too.
     page.locator(".tabulator-row", has_text="Xi and Putin sign deals").first.click()
     page.locator("i", has_text=f"{STORED_OG} · 2023-03-21").wait_for(timeout=10_000)  # reader
-    assert page.locator(".choices__item", has_text=STORED).count() > 0  # the outlet chip
     assert page.dialogs == []
     assert page.locator(INJECTED).count() == 0
     assert page.console_errors == []
@@ -200,11 +202,11 @@ def test_link_values_the_build_lacks_are_named_as_text_and_run_nothing(browser, 
     shared = _visit(context, f"{url}?{urlencode(query)}")
     for view in VIEWS:
         _open(shared, view)
+    assert shared.dialogs == []
+    assert shared.locator(INJECTED).count() == 0
     notice = shared.get_by_text("This link asks for values this build does not have")
     assert f"outlets: {PAYLOADS['outlets']}" in notice.inner_text()
     assert f"actor: {PAYLOADS['actor']}" in notice.inner_text()
-    assert shared.dialogs == []
-    assert shared.locator(INJECTED).count() == 0
     link = unquote_plus(shared.evaluate("() => window.location.search"))
     assert not any(payload in link for payload in PAYLOADS.values())  # gone from the link too
     context.close()
