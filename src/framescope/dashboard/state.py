@@ -57,23 +57,25 @@ def known_values(
     kept: dict[str, Any] = {}
     dropped: dict[str, list[Any]] = {}
     for name, value in values.items():
-        allowed = choices.get(name, ())
+        # By type and value: thousands of outlets against a link's thousands, at once.
+        allowed = {_typed(item) for item in choices.get(name, ())}
         if name in lists and isinstance(value, list):
-            known = [item for item in value if _is_one_of(item, allowed)]
-            unknown = [item for item in value if not _is_one_of(item, allowed)]
+            known = [item for item in value if _typed(item) in allowed]
+            unknown = [item for item in value if _typed(item) not in allowed]
             if known or not value:
                 kept[name] = known
             if unknown:
                 dropped[name] = unknown
-        elif name not in lists and _is_one_of(value, allowed):
+        elif name not in lists and _typed(value) in allowed:
             kept[name] = value
         else:
             dropped[name] = [value]
     return kept, dropped
 
 
-def _is_one_of(value: Any, allowed: Collection[Any]) -> bool:
-    return any(type(value) is type(item) and value == item for item in allowed)
+def _typed(value: Any) -> tuple[type, Any]:
+    # A list or dict from a link's JSON cannot be hashed, and is no option here either.
+    return (type(value), value if isinstance(value, str | int | float | bool | None) else id(value))
 
 
 class DataStore(param.Parameterized):
