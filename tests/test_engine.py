@@ -261,3 +261,16 @@ def test_worker_processes_die_with_a_killed_build(tmp_path):
         for child in children:
             if not _gone(child):
                 child.kill()
+
+
+def test_an_article_with_a_cut_sentence_says_so(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    run = "the delegation discussed trade energy and security " * 60  # 3,060 characters
+    (raw / "a.txt").write_text(f"Xi in Moscow\n\nXi Jinping arrived on Monday. {run}\n")
+    (raw / "b.txt").write_text("Talks\n\nXi Jinping met Vladimir Putin in Moscow on Monday.\n")
+    pipeline.build([raw], out=tmp_path / "out", progress=False, workers=1)
+    warnings = store.read("articles", tmp_path / "out").sort("path")["warnings"].to_list()
+    result = [[w.split(" (")[0] for w in found if "sentence" in w] for found in warnings]
+    expected = [["1 sentence ran over 2,000 characters with no sentence end"], []]
+    assert result == expected

@@ -988,3 +988,11 @@ def test_the_candidate_search_only_passes_by_sentences_without_figures(
     frame = pl.DataFrame({"text": texts}).filter(figures._hint() & ~figures._candidate())
     for text in frame["text"]:
         assert figures._figures_in(context, text, None) == [], text
+
+
+def test_a_sentence_gives_at_most_max_figures_in_text_order():
+    text = "Trade " + " ".join(f"${n} billion" for n in range(1, 151)) + "."
+    sentences = pl.DataFrame({"article_id": ["a"], "sentence_idx": [0], "text": [text]})
+    result = figures.extract(sentences, PROFILE)["value"].to_list()
+    expected = [n * 1e9 for n in range(1, figures.MAX_FIGURES_PER_SENTENCE + 1)]
+    assert result == expected

@@ -383,3 +383,15 @@ def test_what_a_killed_build_left_is_removed_by_the_next(raw, tmp_path):
     assert report.status == "up_to_date"
     assert f"note: removed what an interrupted build left in {out}" in report.summary()
     assert not list(out.glob(".staging-*")) + list(out.glob(".*.tmp"))
+
+
+def test_canonical_order_breaks_ties_on_sentence_columns():
+    # Sentence-long columns are sorted on by hash (a sort copies its keys per row): still a
+    # total order, the same whatever order the rows come in.
+    rows = pl.DataFrame(
+        {"article_id": ["a"] * 3, "sentence_idx": [0] * 3, "sentence": ["x y", "z", "x y z"]}
+    )
+    result = pipeline.canonical_order(rows.reverse())
+    expected = pipeline.canonical_order(rows)
+    assert_frame_equal(result, expected)
+    assert result.height == 3

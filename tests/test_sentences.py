@@ -367,19 +367,23 @@ print(int(re.search(r"VmHWM:\\s+(\\d+) kB", status).group(1)) * 1024, report.tab
 """
 
 
-def test_a_build_of_a_two_megabyte_line_stays_in_bounded_memory(tmp_path: Path) -> None:
-    # The probe's input: one line of 2 MB with no punctuation went past 7.5 GB and was killed.
-    # Measured on 2 cores: 540 MB and 2 s.
-    words = (
-        "Chinese President Xi Jinping said the war in Ukraine may end and trade with Russia "
-        "reached 190 billion dollars in 2022 according to Reuters while Putin told reporters "
-        "the special military operation continues "
-    )
+_PROSE = (
+    "Chinese President Xi Jinping said the war in Ukraine may end and trade with Russia "
+    "reached 190 billion dollars in 2022 according to Reuters while Putin told reporters "
+    "the special military operation continues "
+)
+
+
+@pytest.mark.parametrize("words", [_PROSE, "$1 "], ids=["prose", "figures"])
+def test_a_build_of_a_two_megabyte_line_stays_in_bounded_memory(tmp_path: Path, words: str) -> None:
+    # The probe's input: one line of 2 MB with no punctuation went past 7.5 GB and was killed
+    # (measured on 2 cores since: 540 MB and 2 s). "$1 " repeated: a figure every three
+    # characters, each row carrying its sentence, built in 3.4 GB (now about 0.95 GB).
     raw = tmp_path / "raw"
     raw.mkdir()
     (raw / "long.txt").write_text("Xi in Moscow\n\n" + words * (2_000_000 // len(words)) + "\n")
     command = [sys.executable, "-c", _BUILD_PEAK, str(raw), str(tmp_path / "out")]
     output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
     peak, n_sentences = (int(number) for number in output.split())
-    assert n_sentences > 2_000_000 // sentences.MAX_SENTENCE_CHARS
+    assert n_sentences >= 2_000_000 // sentences.MAX_SENTENCE_CHARS
     assert peak < 1024**3

@@ -212,3 +212,13 @@ def test_remove_debris_leaves_the_tables(tmp_path):
 def test_manifest_is_json(tmp_path):
     store.write(tmp_path, _tables(2), {"inputs": {"a.txt": "sha"}})
     assert json.loads((tmp_path / "manifest.json").read_text())["inputs"] == {"a.txt": "sha"}
+
+
+def test_a_part_longer_than_a_slice_is_written_whole(tmp_path, monkeypatch):
+    # Parts are converted to arrow a slice at a time (arrow copies a string per row).
+    monkeypatch.setattr(store, "_SLICE_ROWS", 2)
+    frame = pl.DataFrame({"a": [1, 2, 3, 4, 5], "b": ["v", "w", "x", "y", "z"]})
+    store.write(tmp_path, {"parts": [frame.lazy().head(3), frame.lazy().tail(2)]}, {})
+    result = store.read("parts", tmp_path)
+    expected = frame
+    assert_frame_equal(result, expected)

@@ -42,7 +42,7 @@ from typing import Any, Protocol, TypeVar
 import polars as pl
 from tqdm import tqdm
 
-from framescope import config, ingest, store
+from framescope import config, ingest, sentences, store
 from framescope.ingest import dedupe
 from framescope.profile import Profile
 
@@ -152,6 +152,7 @@ def analyse_batch(batch: str, *, kept: str, topic: Profile) -> dict[str, Any]:
         .drop("duplicate_of", "syndicated_from")
         .join(mine.collect(), on=["article_id", "path"], how="inner")
         .select(ingest.ARTICLE_COLUMNS)
+        .with_columns(pl.col("warnings").list.concat(sentences.cut_warnings(pl.col("text"))))
     )
     clock: dict[str, float] = {}
     tables = {"articles": articles, **analyse(articles, topic, clock=clock)}

@@ -81,6 +81,7 @@ from __future__ import annotations
 import bisect
 import contextlib
 import functools
+import itertools
 import math
 import re
 import threading
@@ -119,6 +120,12 @@ FIGURE_SCHEMA: dict[str, pl.DataType] = {
 """Columns of the figures table. ``start``/``end`` are offsets into ``articles.text`` (the
 sentence's ``start`` plus the offset in the sentence; offsets into the sentence when the
 sentences given have no ``start``) and cover ``surface``, which leaves out the qualifier."""
+
+MAX_FIGURES_PER_SENTENCE = 100
+"""The figures read from one sentence, in text order. A sentence a person wrote holds a
+handful; hundreds come from a table or a list scraped as one run of text, and each figure row
+carries its sentence (up to ``sentences.MAX_SENTENCE_CHARS`` characters): uncapped, a 2 MB
+article of "$1 " gave 700,000 figures and a 2.5 GB build."""
 
 _READING_SCHEMA = {
     k: v for k, v in FIGURE_SCHEMA.items() if k not in {"article_id", "sentence_idx"}
@@ -1491,7 +1498,9 @@ def extract(
              _CLAUSE_SCAN, *([context.term_pattern] if context.term_pattern else []))  # fmt: skip
     with _searched(scans, distinct["text"].unique()):
         for key, (text, year) in enumerate(distinct.iter_rows()):
-            for figure in _figures_in(context, text, year):
+            for figure in itertools.islice(
+                _figures_in(context, text, year), MAX_FIGURES_PER_SENTENCE
+            ):
                 keys.append(key)
                 readings.append(figure)
     read = pl.DataFrame(readings, schema=_READING_SCHEMA).with_columns(

@@ -159,6 +159,9 @@ def _write_table(frame: Table, temporary: Path, build: str) -> int:
     return _footer(temporary)[0]
 
 
+_SLICE_ROWS = 65_536
+
+
 def _write_parts(parts: Sequence[pl.LazyFrame], path: Path, metadata: dict[str, str]) -> None:
     if not parts:
         msg = f"{path.name}: a table given in parts needs at least one part (for its schema)"
@@ -166,11 +169,15 @@ def _write_parts(parts: Sequence[pl.LazyFrame], path: Path, metadata: dict[str, 
     writer = None
     try:
         for part in parts:
-            table = part.collect().to_arrow()
-            if writer is None:
-                schema = table.schema.with_metadata(metadata)  # the footer's key-value metadata
-                writer = pq.ParquetWriter(path, schema, compression="zstd")
-            writer.write_table(table.replace_schema_metadata(metadata))
+            # A slice at a time: polars shares one copy of a string among rows (a sentence and
+            # its 600 figures), arrow copies it per row.
+            frame = part.collect()
+            for rows in frame.iter_slices(_SLICE_ROWS) if frame.height else [frame]:
+                table = rows.to_arrow()
+                if writer is None:
+                    schema = table.schema.with_metadata(metadata)  # the footer's metadata
+                    writer = pq.ParquetWriter(path, schema, compression="zstd")
+                writer.write_table(table.replace_schema_metadata(metadata))
     finally:
         if writer is not None:
             writer.close()
