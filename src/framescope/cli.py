@@ -139,33 +139,14 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    import panel as pn  # noqa: PLC0415 - Panel is slow to import; only serve needs it
+    from framescope.dashboard import serve  # noqa: PLC0415 - Panel is slow to import
 
-    from framescope.dashboard.app import create_app, prepare  # noqa: PLC0415
-
-    local = args.address in ("127.0.0.1", "localhost", "::1")
-    origins = args.allow_websocket_origin or [
-        f"{args.address}:{args.port}",
-        f"localhost:{args.port}",
-    ]
-    if not local and not args.allow_websocket_origin:
-        msg = (
-            f"--address {args.address} exposes the dashboard beyond this machine: name the origin "
-            "that may connect with --allow-websocket-origin HOST:PORT"
-        )
-        raise ValueError(msg)
-    data = Path(args.data) if args.data else config.PROCESSED
-    store.read_manifest(data) or store.read("articles", data)  # fail early, in one sentence
-    print(f"preparing {data} (once per build)", flush=True)
-    prepare(data)  # before accepting connections: no visitor waits for the shared work
-    print(f"serving {data} at http://{args.address}:{args.port}", flush=True)
-    pn.serve(
-        {"app": lambda: create_app(data), "/": lambda: create_app(data)},
+    serve.serve(
+        args.data,
         address=args.address,
         port=args.port,
-        websocket_origin=origins,
+        origins=args.allow_websocket_origin,
         show=args.show,
-        title="framescope",
     )
     return 0
 

@@ -17,7 +17,7 @@ from datetime import date
 import plotly.graph_objects as go
 import polars as pl
 
-from framescope.dashboard.safe import escape, escape_expr
+from framescope.safe import escape, escape_expr
 
 NO_DATA = "no data for this selection"
 _PALETTE = [

@@ -5,7 +5,8 @@ from urllib.parse import parse_qs, urlencode
 from bokeh.models import MultiChoice
 from panel.io.location import Location
 
-from framescope.dashboard import app, safe
+from framescope import safe
+from framescope.dashboard import app
 from framescope.dashboard.state import DataStore
 from tests.dashboard.conftest import STORED, STORED_OG
 

@@ -1,6 +1,6 @@
 """The served dashboard in a real browser: Debian's Chromium driven by Playwright.
 
-The server runs ``serve.serve`` (what `framescope serve` runs) on a free localhost port, for
+The server runs `framescope serve` on a free localhost port, for
 the hostile build (markup in titles, text and outlet names); screenshots of every view go to
 build/test-output/dashboard/.
 """
@@ -45,10 +45,6 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
-SERVE = (
-    "import sys; from framescope.dashboard import serve; "
-    "serve.serve(sys.argv[1], port=int(sys.argv[2]))"
-)
 PAYLOADS = {name: f"<img src=x onerror=alert('{name}')>" for name in ("outlets", "actors", "actor")}
 # Panel and Bokeh render into shadow roots; Playwright's CSS selectors look inside them.
 INJECTED = "img[onerror], img[src='x']"
@@ -67,7 +63,8 @@ def url(hostile_build: Path, server_log: Path) -> Iterator[str]:
     env = {**os.environ, "CI": "true", "BOKEH_RESOURCES": "cdn", "PYTHONUNBUFFERED": "1"}
     with server_log.open("w") as log:
         server = subprocess.Popen(
-            [sys.executable, "-c", SERVE, str(hostile_build), str(port)],
+            [sys.executable, "-m", "framescope.cli", "serve", "--data", str(hostile_build),
+             "--port", str(port)],
             stdout=log, stderr=subprocess.STDOUT, env=env,
         )  # fmt: skip
     address = f"http://127.0.0.1:{port}/"

@@ -3,8 +3,8 @@ from types import SimpleNamespace
 import polars as pl
 import pytest
 
-from framescope import plots
-from framescope.dashboard import app, safe, views
+from framescope import plots, safe
+from framescope.dashboard import app, views
 from framescope.dashboard.state import DataStore
 from tests.dashboard.conftest import STORED, STORED_OG
 

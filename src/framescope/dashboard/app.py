@@ -16,7 +16,8 @@ import panel as pn
 import param
 from panel.io.location import Location
 
-from framescope.dashboard import safe, views
+from framescope import safe
+from framescope.dashboard import views
 from framescope.dashboard.state import DataStore
 
 VIEWS: list[type[views.View]] = [

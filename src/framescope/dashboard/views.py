@@ -15,8 +15,7 @@ import panel as pn
 import param
 import polars as pl
 
-from framescope import framing, plots, report
-from framescope.dashboard import safe
+from framescope import framing, plots, report, safe
 from framescope.dashboard.state import MAX_ARTICLE_BOXES, DataStore
 
 FILTERS = ("sources", "date_range", "include_duplicates", "one_per_story")

@@ -3,7 +3,7 @@ from html.parser import HTMLParser
 import polars as pl
 import pytest
 
-from framescope.dashboard import safe
+from framescope import safe
 
 HOSTILE = [
     "<img src=x onerror=alert('stored')>",
