@@ -85,3 +85,9 @@ def test_the_app_shows_a_notice_only_for_ignored_values(seed_build, monkeypatch)
     monkeypatch.setattr(app.pn.state, "_location", _location(actor="vladimir_putin"))
     main = app.create_app(seed_build).main
     assert isinstance(main[0], app.pn.Tabs)
+
+
+def test_the_template_has_no_server_wide_busy_indicator(seed_build):
+    # Panel's indicator follows every session's work; each view shows its own spinner.
+    result = app.create_app(seed_build).busy_indicator
+    assert result is None

@@ -1,3 +1,4 @@
+import shutil
 from types import SimpleNamespace
 
 import polars as pl
@@ -185,3 +186,66 @@ def test_overview_cards_and_reader_use_the_one_escape(hostile_build):
     stored = articles.store.tables["articles"].filter(pl.col("source") == STORED)
     articles.show(stored["article_id"].item())
     assert f"<p><i>{safe.escape(STORED)} · 2023-03-20" in articles.reader.object
+
+
+@pytest.fixture
+def own_build(seed_build, tmp_path):
+    """The seed build in a folder of its own: its shared memo starts empty."""
+    folder = tmp_path / "build"
+    shutil.copytree(seed_build, folder)
+    return folder
+
+
+def test_sessions_with_the_same_filters_share_one_build_of_a_chart(own_build, monkeypatch):
+    built = []
+    coverage = plots.coverage
+    monkeypatch.setattr(
+        views.plots, "coverage", lambda *a, **k: built.append(1) or coverage(*a, **k)
+    )
+    first, second = (views.Overview(store=DataStore(own_build)) for _ in range(2))
+    result = second.chart.object
+    expected = first.chart.object
+    assert result.to_dict() == expected.to_dict()
+    assert result is not expected  # each session its own copy
+    assert len(built) == 1
+    first.store.granularity = "day"
+    assert len(built) == 2
+    assert first.chart.object.to_dict() != expected.to_dict()
+
+
+def test_what_one_session_does_to_its_chart_stays_in_that_session(own_build):
+    first, second = (views.Overview(store=DataStore(own_build)) for _ in range(2))
+    expected = second.chart.object.to_dict()
+    # A zoom in the browser: Panel's pane relayouts the figure it was given.
+    first.chart.relayout_data = {"xaxis.range[0]": "2023-02-01", "xaxis.range[1]": "2023-03-01"}
+    first.chart.object.update_layout(title="changed in one session")
+    first.chart.object.data[0].name = "renamed"
+    assert first.chart.object.layout.xaxis.range == ("2023-02-01", "2023-03-01")
+    third = views.Overview(store=DataStore(own_build))
+    assert second.chart.object.to_dict() == expected
+    assert third.chart.object.to_dict() == expected
+    first.store.sources = ["NBC News"]
+    assert second.chart.object.to_dict() == expected
+
+
+def test_a_copied_chart_takes_updates_as_a_built_one_does(own_build):
+    built = views.Mentions(store=DataStore(own_build)).chart.object
+    copied = views.thawed(views.frozen(built))
+    for figure in (built, copied):
+        figure.update_layout(title="t", xaxis_range=[0, 3])
+        figure.data[0].line.width = 4
+    assert copied.to_dict() == built.to_dict()
+    assert copied.layout.title.text == "t"
+    with pytest.raises(ValueError, match="bogus"):
+        copied.update_layout(bogus=1)
+
+
+def test_a_view_shows_the_loading_spinner_while_it_redraws(seed_build, monkeypatch):
+    overview = views.Overview(store=DataStore(seed_build))
+    shown = overview.__panel__()
+    seen = []
+    monkeypatch.setattr(overview, "update", lambda: seen.append(shown.loading))
+    overview.store.granularity = "day"
+    assert seen == [True]
+    assert not shown.loading
+    assert overview.__panel__() is shown

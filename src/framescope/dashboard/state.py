@@ -73,6 +73,11 @@ def known_values(
     return kept, dropped
 
 
+def _hashable(value: Any) -> Any:
+    # Parameter values as a memo key: lists (outlets, actors) become tuples.
+    return tuple(value) if isinstance(value, list) else value
+
+
 def _typed(value: Any) -> tuple[type, Any]:
     # A list or dict from a link's JSON cannot be hashed, and is no option here either.
     return (type(value), value if isinstance(value, str | int | float | bool | None) else id(value))
@@ -164,6 +169,12 @@ class DataStore(param.Parameterized):
     def _cached(self, name: str, keys: tuple, build: Callable[[], Any], *, size: int = 16) -> Any:
         # Keys hold every parameter the value depends on, so sessions can share it.
         return self.tables.memo(name, keys, build, size=size)
+
+    def shared(self, name: str, depends: Collection[str], build: Callable[[], Any]) -> Any:
+        """``build()`` once per value of the parameters named in ``depends``, for every session
+        of this build: what only those filters decide, such as a view's chart."""
+        key = tuple(_hashable(getattr(self, parameter)) for parameter in depends)
+        return self._cached(name, key, build)
 
     def _session_cached(self, name: str, keys: tuple, build: Callable[[], Any]) -> Any:
         # Sentence-sized frames (evidence, downloads): kept for this session only.
