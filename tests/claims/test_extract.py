@@ -10,7 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from polars.testing import assert_frame_equal
 
-from framescope import config, figures, pipeline, profile, store
+from framescope import config, pipeline, profile, store
+from framescope.claims import scan as figures
 
 PROFILE = profile.load()
 

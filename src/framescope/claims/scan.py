@@ -1,0 +1,1719 @@
+"""Numeric claims: money, percentages, multiples and counts, tied to what they measure.
+
+What is a figure (the README repeats these rules, because the ledger is built on them):
+
+- **Money**: a number with a currency sign or word, before or after it: "$200 billion",
+  "200 billion dollars", "US$26.4 billion", "$3.3m", "1.28 trillion yuan", "RUB 3 trillion",
+  "$190,27 billion" (a comma followed by one or two digits and a scale word or a percent sign
+  is a European decimal comma: 190.27), ranges ("$100-200 billion", "between $100 and $200
+  billion": ``value`` is the midpoint, ``low``/``high`` the bounds). Units: USD, CNY, RUB,
+  EUR, GBP; values in base units (200e9).
+- **Percentages**: "16%", "35 percent", "29.3 per cent", "20-30%"; "percentage points" has
+  its own unit, ``percentage_points``.
+- **Multiples** (unit ``multiple``): "doubled", "tripled", "more than double the ...",
+  "halved" (0.5), "threefold", "2.5 times as much". A bare "double" or "triple" is a multiple
+  only before a determiner or preposition ("double the record", "double by 2025") or after a
+  qualifier or modal ("more than double", "will double"): "double standards" is not.
+- **Counts** (unit ``count``): a number with the noun it counts ("40 million Russian customs
+  record entries", "forty meetings", "a dozen drones", "12 point peace proposal": 12, noun
+  "point peace proposal"). A scaled number with no noun ("190 billion in 2022") is a count
+  with a null noun; a bare number with neither noun nor scale is not read, because nothing
+  says what it measures.
+- **Not figures**: years ("2019", "in 2023", "2022-23"; so "2000 troops" is lost too), dates
+  ("February 24", "Dec. 30", "March 20 and 22", "24th of February", "2023-03-20", "3/20"),
+  times ("10:30", "3 p.m."), ages ("69 years old", "69-year-old", "aged 69", "Xi Jinping,
+  69,"), durations (a count whose noun is a time unit: "20 days", "three years"), ordinals
+  ("20th", "first", "third term"), identifiers (a number glued to letters or after a hyphen:
+  "G20", "COVID-19", "Su-35", "5G"; after a capitalised word inside the sentence or a
+  label word: "Nord Stream 2", "Article 5", "No. 1"), phone numbers, numbers inside URLs,
+  citation marks ("[3]"), the word "one" on its own ("one of the", "at least one problem"),
+  referential counts after a determiner ("the two leaders", "its 27 members") and fractions
+  of a thing ("half of the country").
+  Scraping glue "A12 point" is read as "A 12 point".
+
+What a figure is about, per figure:
+
+- ``metric``: from the profile's metric terms in the sentence (case-insensitive, word
+  boundaries, longest first). A count takes a metric only from a term inside its noun
+  ("40 million Russian customs record entries"), else ``other``. Any other figure takes the
+  term that ends at most 40 characters before it in its clause, the subject of the number
+  ("imports fell 16% and trade rose 29%"), else the nearest term in the sentence (a term
+  before the number winning a tie). A metric's exclusions, and the generic phrases in
+  :data:`NOT_METRIC_TERMS` ("trade deficit"), are matched like terms and give ``other``, so
+  "the trade deficit tripled" is not bilateral trade. A money, percent or multiple figure
+  in a sentence with no term at all inherits the metric of the previous sentence when that
+  sentence names exactly one metric ("... current account surplus ... The surplus of $227
+  billion ..."); ``metric_from`` says ``previous_sentence`` then, and ``metric_term`` gives
+  the term that decided.
+- ``kind``: from cue words in the figure's clause (the sentence split at commas, semicolons,
+  colons, brackets, dashes, "while", "but", "followed by"), in this order of precedence:
+  ``target`` ("goal", "target", "aim", "seeking", "ahead of schedule"), ``forecast``
+  ("expect", "will", "forecast", "projected"), ``change`` ("rose", "fell", "contraction",
+  "growth", "up 29.3%"; only for percentages, multiples and amounts after "by": "rose to $190
+  billion" is a level, not a change), else ``actual``. When the clause has no cue, the
+  nearest cue in the sentence decides. Multiples are changes unless a target or forecast
+  cue says otherwise. ``direction`` (up/down) is set for changes when a cue says which.
+- ``period``: the nearest period phrase in the figure's clause: a month range ("between
+  January and September 2022", "January-September 2022", "the first nine months of 2022"
+  -> "2022-01..2022-09"; "the first half of 2022" -> "2022-01..2022-06"), a month ("March
+  2023" -> "2023-03"), a year ("in 2023", "for the whole of 2022", "by 2024" -> "2023"), a
+  year range ("2022-23" -> "2022..2023"), "last/this/next year" (resolved against the
+  article's ``published`` date when ``articles`` is given), else "annual" for "annual", "per
+  year", "a year". With none in the clause, the nearest period before the figure in the
+  sentence, else null.
+- ``speaker``: the ``quotes`` table's speaker for the sentence when given (``unresolved``
+  ones left out); else the name after "according to" or next to "said"/"told"/"reported"
+  in the sentence, as the profile actor's id when the name is one of its aliases (like the
+  quotes table: "Reuters" -> ``reuters``), else as written; else null.
+- ``hedged``: a profile hedge term in the sentence (case-sensitive, or capitalised at the
+  sentence start, so the month "May" is not the hedge "may").
+
+The candidate search is polars expressions over the distinct sentence texts: only sentences
+with a digit left once years, dates, ordinals and clock times are set aside, a currency or
+percent sign or word, a number word or a multiple word, and among those only sentences with a
+number the rules above do not reject by its neighbours alone ("the two leaders", "20 days",
+"Nord Stream 2", "COVID-19") or with a money, percent or multiple word, are read by the Python
+rules above, each distinct text once per publication year.
+"""
+
+from __future__ import annotations
+
+import bisect
+import contextlib
+import functools
+import itertools
+import math
+import re
+import threading
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import polars as pl
+
+from framescope.counting import counted
+from framescope.profile import Profile
+
+FIGURE_SCHEMA: dict[str, pl.DataType] = {
+    "article_id": pl.String(),
+    "sentence_idx": pl.Int32(),
+    "surface": pl.String(),
+    "value": pl.Float64(),
+    "unit": pl.String(),
+    "metric": pl.String(),
+    "period": pl.String(),
+    "kind": pl.String(),
+    "speaker": pl.String(),
+    "hedged": pl.Boolean(),
+    "sentence": pl.String(),
+    "start": pl.Int64(),
+    "end": pl.Int64(),
+    "qualifier": pl.String(),
+    "noun": pl.String(),
+    "low": pl.Float64(),
+    "high": pl.Float64(),
+    "direction": pl.String(),
+    "metric_term": pl.String(),
+    "metric_from": pl.String(),
+}
+"""Columns of the figures table. ``start``/``end`` are offsets into ``articles.text`` (the
+sentence's ``start`` plus the offset in the sentence; offsets into the sentence when the
+sentences given have no ``start``) and cover ``surface``, which leaves out the qualifier."""
+
+MAX_FIGURES_PER_SENTENCE = 100
+"""The figures read from one sentence, in text order. A sentence a person wrote holds a
+handful; hundreds come from a table or a list scraped as one run of text, and each figure row
+carries its sentence (up to ``sentences.MAX_SENTENCE_CHARS`` characters): uncapped, a 2 MB
+article of "$1 " gave 700,000 figures and a 2.5 GB build."""
+
+_READING_SCHEMA = {
+    k: v for k, v in FIGURE_SCHEMA.items() if k not in {"article_id", "sentence_idx"}
+}
+_INHERITED = ("metric", "metric_term", "metric_from")
+
+LEDGER_SCHEMA: dict[str, pl.DataType] = {
+    "claim": pl.String(),
+    "metric": pl.String(),
+    "unit": pl.String(),
+    "claim_value": pl.Float64(),
+    "n_reports": pl.UInt32(),
+    "n_outlets": pl.UInt32(),
+    "source": pl.String(),
+    "published": pl.Date(),
+    "article_id": pl.String(),
+    "sentence_idx": pl.Int32(),
+    "surface": pl.String(),
+    "value": pl.Float64(),
+    "kind": pl.String(),
+    "period": pl.String(),
+    "speaker": pl.String(),
+    "hedged": pl.Boolean(),
+    "qualifier": pl.String(),
+    "sentence": pl.String(),
+    "period_differs": pl.Boolean(),
+    "rounding": pl.Boolean(),
+    "target_as_fact": pl.Boolean(),
+    "hedging_differs": pl.Boolean(),
+    "divergences": pl.List(pl.String()),
+}
+"""Columns of the ledger: one row per outlet report of a claim, the claim's flags repeated."""
+
+UNITS = ("USD", "CNY", "RUB", "EUR", "GBP", "percent", "percentage_points", "count", "multiple")
+KINDS = ("actual", "target", "forecast", "change")
+
+NOT_METRIC_TERMS = (
+    "trade deficit",
+    "trade deficits",
+    "trade surplus",
+    "trade surpluses",
+    "trade balance",
+    "trade war",
+    "trade wars",
+)
+"""Phrases that contain a metric term but measure something else; they tie a number to
+``other`` unless the profile makes them a metric's term."""
+
+# --- number grammar -------------------------------------------------------------------------
+
+_ONES = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
+}  # fmt: skip
+_TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}  # fmt: skip
+_SCALES = {
+    "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6,
+    "billion": 1e9, "bn": 1e9, "bln": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12,
+    "trn": 1e12,
+}  # fmt: skip
+_ASCII_FOLDS = str.maketrans({"ſ": "s", "K": "k", "İ": "i", "ı": "i"})
+_CURRENCY_SIGNS = {"$": "USD", "€": "EUR", "£": "GBP", "₽": "RUB"}
+_CURRENCY_WORDS = {
+    "dollar": "USD", "dollars": "USD", "usd": "USD", "yuan": "CNY", "renminbi": "CNY",
+    "rmb": "CNY", "cny": "CNY", "rouble": "RUB", "roubles": "RUB", "ruble": "RUB",
+    "rubles": "RUB", "rub": "RUB", "euro": "EUR", "euros": "EUR", "eur": "EUR",
+    "gbp": "GBP", "sterling": "GBP",
+}  # fmt: skip
+_MULTIPLE_WORDS = {
+    "double": 2.0, "doubled": 2.0, "doubles": 2.0, "doubling": 2.0,
+    "triple": 3.0, "tripled": 3.0, "triples": 3.0, "tripling": 3.0,
+    "quadruple": 4.0, "quadrupled": 4.0, "quadruples": 4.0, "quadrupling": 4.0,
+    "halve": 0.5, "halved": 0.5, "halving": 0.5,
+    "twofold": 2.0, "two-fold": 2.0, "threefold": 3.0, "three-fold": 3.0,
+    "fourfold": 4.0, "four-fold": 4.0, "fivefold": 5.0, "five-fold": 5.0,
+    "tenfold": 10.0, "ten-fold": 10.0,
+}  # fmt: skip
+# The base and -s forms of these verbs are also adjectives ("double standards").
+_BARE_MULTIPLES = {"double", "doubles", "triple", "triples", "quadruple", "quadruples", "halve"}
+
+
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+
+
+_ONE_TO_NINE = _alternation(w for w, v in _ONES.items() if 1 <= v <= 9)
+_WORDS = (
+    rf"half\s+a\s+dozen|(?:a|{_alternation(_ONES)})\s+dozen"
+    rf"|(?:a|{_ONE_TO_NINE})\s+hundred(?:\s+(?:and\s+)?(?:(?:{_alternation(_TENS)})"
+    rf"(?:[-\s](?:{_ONE_TO_NINE}))?|{_alternation(_ONES)}))?"
+    rf"|(?:{_alternation(_TENS)})(?:[-\s](?:{_ONE_TO_NINE}))?"
+    rf"|{_alternation(_ONES)}"
+)
+_SCALE_WORD = r"thousand|million|billion|trillion|bn|bln|mn|mln|tn|trn"
+_DIGITS = (
+    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?"
+    # A European decimal comma ("190,27 billion") only counts where a scale or percent follows.
+    rf"|\d+,\d{{1,2}}(?=\s?(?:%|(?i:{_SCALE_WORD}|percent)\b))"
+    r"|\d+(?:\.\d+)?"
+)
+_CURRENCY_BEFORE = r"U\.?S\.?\s?\$|\$|€|£|₽|(?:USD|EUR|GBP|RUB|CNY|RMB)\s?"
+_UNIT_AFTER = (
+    r"\s?%|\s?(?i:percentage\s+points?|percent|per\s?cent|pct)\b"
+    r"|[\s-](?:U\.?S\.?\s)?(?i:dollars?)\b"
+    r"|\s(?i:yuan|renminbi|roubles?|rubles?|euros?|pounds\s+sterling)\b"
+    r"|\s(?:USD|EUR|GBP|RUB|CNY|RMB)\b"
+)
+
+
+def _item(n: int) -> str:
+    # One amount: currency sign, number, scale, unit. A number glued to letters that are not
+    # a scale ("5G", "20th") never matches, so identifiers and ordinals drop out here.
+    return (
+        rf"(?P<cur{n}>{_CURRENCY_BEFORE})?"
+        rf"(?P<num{n}>{_DIGITS}|(?i:{_WORDS})\b)"
+        rf"(?P<scale{n}>[\s-]?(?i:thousand|million|billion|trillion)\b"
+        rf"|\s?(?i:bn|bln|mn|mln|tn|trn)\b|(?<=\d)[mkb]\b)?"
+        r"(?![A-Za-z\d])"
+        rf"(?P<unit{n}>{_UNIT_AFTER})?"
+    )
+
+
+# A number starts after a space or punctuation, not after a letter, digit, hyphen, slash,
+# colon or decimal point ("G20", "COVID-19", "3/20", "10:30"); the one exception is scraping
+# glue that fused the article "A" onto a number ("A12 point peace proposal").
+_BOUNDARY = r"(?:(?<![\w.,/:\-−])|(?<=(?<![\w])[Aa])(?=\d+\s+[a-z]))"
+_SINGLE = re.compile(rf"{_BOUNDARY}(?P<sign>[-−](?=\d))?{_item(1)}")
+_QUANTITY = re.compile(
+    rf"(?P<between>(?<!\w)(?i:between)\s+)?{_BOUNDARY}(?P<sign>[-−](?=\d))?{_item(1)}"
+    rf"(?:\s*(?P<sep>-|–|—|(?i:to|and)\b)\s*{_item(2)})?"
+)
+
+_MONTHS = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+)  # fmt: skip
+_MONTH_NUMBERS = (
+    {m.lower(): i for i, m in enumerate(_MONTHS, 1)}
+    | {m.lower()[:3]: i for i, m in enumerate(_MONTHS, 1)}
+    | {"sept": 9}
+)
+_MONTH = r"(?:" + "|".join(_MONTHS) + r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_DAY_RANGE = rf"{_DAY}(?:\s*(?:-|–|and|to)\s*{_DAY})?"
+
+# Spans in which a bare number is not a count. Money and percentages are read before these.
+_NOT_COUNTS = re.compile(
+    "|".join(
+        [
+            rf"{_MONTH}\s+{_DAY_RANGE}(?:,?\s+\d{{4}})?(?!\d)",  # March 20 and 22, Dec. 30
+            rf"(?<!\d){_DAY_RANGE}\s+(?:of\s+)?{_MONTH}",  # 24 February, 20-22 March
+            r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}\.\d{1,2}\.\d{2,4}",
+            r"\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\b\.?)?",  # 10:30, 10:30 a.m.
+            r"\d{1,2}(?:\.\d{2})?\s?(?:[ap]\.m\b\.?|[ap]m\b)|\d{1,2}\s+o[’']clock",
+            r"\+\d[\d\s().-]{6,}\d|\(\d{2,4}\)\s?\d{3,4}[-.\s]\d{3,4}",  # phone numbers
+            r"\d{3}[-.]\d{3}[-.]\d{4}|(?<!\d)\d{3}[-.]\d{4}(?!\d)",
+            r"\d{1,3}[-\s]years?[-\s]old|(?i:aged|age|age\s+of)\s+\d{1,3}",  # ages
+            r"(?<=[^\W\d_]),\s\d{1,3}(?=,)",  # "Xi Jinping, 69, said"
+            r"(?<![\d.,])(?:1[89]\d{2}|20\d{2})(?:\s?[-–/]\s?(?:\d{4}|\d{2}))?(?!\d)",  # years
+            r"\[\d+\]",  # citation marks
+        ]
+    )
+)
+_YEAR = re.compile(r"(?:1[89]|20)[0-9]{2}")
+_URL = re.compile(
+    r"(?:https?://|www\.)\S+|@\w+"
+    r"|(?<![\w.-])[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|cn|ru|uk|co)\b(?:/\S*)?"
+)
+_URL_PARTS = ("://", "www.", "@", ".co", ".org", ".net", ".gov", ".cn", ".ru", ".uk")
+"""Every URL holds one of these."""
+
+_QUALIFIERS = {
+    "in excess of": "more than", "upwards of": "more than", "more than": "more than",
+    "well over": "more than", "just over": "more than", "over": "more than",
+    "above": "more than", "at least": "at least", "as much as": "up to",
+    "as many as": "up to", "up to": "up to", "less than": "less than",
+    "fewer than": "less than", "under": "less than", "just under": "less than",
+    "below": "less than", "at most": "at most", "nearly": "nearly", "almost": "nearly",
+    "close to": "nearly", "about": "about", "around": "about", "roughly": "about",
+    "approximately": "about", "approx.": "about", "some": "about", "~": "about",
+}  # fmt: skip
+_QUALIFIER = re.compile(rf"(?i)(?<![\w])({_alternation(_QUALIFIERS)})\s*$")
+_QUALIFIER_WIDTH = max(map(len, _QUALIFIERS))
+
+_DETERMINERS = {
+    "the", "these", "those", "its", "their", "our", "his", "her", "both", "all", "my",
+    "your", "whose", "which",
+}  # fmt: skip
+_LABEL_WORDS = {
+    "no", "no.", "nr", "nr.", "number", "article", "section", "chapter", "page", "p.", "pp.",
+    "item", "point", "paragraph", "phase", "stage", "level", "tier", "line", "route",
+    "flight", "room", "gate", "platform", "version", "model", "resolution", "rule",
+    "clause", "#", "vol.", "volume", "part", "episode", "season",
+}  # fmt: skip
+_TIME_UNITS = {
+    "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week",
+    "weeks", "fortnight", "fortnights", "month", "months", "year", "years", "decade",
+    "decades", "century", "centuries", "night", "nights",
+}  # fmt: skip
+_NOUN_STOP = {
+    "of", "in", "on", "at", "to", "for", "from", "by", "with", "without", "and", "or",
+    "but", "nor", "that", "which", "who", "whom", "whose", "than", "as", "is", "are", "was",
+    "were", "be", "been", "being", "has", "have", "had", "will", "would", "could", "should",
+    "may", "might", "can", "did", "do", "does", "the", "a", "an", "this", "these", "those",
+    "it", "its", "their", "his", "her", "per", "each", "every", "since", "until", "before",
+    "after", "during", "between", "into", "over", "under", "about", "against", "among",
+    "ago", "earlier", "later", "more", "less", "last", "next", "so", "not", "also", "just",
+    "only", "said", "says", "while", "when", "where", "if", "worth", "apiece",
+}  # fmt: skip
+_NOUN_WORD = re.compile(r"([^\W\d_][\w’'&]*(?:-[\w’']+)*)")
+_TIMES_COMPARED = re.compile(
+    r"(\s+times)\s+(?:as|more|larger|higher|bigger|greater|less|smaller|lower|over|the|that)\b",
+    re.IGNORECASE,
+)
+_FOLD = re.compile(r"\s?-?fold\b", re.IGNORECASE)
+_MULTIPLE = re.compile(
+    rf"(?<![\w-])(?i:{_alternation(_MULTIPLE_WORDS)})(?![\w-])",
+)
+_BARE_MULTIPLE_AFTER = re.compile(
+    r"\s+(?:the|its|his|her|their|that|this|those|these|what|a|an|in|by|from|to|since|over"
+    r"|compared|last)\b",
+    re.IGNORECASE,
+)
+_BARE_MULTIPLE_BEFORE = re.compile(
+    r"(?i)(?:more\s+than|nearly|almost|about|over|roughly|at\s+least|than|to|will|would|could"
+    r"|may|might|can|did|set\s+to)\s+$"
+)
+
+# --- context grammar ---------------------------------------------------------------------
+
+_CLAUSE_BREAK = re.compile(
+    r",(?=\s)|[;:()\[\]—]|\s[-–]\s|(?<!\w)(?i:while|whereas|but|although|followed\s+by)(?!\w)"
+)
+_CUES = {
+    "target": (
+        r"goals?|targets?|targeted|targeting|aims?|aimed|aiming|objectives?|ambitions?"
+        r"|seeks?|seeking|sought|strives?|striving|pledged?|pledges|ahead\s+of\s+schedule"
+        r"|plans?\s+to\s+(?:reach|achieve|raise|increase|boost)"
+    ),
+    "forecast": (
+        r"expects?|expected|expecting|expectations?|forecasts?|forecasted|projected"
+        r"|projections?|predicts?|predicted|predictions?|anticipated?|anticipates|will"
+        r"|(?:is|are)\s+set\s+to|on\s+track\s+to|outlook"
+    ),
+    "change": (
+        r"rose|rise|rises|risen|rising|fell|fall|falls|fallen|falling|grew|grow|grows|grown"
+        r"|growing|growth|increased?|increases|increasing|decreased?|decreases|decreasing"
+        r"|declined?|declines|declining|dropped|drops?|contraction|contracted|shrank|shrinks?"
+        r"|shrunk|jumped|jumps?|surged?|surges|soared?|soars|plunged?|plunges|slumped?"
+        r"|slumps|gained|gains?|climbed?|climbs|year-on-year|year\s+on\s+year|yoy"
+        r"|compared\s+(?:to|with)|from\s+a\s+year\s+earlier"
+    ),
+}
+_CUE = re.compile(
+    "|".join(rf"(?P<{kind}>(?<![\w-])(?i:{words})(?![\w-]))" for kind, words in _CUES.items())
+)
+_DOWN = re.compile(
+    r"(?i)^(?:fell|fall|falls|fallen|falling|decreased?|decreases|decreasing|declined?"
+    r"|declines|declining|dropped|drops?|contraction|contracted|shrank|shrinks?|shrunk"
+    r"|plunged?|plunges|slumped?|slumps)$"
+)
+_UP = re.compile(r"(?i)rose|rise|risen|rising|grew|grow|growth|increase|jump|surge|soar|gain|climb")
+_UP_DOWN_BEFORE = re.compile(r"(?i)(?<![\w])(up|down)\s+(?:by\s+)?$")
+_BY_BEFORE = re.compile(r"(?i)(?<![\w])by\s+$")
+
+_PERIOD = re.compile(
+    "|".join(
+        [
+            # between January and September 2022, from March 2022 to May 2023
+            rf"(?P<range>(?i:between|from)\s+(?P<m1>{_MONTH})(?:\s+(?P<y1>\d{{4}}))?\s+"
+            rf"(?i:and|to|through|until)\s+(?P<m2>{_MONTH})\s+(?P<y2>\d{{4}}))",
+            rf"(?P<dash>(?P<m3>{_MONTH})\s?[-–]\s?(?P<m4>{_MONTH})\s+(?P<y3>\d{{4}}))",
+            rf"(?P<first>(?i:first)\s+(?P<n>\d{{1,2}}|(?i:{_alternation(_ONES)}))\s+"
+            rf"(?i:months)\s+(?i:of)\s+(?:(?i:the\s+year)\s+)?(?P<y4>\d{{4}}))",
+            r"(?P<half>(?i:first)\s+(?P<part>half|quarter)\s+(?i:of)\s+(?P<y5>\d{4}))",
+            rf"(?P<month>(?P<m5>{_MONTH})\s+(?P<y6>\d{{4}}))",
+            r"(?P<years>(?<![\d,.])(?P<y7>(?:19|20)\d{2})\s?[-–/]\s?(?P<y8>\d{4}|\d{2})(?!\d))",
+            r"(?P<year>(?<![\d,.$])(?P<y9>(?:19|20)\d{2})(?![\d%]|\s?(?i:percent|billion)))",
+            r"(?P<relative>(?i:(?P<which>last|this|next|previous)\s+year))",
+            r"(?P<annual>(?<![\w-])(?i:annual|annually|yearly|per\s+year|per\s+annum"
+            r"|a\s+year(?!\s+(?:ago|earlier|before|later|after))|each\s+year|every\s+year)"
+            r"(?![\w-]))",
+        ]
+    )
+)
+_SPEECH_VERBS = (
+    r"said|says|told|tells|stated|states|noted|notes|added|adds|announced|claimed|reported"
+)
+_SPEECH_VERB_WORDS = tuple(_SPEECH_VERBS.split("|"))
+_NAME = r"[A-Z][\w’'.&-]*(?:\s+(?:of\s+|on\s+|for\s+|and\s+)?[A-Z][\w’'.&-]*){0,5}"
+_SAID_BEFORE = re.compile(rf"(?<![\w’'])({_NAME})\s+(?:{_SPEECH_VERBS})\b")
+_SAID_AFTER = re.compile(rf"\b(?:said|says)\s+({_NAME})\s*(?:[.,;!?”\"]|$)")
+_ACCORDING = re.compile(r"(?i)according\s+to\s+([^,.;:()]+)")
+_PRONOUNS = {"He", "She", "It", "They", "We", "I", "You", "This", "That", "There"}
+
+
+# --- figures --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Quantity:
+    start: int
+    end: int
+    value: float
+    low: float
+    high: float
+    unit: str
+    qualifier: str | None = None
+    noun: str | None = None
+    noun_end: int = 0
+
+
+_DECIMAL_COMMA = re.compile(r"\d+,\d{1,2}")
+_WORD_BREAK = re.compile(r"[\s-]+")
+
+
+def _number(text: str) -> float:
+    """The value of a number written in digits or words ("1,280", "190,27", "forty-five")."""
+    text = text.strip()
+    if text[0].isdigit():
+        if _DECIMAL_COMMA.fullmatch(text):
+            return float(text.replace(",", "."))
+        return float(text.replace(",", ""))
+    total = 0.0
+    half = False
+    for word in _WORD_BREAK.split(text.lower()):
+        if word in _ONES:
+            total += _ONES[word]
+        elif word in _TENS:
+            total += _TENS[word]
+        elif word == "a":
+            total += 1
+        elif word == "hundred":
+            total = (total or 1) * 100
+        elif word == "dozen":
+            total = (total or 1) * 12
+        elif word == "half":
+            half = True
+    return total / 2 if half and total else total
+
+
+def _scale(text: str | None) -> float:
+    # Any whitespace may come before the word ("$200\xa0billion"), and IGNORECASE matched
+    # "ſ", "K", "İ" and "ı" as ASCII letters.
+    return _SCALES[text.strip().strip("-").translate(_ASCII_FOLDS).lower()] if text else 1.0
+
+
+def _search_end(pattern: re.Pattern[str], before: str, width: int) -> re.Match[str] | None:
+    """``pattern.search(before)`` for a pattern that only matches a word of at most ``width``
+    characters and the whitespace that ends ``before``: only the last characters are tried."""
+    return pattern.search(before, max(0, len(before.rstrip()) - width))
+
+
+def _qualifier(before: str) -> str | None:
+    found = _search_end(_QUALIFIER, before, _QUALIFIER_WIDTH)
+    return _QUALIFIERS[found.group(1).lower()] if found else None
+
+
+def _without_qualifier(before: str) -> str:
+    found = _search_end(_QUALIFIER, before, _QUALIFIER_WIDTH)
+    return before[: found.start()] if found else before
+
+
+def _previous_word(before: str) -> tuple[str, bool]:
+    """The word before a position (when whitespace ends ``before``) and whether it is the
+    sentence's first word."""
+    stripped = before.rstrip()
+    if not stripped or len(stripped) == len(before):
+        return "", True
+    word = stripped.rsplit(None, 1)[-1]
+    return word, not stripped[: len(stripped) - len(word)].strip(" “\"'‘(")
+
+
+def _noun(text: str, position: int) -> tuple[str | None, int]:
+    """The noun phrase a count counts (the words after the number, up to a stop word) and
+    where it ends. One "of" phrase is kept: "1.5 million barrels of Russian oil"."""
+    skip = 1 if text[position : position + 1] == "-" else 0  # "12-point"
+    words: list[str] = []
+    phrase_start = 0  # where the current phrase (before or after "of") starts in words
+    cursor = position + skip
+    tokens = _NOUN_WORD.finditer(text, cursor)
+    found = next(tokens, None)
+    while found is not None:
+        following = next(tokens, None)
+        if text[cursor : found.start()].strip() or len(words) == 6:
+            break  # punctuation ends the phrase
+        word = found.group(1)
+        lower = word.lower()
+        if (
+            lower == "of"
+            and words
+            and phrase_start == 0
+            and following is not None
+            and following.group(1).lower() not in _NOUN_STOP
+            and not text[found.end() : following.start()].strip()
+        ):
+            words.append(word)
+            phrase_start = len(words)
+            cursor = found.end()
+            found = following
+            continue
+        if lower in _NOUN_STOP or lower.endswith(("’s", "'s")):
+            break
+        # A capital after lowercase words starts a new phrase ("point peace proposal
+        # Beijing’s ..."); a participle ends it ("four people briefed on ...").
+        phrase = words[phrase_start:]
+        if phrase and (
+            (word[0].isupper() and any(w[0].islower() for w in phrase))
+            or lower.endswith(("ed", "ing"))
+        ):
+            break
+        words.append(word)
+        cursor = found.end()
+        found = following
+    if words and words[-1] == "of":
+        words.pop()
+    return " ".join(words) or None, cursor
+
+
+def _is_multiple_word(text: str, found: re.Match[str]) -> bool:
+    word = found.group(0).lower()
+    if word not in _BARE_MULTIPLES:
+        return True
+    return bool(
+        _BARE_MULTIPLE_AFTER.match(text, found.end())
+        or _BARE_MULTIPLE_BEFORE.search(text[: found.start()])
+        or found.end() == len(text.rstrip(".!?"))
+    )
+
+
+# --- fast scanning ---------------------------------------------------------------------------
+
+# Python's ``re`` tries a pattern at every position of a sentence; with lookbehinds and long
+# alternations that was most of the time spent reading one. So the slow patterns are tried
+# only where one of their possible first words starts, found with ``str.find`` in the
+# lowercased sentence (faster here than any ``re`` scan for them). The matches stay exactly
+# those of ``finditer``/``search``; tests/test_figures.py checks this on random text.
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+@functools.lru_cache(maxsize=4096)
+def _lowered(text: str) -> str | None:
+    """The text lowercased, every character in place, or None when lowercasing could hide a
+    match: "ſ", "ı" and "İ" match ASCII letters under IGNORECASE without lowercasing to them,
+    and other digits than 0-9 match ``\\d``."""
+    for char in _NON_ASCII.findall(text):
+        if char in "ſıİ" or char.isdecimal():
+            return None
+    return text.lower()
+
+
+def _prefixes(words: Iterable[str]) -> set[str]:
+    """The words that no other word starts with ("six", not "sixty")."""
+    words = set(words)
+    return {w for w in words if not any(w != v and w.startswith(v) for v in words)}
+
+
+def _leading_words(alternation: str) -> set[str]:
+    """The words the alternatives of a simple pattern start with, lowercase:
+    "goals?|(?:is|are)\\s+set\\s+to" -> {"goal", "is", "are"}."""
+    words: set[str] = set()
+    depth, alternative = 0, ""
+    for char in alternation + "|":
+        depth += (char == "(") - (char == ")")
+        if char != "|" or depth:
+            alternative += char
+            continue
+        if alternative.startswith("(?:"):
+            words |= _leading_words(alternative[3 : alternative.index(")")])
+        else:
+            word = re.match(r"[a-z]*", alternative).group()  # type: ignore[union-attr]
+            word = word[:-1] if alternative[len(word) : len(word) + 1] == "?" else word
+            if not word:
+                msg = f"no leading word in {alternative!r}"
+                raise ValueError(msg)
+            words.add(word)
+        alternative = ""
+    return words
+
+
+@dataclass(frozen=True)
+class _Anchored:
+    """A pattern tried only where one of ``words`` (lowercase) starts, at the "a" of an "a"
+    and whitespace before one of ``after_a`` ("a dozen", "a year"), or at a whitespace
+    character before one of ``after_space``. These must cover every way a match can start."""
+
+    pattern: re.Pattern[str]
+    words: tuple[str, ...] | None
+    after_a: tuple[str, ...] = ()
+    after_space: tuple[str, ...] = ()
+    # Where ``words`` start in texts searched ahead of time: ``ahead.found`` is (row of each
+    # text, all offsets, each row's bounds in them) while :func:`_searched` runs. Per thread:
+    # the scans are module-level, and two threads may extract at once.
+    ahead: threading.local = field(default_factory=threading.local, compare=False, repr=False)
+
+    @classmethod
+    def of(
+        cls,
+        pattern: re.Pattern[str],
+        words: Iterable[str],
+        *,
+        after_a: Iterable[str] = (),
+        after_space: Iterable[str] = (),
+    ) -> _Anchored:
+        literals = _prefixes(words)
+        # Cased letters must be ASCII and lowercase to be found in the lowercased text; other
+        # words (a profile's) leave the pattern tried everywhere.
+        if any(c.upper() != c.lower() and not "a" <= c <= "z" for w in literals for c in w):
+            return cls(pattern, None)
+        return cls(pattern, tuple(sorted(literals)), tuple(after_a), tuple(after_space))
+
+    def starts(self, text: str) -> list[int] | None:
+        """Where a match may start, in order; None when every position must be tried."""
+        low = _lowered(text) if self.words is not None else None
+        if low is None:
+            return None
+        ahead = getattr(self.ahead, "found", None)
+        row = ahead[0].get(text) if ahead is not None else None
+        if row is not None:
+            starts = ahead[1][ahead[2][row] : ahead[2][row + 1]].tolist()
+        else:
+            starts = []
+            for word in self.words or ():
+                at = low.find(word)
+                while at >= 0:
+                    starts.append(at)
+                    at = low.find(word, at + 1)
+        for word in self.after_a:
+            at = low.find(word)
+            while at >= 0:
+                article = at
+                while article and text[article - 1].isspace():
+                    article -= 1
+                if 0 < article < at and low[article - 1] == "a":
+                    starts.append(article - 1)
+                at = low.find(word, at + 1)
+        for word in self.after_space:
+            at = text.find(word, 1)
+            while at >= 0:
+                if text[at - 1].isspace():
+                    starts.append(at - 1)
+                at = text.find(word, at + 1)
+        return sorted(set(starts))
+
+    def search(
+        self, text: str, position: int = 0, starts: list[int] | None = None
+    ) -> re.Match[str] | None:
+        """``pattern.search(text, position)``, given ``starts(text)``."""
+        if starts is None:
+            return self.pattern.search(text, position)
+        match = self.pattern.match
+        for start in starts[bisect.bisect_left(starts, position) :]:
+            found = match(text, start)
+            if found is not None:
+                return found
+        return None
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        # None of the anchored patterns matches the empty string, so no match is skipped.
+        starts = self.starts(text)
+        position = 0
+        while (found := self.search(text, position, starts)) is not None:
+            yield found
+            position = found.end()
+
+
+_CODES = "".join(chr(c) for c in range(1, 32) if not 9 <= c <= 13)
+
+
+def _one_byte(text: pl.Expr, symbols: str) -> pl.Expr:
+    """``text`` with the n-th character of ``symbols`` replaced by the n-th of ``_CODES`` and
+    any other character beyond ASCII by NUL: one byte per character, so the byte offsets of
+    the words (``symbols`` replaced alike) are character offsets. A code already in the text
+    can only add a position to try.
+
+    Examples
+    --------
+    >>> pl.select(_one_byte(pl.lit("“$5” €6"), "€")).item()
+    '\\x00$5\\x00 \\x016'
+    """
+    for symbol, code in zip(symbols, _CODES, strict=False):
+        text = text.str.replace_all(symbol, code, literal=True)
+    return text.str.replace_all(r"[^\x00-\x7f]", "\x00")
+
+
+# Characters other than ASCII that lowercase to ASCII letters: where one occurs, ``str.lower``
+# and an ASCII case-insensitive search for the words would disagree.
+_LOWERS_TO_ASCII = "".join(
+    c for c in map(chr, range(0x80, 0x110000)) if any(x.isascii() for x in c.lower())
+)
+
+
+@contextlib.contextmanager
+def _searched(scans: Iterable[_Anchored], texts: pl.Series) -> Iterator[None]:
+    """Find the words of every scan in all ``texts`` at once, before the texts are read one
+    by one: one Aho-Corasick pass per scan in polars instead of one ``str.find`` per word and
+    text in Python (the same offsets, tests/test_figures.py checks). Forgotten on exit."""
+    scans = [scan for scan in scans if scan.words]
+    symbols = "".join(sorted({c for scan in scans for w in scan.words or () for c in w} - {
+        chr(c) for c in range(128)
+    }))  # fmt: skip
+    if len(symbols) > len(_CODES):
+        yield  # more symbols than codes: every text is searched in Python
+        return
+    folded = str.maketrans(symbols, _CODES[: len(symbols)])
+    texts = texts.filter(~texts.str.contains(f"[{_LOWERS_TO_ASCII}]"))
+    offsets = (
+        pl.DataFrame({"text": texts})
+        .select("text", _one_byte(pl.col("text"), symbols).alias("_folded"))
+        .select(
+            "text",
+            *(
+                pl.col("_folded")
+                .str.find_many(
+                    [w.translate(folded) for w in scan.words or ()],
+                    ascii_case_insensitive=True,
+                    overlapping=True,
+                )
+                .alias(f"_{n}")
+                for n, scan in enumerate(scans)
+            ),
+        )
+    )
+    # Kept as arrays: most texts need only some scans, and a Python list per text and scan
+    # cost more than the search.
+    rows = {text: row for row, text in enumerate(offsets["text"].to_list())}
+    try:
+        for n, scan in enumerate(scans):
+            found = offsets[f"_{n}"]
+            bounds = np.concatenate([[0], found.list.len().cum_sum().to_numpy()])
+            scan.ahead.found = (rows, found.explode().drop_nulls().to_numpy(), bounds)
+        yield
+    finally:
+        for scan in scans:
+            scan.ahead.found = None
+
+
+_MONTH_STARTS = [m[:3].lower() for m in _MONTHS]
+_CURRENCY_STARTS = ("us", "u.s", "eur", "gbp", "rub", "cny", "rmb")  # US$, U.S. $, USD, EUR...
+_QUANTITY_SCAN = _Anchored.of(
+    _QUANTITY,
+    [*"0123456789$€£₽-−", *_ONES, *_TENS, "half", "between", *_CURRENCY_STARTS],
+    after_a=("dozen", "hundred"),
+)
+_MULTIPLE_SCAN = _Anchored.of(_MULTIPLE, _MULTIPLE_WORDS)
+_NOT_COUNTS_SCAN = _Anchored.of(_NOT_COUNTS, [*"0123456789+([,", *_MONTH_STARTS, "age"])
+_PERIOD_WORDS = ("between", "from", "first", "last", "this", "next", "previous", "annual")
+_PERIOD_SCAN = _Anchored.of(
+    _PERIOD,
+    [*_MONTH_STARTS, "19", "20", *_PERIOD_WORDS, "year", "per", "each", "every"],
+    after_a=("year",),
+)
+_CUE_SCAN = _Anchored.of(_CUE, set().union(*map(_leading_words, _CUES.values())))
+_CLAUSE_SCAN = _Anchored.of(
+    _CLAUSE_BREAK,
+    [*",;:()[]—", "while", "whereas", "but", "although", "followed"],
+    after_space=("-", "–"),
+)
+
+
+# A sentence with several figures needs its URLs, cue words, periods and clauses once each;
+# the caches are keyed on the sentence text.
+@functools.lru_cache(maxsize=4096)
+def _url_spans(text: str) -> tuple[tuple[int, int], ...]:
+    if not any(part in text for part in _URL_PARTS):
+        return ()
+    return tuple(found.span() for found in _URL.finditer(text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _not_count_spans(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple(found.span() for found in _NOT_COUNTS_SCAN.finditer(text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _cue_spans(text: str) -> tuple[tuple[str, int, int, str], ...]:
+    cues = _CUE_SCAN.finditer(text)
+    return tuple((f.lastgroup or "", f.start(), f.end(), f.group(0)) for f in cues)
+
+
+@functools.lru_cache(maxsize=4096)
+def _clause_breaks(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple(found.span() for found in _CLAUSE_SCAN.finditer(text))
+
+
+def _overlaps(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+_PERCENT_UNIT = re.compile(r"%|per|pct")
+_PERCENT_UNIT_ANY_CASE = re.compile(r"%|per|pct", re.IGNORECASE)
+_FROM_BEFORE = re.compile(r"(?i)(?<![\w])from\s+$")
+
+
+def _item_kind(found: re.Match[str], n: int) -> str | None:
+    unit = (found.group(f"unit{n}") or "").lower()
+    if found.group(f"cur{n}") or (unit and not _PERCENT_UNIT.search(unit)):
+        return "money"
+    return "percent" if unit else None
+
+
+def _range_allowed(found: re.Match[str], before: str) -> bool:
+    first, second = _item_kind(found, 1), _item_kind(found, 2)
+    if first and second and first != second:
+        return False  # "rose 29.3% to $190 billion": two figures, not a range
+    sep = (found.group("sep") or "").lower()
+    if sep == "and":
+        return bool(found.group("between"))
+    if sep == "to":
+        # "from $146.9 billion to $190.3 billion" is a change between two levels, not a range.
+        return not _search_end(_FROM_BEFORE, before, len("from"))
+    return True
+
+
+def _amount(found: re.Match[str], n: int, scale: float) -> float:
+    return _number(found.group(f"num{n}")) * scale
+
+
+def _quantities(text: str) -> list[_Quantity]:
+    """Every money, percent, multiple and count figure in one sentence, in text order."""
+    urls = _url_spans(text)
+    found_all: list[_Quantity] = []
+    position = 0
+    starts = _QUANTITY_SCAN.starts(text)
+    while True:
+        found = _QUANTITY_SCAN.search(text, position, starts)
+        if found is None:
+            break
+        start = found.start("sign") if found.group("sign") else found.start("cur1")
+        start = found.start("num1") if start < 0 else start
+        before = text[: found.start()]
+        if found.group("sep") and not _range_allowed(found, before):
+            # Read the first amount alone; the second is found on the next pass.
+            found = _SINGLE.match(text, start) or found
+        position = max(found.end(), position + 1)
+        if _overlaps(found.start(), found.end(), urls):
+            continue
+        quantity = _read(text, found, start)
+        if quantity is not None:
+            found_all.append(quantity)
+    taken = [(q.start, q.end) for q in found_all]
+    for found in _MULTIPLE_SCAN.finditer(text):
+        if _overlaps(*found.span(), [*urls, *taken]):
+            continue  # "two-fold" was read as a number with "-fold" already
+        if _is_multiple_word(text, found):
+            value = _MULTIPLE_WORDS[found.group(0).lower()]
+            qualifier = _qualifier(text[: found.start()])
+            found_all.append(
+                _Quantity(found.start(), found.end(), value, value, value, "multiple", qualifier)
+            )
+    return sorted(found_all, key=lambda q: q.start)
+
+
+def _read(text: str, found: re.Match[str], start: int) -> _Quantity | None:
+    """Interpret one number match, or None when it is not a figure."""
+    has_range = found.groupdict().get("num2") is not None
+    last = 2 if has_range else 1
+    scale_words = [found.group(f"scale{n}") for n in range(1, last + 1)]
+    units = [found.group(f"unit{n}") for n in range(1, last + 1)]
+    signs = [found.group(f"cur{n}") for n in range(1, last + 1)]
+    glued = any(s and s.strip(" -").lower() in {"m", "k", "b"} for s in scale_words)
+    currency = _currency(signs, units)
+    unit_text = next((u for u in reversed(units) if u), "")
+    # "$100-200 billion": a first amount with no scale of its own takes the second's.
+    scales = [_scale(scale_words[-1] if s is None else s) for s in scale_words]
+    low = _amount(found, 1, scales[0])
+    if found.group("sign"):
+        low = -low
+    high = _amount(found, 2, scales[1]) if has_range else low
+    qualifier = _qualifier(text[: found.start()])
+    if currency is not None:
+        unit = currency
+    elif glued:
+        return None  # "5m" with no currency is a length, not five million
+    elif _PERCENT_UNIT_ANY_CASE.search(unit_text):
+        unit = "percentage_points" if "point" in unit_text.lower() else "percent"
+    else:
+        return _count(text, found, start, low=low, high=high, qualifier=qualifier)
+    return _Quantity(start, found.end(), (low + high) / 2, low, high, unit, qualifier)
+
+
+def _currency(signs: list[str | None], units: list[str | None]) -> str | None:
+    for written in signs:
+        if written:
+            sign = written.strip()
+            if sign.endswith("$"):
+                return "USD"
+            if sign in _CURRENCY_SIGNS:
+                return _CURRENCY_SIGNS[sign]
+            return "CNY" if sign == "RMB" else sign
+    for unit in units:
+        if unit:
+            word = unit.strip(" -").split()[-1].lower()
+            if word in _CURRENCY_WORDS:
+                return _CURRENCY_WORDS[word]
+    return None
+
+
+def _count(
+    text: str,
+    found: re.Match[str],
+    start: int,
+    *,
+    low: float,
+    high: float,
+    qualifier: str | None,
+) -> _Quantity | None:
+    end = found.end()
+    number = found.group("num1")
+    # A year is inside a span of _NOT_COUNTS anyway; most sentences need no other.
+    if _YEAR.fullmatch(number) or _overlaps(start, end, _not_count_spans(text)):
+        return None
+    multiple = _FOLD.match(text, end) or _TIMES_COMPARED.match(text, end)
+    if multiple:
+        # The surface keeps "-fold" and "times" but not the comparison after "times".
+        multiple_end = multiple.end() if multiple.re is _FOLD else multiple.end(1)
+        return _Quantity(start, multiple_end, low, low, high, "multiple", qualifier)
+    has_scale = bool(found.group("scale1") or found.groupdict().get("scale2"))
+    if number.lower() == "one" and not has_scale and found.groupdict().get("num2") is None:
+        return None  # "one of the", "at least one problem": a pronoun, not a count
+    word, first = _previous_word(text[: found.start()])
+    bare_word = word.strip("“\"'‘(").lower()
+    if bare_word in _DETERMINERS or bare_word in _LABEL_WORDS:
+        return None
+    glued_article = text[start - 1 : start] in {"A", "a"} and start > 0
+    if not glued_article and not first and word[:1].isupper() and qualifier is None:
+        return None  # a name or label: "Nord Stream 2", "Power of Siberia 2"
+    noun, noun_end = _noun(text, end)
+    head = (noun or "").split()[0].split("-")[0].lower() if noun else ""
+    if head in _TIME_UNITS or head.capitalize() in _MONTHS:
+        return None
+    if noun is None and not has_scale:
+        return None
+    return _Quantity(start, end, (low + high) / 2, low, high, "count", qualifier, noun, noun_end)
+
+
+# --- context: metric, kind, period, speaker, hedges ------------------------------------------
+
+
+def _bounded_terms(terms: Iterable[str]) -> str:
+    return r"(?<![\w])(?:" + _alternation(terms) + r")(?![\w])"
+
+
+def metric_terms(profile: Profile) -> dict[str, str]:
+    """Every metric term (lowercased) with its metric id; exclusions map to ``"other"``.
+
+    Examples
+    --------
+    >>> from framescope.profile import load
+    >>> table = metric_terms(load())
+    >>> table["current account surplus"], table["trade war"]
+    ('current_account_surplus', 'other')
+    """
+    table: dict[str, str] = {}
+    for group in profile.metrics:
+        for term in group.terms:
+            table.setdefault(term.lower(), group.id)
+    for group in profile.metrics:
+        for term in group.exclusions:
+            table.setdefault(term.lower(), "other")
+    for term in NOT_METRIC_TERMS:
+        table.setdefault(term, "other")
+    return table
+
+
+@dataclass(frozen=True)
+class _Context:
+    """Per-profile patterns, compiled once per call."""
+
+    terms: dict[str, str]
+    term_pattern: _Anchored | None
+    hedge_pattern: re.Pattern[str] | None
+    hedge_start: re.Pattern[str] | None
+    actors: dict[str, str]
+
+    @classmethod
+    def of(cls, profile: Profile) -> _Context:
+        terms = metric_terms(profile)
+        hedges = sorted(set(profile.hedges))
+        capitalised = {h[0].upper() + h[1:] for h in hedges}
+        return cls(
+            terms=terms,
+            term_pattern=_Anchored.of(
+                re.compile(_bounded_terms(terms), re.IGNORECASE), map(str.lower, terms)
+            )
+            if terms
+            else None,
+            hedge_pattern=re.compile(_bounded_terms(hedges)) if hedges else None,
+            hedge_start=re.compile(r"^[\W]*" + _bounded_terms(capitalised)) if hedges else None,
+            actors={
+                surface: actor.id
+                for actor in profile.actors
+                for surface in (actor.name, *actor.aliases)
+            },
+        )
+
+    def speaker(self, name: str | None) -> str | None:
+        # Like the quotes table: a profile actor's id when the name is one of its aliases.
+        return self.actors.get(name, name) if name else None
+
+    def term_spans(self, text: str | None) -> list[tuple[int, int, str]]:
+        if not text or self.term_pattern is None:
+            return []
+        return [(f.start(), f.end(), f.group(0)) for f in self.term_pattern.finditer(text)]
+
+    def hedged(self, text: str) -> bool:
+        if self.hedge_pattern is None or self.hedge_start is None:
+            return False
+        return bool(self.hedge_pattern.search(text) or self.hedge_start.search(text))
+
+
+def _distance(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, b[0] - a[1], a[0] - b[1])
+
+
+def _metric(
+    context: _Context,
+    spans: list[tuple[int, int, str]],
+    quantity: _Quantity,
+    clause: tuple[int, int],
+) -> tuple[str, str | None, str | None] | None:
+    """(metric, the term that decided it, "sentence") from the sentence's term ``spans``, or
+    None when the previous sentence decides (:func:`_inherited`)."""
+    span = (quantity.start, quantity.end)
+    if quantity.noun is not None:
+        # A count says what it counts: only a term inside its noun ties it to a metric.
+        inside = [t for t in spans if quantity.end <= t[0] and t[1] <= quantity.noun_end]
+        if inside:
+            return context.terms[inside[0][2].lower()], inside[0][2], "sentence"
+        return "other", None, None
+    # The subject just before the number governs it ("imports fell 16% and trade rose 29%");
+    # otherwise the nearest term, a term before the number winning a tie.
+    governing = [t for t in spans if clause[0] <= t[0] and t[1] <= span[0] <= t[1] + 40]
+    if governing:
+        term = governing[-1][2]
+        return context.terms[term.lower()], term, "sentence"
+    if spans:
+        term = min(spans, key=lambda t: (_distance(span, t[:2]), t[0] > span[0]))[2]
+        return context.terms[term.lower()], term, "sentence"
+    if quantity.unit == "count":
+        return "other", None, None
+    return None
+
+
+def _inherited(context: _Context, previous: str | None) -> tuple[str, str | None, str | None]:
+    """The metric a figure with no term of its own takes from the previous sentence."""
+    earlier = [t for t in context.term_spans(previous) if context.terms[t[2].lower()] != "other"]
+    metrics = {context.terms[t[2].lower()] for t in earlier}
+    if len(metrics) == 1:
+        return metrics.pop(), earlier[-1][2], "previous_sentence"
+    return "other", None, None
+
+
+def _clause(text: str, start: int, end: int) -> tuple[int, int]:
+    left, right = 0, len(text)
+    for break_start, break_end in _clause_breaks(text):
+        if break_end <= start:
+            left = break_end
+        elif break_start >= end:
+            right = break_start
+            break
+    return left, right
+
+
+def _kind(text: str, quantity: _Quantity, clause: tuple[int, int]) -> tuple[str, str | None]:
+    """(kind, direction) of a figure from the cue words around it."""
+    before = _without_qualifier(text[: quantity.start])
+    can_change = quantity.unit in {"percent", "percentage_points", "multiple"} or bool(
+        _search_end(_BY_BEFORE, before, len("by"))
+    )
+    cues = [c for c in _cue_spans(text) if c[0] != "change" or can_change]
+    # "up" or "down" ends ``before``, or comes before a final "by".
+    head = before.rstrip()
+    head = head[:-2].rstrip() if head[-2:].lower() == "by" else head
+    up_down = _UP_DOWN_BEFORE.search(before, max(0, len(head) - len("down")))
+    if up_down and quantity.unit in {"percent", "percentage_points"}:
+        cues.append(("change", up_down.start(1), up_down.end(1), up_down.group(1)))
+    inside = [c for c in cues if clause[0] <= c[1] and c[2] <= clause[1]]
+    if inside:
+        order = {"target": 0, "forecast": 1, "change": 2}
+        kind = min(inside, key=lambda c: order[c[0]])[0]
+        changes = [c for c in inside if c[0] == "change"]
+    elif cues:
+        nearest = min(cues, key=lambda c: _distance((quantity.start, quantity.end), c[1:3]))
+        kind = nearest[0]
+        changes = [nearest] if kind == "change" else []
+    else:
+        kind, changes = ("change" if quantity.unit == "multiple" else "actual"), []
+    if quantity.unit == "multiple" and kind == "actual":
+        kind = "change"
+    if kind != "change":
+        return kind, None
+    if quantity.unit == "multiple":
+        return kind, "down" if quantity.value < 1 else "up"
+    if not changes:
+        return kind, None
+    cue = min(changes, key=lambda c: _distance((quantity.start, quantity.end), c[1:3]))[3]
+    down = _DOWN.match(cue) or cue.lower() == "down"
+    up = cue.lower() == "up" or _UP.match(cue)
+    return kind, "down" if down else ("up" if up else None)
+
+
+def _month(name: str) -> int:
+    return _MONTH_NUMBERS[name.rstrip(".").lower()]
+
+
+def _period_value(found: re.Match[str], year: int | None) -> str | None:
+    group = found.lastgroup
+    g = found.group
+    if group == "range":
+        y2 = int(g("y2"))
+        y1 = int(g("y1")) if g("y1") else y2
+        return f"{y1}-{_month(g('m1')):02d}..{y2}-{_month(g('m2')):02d}"
+    if group == "dash":
+        return f"{g('y3')}-{_month(g('m3')):02d}..{g('y3')}-{_month(g('m4')):02d}"
+    if group == "first":
+        months = int(_number(g("n")))
+        return f"{g('y4')}-01..{g('y4')}-{months:02d}" if 1 <= months <= 12 else None
+    if group == "half":
+        months = 6 if g("part").lower() == "half" else 3
+        return f"{g('y5')}-01..{g('y5')}-{months:02d}"
+    if group == "month":
+        return f"{g('y6')}-{_month(g('m5')):02d}"
+    if group == "years":
+        first, second = g("y7"), g("y8")
+        second = first[:2] + second if len(second) == 2 else second
+        return f"{first}..{second}" if int(second) > int(first) else None
+    if group == "year":
+        return g("y9")
+    if group == "relative":
+        if year is None:
+            return None
+        offset = {"last": -1, "previous": -1, "this": 0, "next": 1}[g("which").lower()]
+        return str(year + offset)
+    return "annual"
+
+
+@functools.lru_cache(maxsize=4096)
+def _period_mentions(text: str, year: int | None) -> tuple[tuple[int, int, str, str], ...]:
+    urls = _url_spans(text)
+    mentions = []
+    for found in _PERIOD_SCAN.finditer(text):
+        value = _period_value(found, year)
+        if value is not None and not _overlaps(*found.span(), urls):
+            mentions.append((found.start(), found.end(), value, found.lastgroup or ""))
+    return tuple(mentions)
+
+
+def _period(
+    text: str, quantity: _Quantity, clause: tuple[int, int], year: int | None
+) -> str | None:
+    span = (quantity.start, quantity.end)
+    mentions = _period_mentions(text, year)
+    inside = [m for m in mentions if clause[0] <= m[0] and m[1] <= clause[1]]
+    dated = [m for m in inside if m[3] != "annual"]
+    if dated:
+        return min(dated, key=lambda m: (_distance(span, m[:2]), m[0] > span[0]))[2]
+    if inside:
+        return "annual"
+    earlier = [m for m in mentions if m[1] <= span[0] and m[3] != "annual"]
+    return earlier[-1][2] if earlier else None
+
+
+_HYPHEN_LOWER = re.compile(r"-[a-z]")
+_RELATIVE_CLAUSE = re.compile(r"\s(?:that|which|who)\s")
+_NAME_EXTRAS = re.compile(r"^(?:The|A|An)\s+|(?<=[a-z])\.$")
+
+
+def _name_run(phrase: str) -> str | None:
+    """The last run of capitalised words in a phrase ("a report by the Free Russia
+    Foundation" -> "Free Russia Foundation"), connectors such as "of" allowed inside."""
+    words = phrase.split()
+    run: list[str] = []
+    for word in reversed(words):
+        is_name = word[:1].isupper() and not _HYPHEN_LOWER.search(word)
+        if is_name or (run and word in {"of", "on", "for", "and"}):
+            run.insert(0, word)
+        elif run:
+            break
+        else:
+            return None
+    while run and run[0] in {"of", "on", "for", "and", "The"}:
+        run.pop(0)
+    name = " ".join(run).strip("“”\"'’‘")
+    return name or None
+
+
+def _speaker(text: str) -> str | None:
+    """A speaker named in the sentence itself: "according to X", "X said", "..., said X."."""
+    low = _lowered(text)
+    found = _ACCORDING.search(text) if low is None or "according" in low else None
+    if found:
+        phrase = _RELATIVE_CLAUSE.split(found.group(1))[0]
+        name = _name_run(phrase)
+        if name:
+            return name
+    for pattern, verbs in ((_SAID_AFTER, ("said", "says")), (_SAID_BEFORE, _SPEECH_VERB_WORDS)):
+        if not any(verb in text for verb in verbs):
+            continue
+        for found in pattern.finditer(text):
+            # A sentence's final period after a name is not part of it ("said Wang Wenbin.").
+            name = _NAME_EXTRAS.sub("", found.group(1)).strip()
+            if name and name.split()[0] not in _PRONOUNS and name[:1].isupper():
+                return name
+    return None
+
+
+def _surface(text: str, quantity: _Quantity) -> str:
+    return text[quantity.start : quantity.end].strip()
+
+
+def _figures_in(context: _Context, text: str, year: int | None) -> list[dict[str, Any]]:
+    """The figures of one sentence, in text order; ``year`` is its article's publication year.
+    A figure whose metric the previous sentence decides has ``metric`` None."""
+    quantities = _quantities(text)
+    if not quantities:
+        return []
+    rows = []
+    speaker = context.speaker(_speaker(text))
+    hedged = context.hedged(text)
+    spans = context.term_spans(text)
+    for quantity in quantities:
+        clause = _clause(text, quantity.start, quantity.end)
+        metric, term, origin = _metric(context, spans, quantity, clause) or (None, None, None)
+        kind, direction = _kind(text, quantity, clause)
+        rows.append(
+            {
+                "surface": _surface(text, quantity),
+                "value": quantity.value,
+                "unit": quantity.unit,
+                "metric": metric,
+                "period": _period(text, quantity, clause, year),
+                "kind": kind,
+                "speaker": speaker,
+                "hedged": hedged,
+                "sentence": text,
+                "start": quantity.start,
+                "end": quantity.end,
+                "qualifier": quantity.qualifier,
+                "noun": quantity.noun,
+                "low": min(quantity.low, quantity.high),
+                "high": max(quantity.low, quantity.high),
+                "direction": direction,
+                "metric_term": term,
+                "metric_from": origin,
+            }
+        )
+    return rows
+
+
+# --- the table ------------------------------------------------------------------------------
+
+# Sentences worth reading in Python: a digit, a number word (not "one", which is everywhere)
+# or a multiple word. ASCII word boundaries keep polars on its fast regex engine.
+_HINT_WORDS = (
+    r"(?i)(?-u:\b)(?:"
+    + "|".join(sorted({*(w for w in _ONES if w != "one"), *_TENS, "dozen", "hundred"}))
+    + r"|doubl|tripl|quadrupl|halv|[a-z]*-?fold|dollars?|yuan|renminbi|roubles?|rubles?"
+    + r"|euros?|percent|per cent)|[$€£₽%]"
+)
+# Years, dates, ordinals and clock times are the commonest digits in news and never figures;
+# a sentence whose only digits are these, with no currency or percent word or sign ("$1999"),
+# is not read in Python at all.
+_MONTH_ASCII = "|".join(_MONTHS) + r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_HINT_SKIP = (
+    r"(?-u:\b)(?:1[89]|20)[0-9]{2}(?-u:\b)"
+    rf"|(?:{_MONTH_ASCII})\s+[0-9]{{1,2}}(?-u:\b)"
+    rf"|(?-u:\b)[0-9]{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH_ASCII})"
+    r"|[0-9]+(?:st|nd|rd|th)(?-u:\b)|[0-9]{1,2}:[0-9]{2}"
+)
+
+
+def _hint() -> pl.Expr:
+    """True for sentences that may hold a figure (the broad vectorised candidate search)."""
+    text = pl.col("text")
+    digits = text.str.replace_all(_HINT_SKIP, "").str.contains("[0-9]")
+    return digits | text.str.contains(_HINT_WORDS)
+
+
+# Of the sentences `_hint` lets through, most hold no figure: their numbers are the ones the
+# Python rules reject by their neighbours ("the two leaders", "20 days", "Nord Stream 2",
+# "COVID-19"). `_candidate` removes those numbers and looks for one that is left, or for a sign
+# or word that can make any number a figure. Each removal needs the whole context its rule
+# checks (ASCII and case-sensitive where Python's is), so it can only miss a rejection, never
+# invent one; a placeholder keeps a removed span from making its neighbours a new context.
+_SPACE = r"[\s\x1c-\x1f]"  # Python's \s: the regex crate's and four separator controls
+_ANY_FIGURE = "|".join(
+    [
+        # Money, percent and multiple signs and words; "İ" and "ı" match "i" only in Python.
+        r"[$€£₽%İı]|USD|EUR|GBP|RUB|CNY|RMB",
+        rf"(?i:per{_SPACE}?cent|pct|fold|doubled|doubling|tripled|tripling|quadrupled"
+        r"|quadrupling|halved|halving)",
+        r"(?i:dollars?|yuan|renminbi|roubles?|rubles?|euros?|sterling)(?i:[^a-z]|$)",
+        rf"(?i:{_alternation(_BARE_MULTIPLES)})(?:{_SPACE}+(?i:the|its|his|her|their|that"
+        r"|this|those|these|what|a|an|in|by|from|to|since|over|compared|last)|[.!?]*$)",
+        rf"(?i:more{_SPACE}+than|nearly|almost|about|over|roughly|at{_SPACE}+least|than|to"
+        rf"|will|would|could|may|might|can|did|set{_SPACE}+to){_SPACE}+"
+        rf"(?i:{_alternation(_BARE_MULTIPLES)})",
+        rf"{_SPACE}(?i:times){_SPACE}+(?i:as|more|larger|higher|bigger|greater|less|smaller"
+        r"|lower|over|the|that)",
+    ]
+)
+_LEFT_NUMBER = (
+    r"\d|(?i:^|[^a-z])(?i:"
+    + "|".join(sorted({*(w for w in _ONES if w != "one"), *_TENS, "dozen", "hundred"}))
+    + r")(?i:[^a-z]|$)"
+    # "one" alone is never read, but "one million" and "one to two" are.
+    + rf"|(?i:^|[^a-z])(?i:one)(?:{_SPACE}*[-–—]|[-\s\x1c-\x1f]*(?i:thousand|million|billion"
+    r"|trillion|bn|bln|mn|mln|tn|trn|to|and))"
+)
+_ASCII_NUMBER = (
+    r"(?:[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?"
+    rf"|(?i-u:{_WORDS})(?-u:\b))"
+)
+_QUOTES = r"[“\"'‘(]*"
+_QUALIFIER_WORDS = sorted({w for q in _QUALIFIERS if (w := q.split()[-1]).isalpha()} | {"between"})
+_NOT_FIGURES = (
+    (_HINT_SKIP, "_"),
+    # Glued to letters or after a hyphen: "G20", "COVID-19", "Su-35" (but "A12 point").
+    (r"([A-Za-z]{2,}|[B-Zb-z])[0-9]+", "${1}_"),
+    (r"([A-Za-z0-9])-[0-9]+", "${1}-_"),
+    # A duration: "20 days", "three years", "69-year-old".
+    (
+        rf"{_ASCII_NUMBER}((?:\s+|-)(?i-u:{_alternation(_TIME_UNITS)})(?:[\s.,;:!?)\]”\"-]|$))",
+        "_${1}",
+    ),
+    # After a determiner or a label word: "the two leaders", "Article 5".
+    (
+        rf"((?:^|\s){_QUOTES}(?i-u:{_alternation(_DETERMINERS | _LABEL_WORDS)}){_QUOTES}\s+)"
+        rf"{_ASCII_NUMBER}",
+        "${1}_",
+    ),
+    # After a capitalised word that is not the sentence's first or a qualifier ("Over 40"):
+    # "Nord Stream 2". Capitalised qualifier words are lowercased first so the next rule
+    # passes them by.
+    (
+        r"(?-u:\b)(?:"
+        + "|".join(f"{w[0].upper()}(?i-u:{w[1:]})" for w in _QUALIFIER_WORDS)
+        + r")(?-u:\b)",
+        "q",
+    ),
+    (r"([^\s“\"'‘(]\s+[A-Z][A-Za-z]*\s+)(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?", "${1}_"),
+    # A number with no noun after it: punctuation or the end follows ("since June 6289."),
+    # or a word that ends a noun phrase ("40 of the"). Without a sign, scale or unit, which
+    # `_ANY_FIGURE` looks for in the whole sentence, such a number is no figure. Dashes,
+    # "to" and "and" may join a range, and "per" a percentage, so they are left alone.
+    (rf"{_ASCII_NUMBER}(\s*(?:[.;:!?)\]}}”\"'’…]|,(?:[^0-9]|$)|$))", "_${1}"),
+    (
+        rf"{_ASCII_NUMBER}(\s+(?i-u:{_alternation(_NOUN_STOP - {'to', 'and', 'per'})})"
+        r"(?:[\s.,;:!?)\]”\"]|$))",
+        "_${1}",
+    ),
+)
+
+
+def _candidate() -> pl.Expr:
+    """True for sentences with a number the Python rules may read as a figure; with `_hint`,
+    the vectorised candidate search."""
+    text = pl.col("text")
+    left = text
+    for pattern, replacement in _NOT_FIGURES:
+        left = left.str.replace_all(pattern, replacement)
+    return text.str.contains(_ANY_FIGURE) | left.str.contains(_LEFT_NUMBER)
+
+
+def _require(frame: pl.DataFrame | pl.LazyFrame, columns: Iterable[str], name: str) -> None:
+    present = set(frame.collect_schema().names())
+    missing = [c for c in columns if c not in present]
+    if missing:
+        msg = f"{name} lacks column(s) {missing}; it has {sorted(present)}"
+        raise ValueError(msg)
+
+
+def _quote_speakers(quotes: pl.DataFrame) -> pl.DataFrame:
+    _require(quotes, ("article_id", "sentence_idx", "speaker"), "quotes")
+    return (
+        quotes.lazy()
+        .select("article_id", pl.col("sentence_idx").cast(pl.Int32()), "speaker")
+        # A pronoun the quotes stage could not resolve names nobody.
+        .filter(pl.col("speaker").is_not_null(), pl.col("speaker") != "unresolved")
+        .group_by("article_id", "sentence_idx", maintain_order=True)
+        .agg(pl.col("speaker").first().alias("_quoted"))
+        .collect()
+    )
+
+
+def extract(
+    sentences: pl.DataFrame | pl.LazyFrame,
+    profile: Profile,
+    *,
+    quotes: pl.DataFrame | None = None,
+    articles: pl.DataFrame | None = None,
+) -> pl.DataFrame:
+    """The figures table: every numeric claim in the sentences, tied to what it measures.
+
+    Parameters
+    ----------
+    sentences
+        ``article_id``, ``sentence_idx`` and ``text`` of each sentence, and ``start`` (its
+        offset in the article) when figure offsets should be article offsets.
+    profile
+        The topic profile: its metrics tie numbers to what they measure, its hedges mark
+        uncertain claims.
+    quotes
+        The quotes table (``article_id``, ``sentence_idx``, ``speaker``): when given, a
+        figure in a quoted sentence takes the quote's speaker.
+    articles
+        ``article_id`` and ``published``: when given, "last year" and "this year" become
+        years counted from the publication date.
+
+    Returns
+    -------
+    DataFrame in :data:`FIGURE_SCHEMA`, one row per figure, in text order. The rules are in
+    the module docstring.
+
+    Examples
+    --------
+    >>> from framescope.profile import load
+    >>> s = pl.DataFrame({"article_id": ["a"], "sentence_idx": [0],
+    ...                   "text": ["Trade rose 29.3% to $190,27 billion in 2022."]})
+    >>> extract(s, load()).select("surface", "value", "unit", "metric", "kind", "period").rows()
+    [('29.3%', 29.3, 'percent', 'bilateral_trade', 'change', '2022'), ('$190,27 billion', 190270000000.0, 'USD', 'bilateral_trade', 'actual', '2022')]
+    """  # noqa: E501
+    _require(sentences, ("article_id", "sentence_idx", "text"), "sentences")
+    lazy = sentences.lazy()
+    has_start = "start" in lazy.collect_schema().names()
+    index = pl.col("sentence_idx")
+    frame = lazy.select(
+        "article_id",
+        index.cast(pl.Int32()),
+        (pl.col("start") if has_start else pl.lit(0)).cast(pl.Int64()).alias("_offset"),
+        "text",
+    ).collect()
+    # The search runs once per distinct text, and its slower filter only on the texts the
+    # faster one keeps (in one query polars would evaluate both on every text).
+    hinted = frame.select("text").unique().lazy().filter(_hint()).collect()
+    readable = hinted.lazy().filter(_candidate()).collect()
+    # The previous sentence, for a figure that inherits its metric ("The surplus ..."),
+    # looked up for the sentences read only (a sentence is one row: its keys are unique).
+    previous = frame.lazy().select(
+        "article_id", (index + 1).alias("sentence_idx"), pl.col("text").alias("_previous")
+    )
+    candidates = (
+        frame.lazy()
+        .join(readable.lazy(), on="text", how="semi")
+        .join(previous, on=["article_id", "sentence_idx"], how="left")
+        .sort("article_id", "sentence_idx")
+    )
+    if articles is not None:
+        _require(articles, ("article_id", "published"), "articles")
+        years = articles.lazy().select(
+            "article_id", pl.col("published").cast(pl.Date()).dt.year().alias("_year")
+        )
+        candidates = candidates.join(years, on="article_id", how="left", maintain_order="left")
+    else:
+        candidates = candidates.with_columns(pl.lit(None, pl.Int32()).alias("_year"))
+    found = candidates.collect()
+    # Corpora repeat sentences (syndication, boilerplate): each text is read once per
+    # publication year, the only other thing its figures depend on but the previous sentence.
+    distinct = found.select("text", "_year").unique(maintain_order=True)
+    context = _Context.of(profile)
+    keys: list[int] = []
+    readings: list[dict[str, Any]] = []
+    scans = (_QUANTITY_SCAN, _MULTIPLE_SCAN, _NOT_COUNTS_SCAN, _PERIOD_SCAN, _CUE_SCAN,
+             _CLAUSE_SCAN, *([context.term_pattern] if context.term_pattern else []))  # fmt: skip
+    with _searched(scans, distinct["text"].unique()):
+        for key, (text, year) in enumerate(distinct.iter_rows()):
+            for figure in itertools.islice(
+                _figures_in(context, text, year), MAX_FIGURES_PER_SENTENCE
+            ):
+                keys.append(key)
+                readings.append(figure)
+    read = pl.DataFrame(readings, schema=_READING_SCHEMA).with_columns(
+        pl.Series("_key", keys, pl.UInt32())
+    )
+    result = found.join(
+        distinct.with_columns(pl.int_range(pl.len(), dtype=pl.UInt32()).alias("_key")),
+        on=["text", "_year"],
+        nulls_equal=True,
+        maintain_order="left",
+    ).join(read, on="_key", maintain_order="left_right")
+    inheriting = result.filter(pl.col("metric").is_null())["_previous"].unique()
+    if len(inheriting):
+        inherited = pl.DataFrame(
+            [(previous, *_inherited(context, previous)) for previous in inheriting],
+            schema={"_previous": pl.String(), **{f"_{c}": pl.String() for c in _INHERITED}},
+            orient="row",
+        )
+        result = result.join(
+            inherited, on="_previous", how="left", nulls_equal=True, maintain_order="left"
+        ).with_columns(
+            pl.when(pl.col("metric").is_null()).then(pl.col(f"_{c}")).otherwise(c).alias(c)
+            for c in _INHERITED
+        )
+    result = result.with_columns(
+        pl.col("start") + pl.col("_offset"),
+        pl.col("end") + pl.col("_offset"),
+    )
+    if quotes is not None:
+        result = (
+            result.join(
+                _quote_speakers(quotes),
+                on=["article_id", "sentence_idx"],
+                how="left",
+                maintain_order="left",
+            )
+            .with_columns(pl.coalesce("_quoted", "speaker").alias("speaker"))
+            .drop("_quoted")
+        )
+    return result.select(list(FIGURE_SCHEMA)).cast(FIGURE_SCHEMA)
+
+
+# --- the ledger -----------------------------------------------------------------------------
+
+_SIGNS = {"USD": "$", "EUR": "€", "GBP": "£"}
+_WORDS_AFTER = {"CNY": " yuan", "RUB": " roubles"}
+
+
+def _plain(number: float) -> str:
+    return f"{number:,.2f}".rstrip("0").rstrip(".")
+
+
+def format_value(value: float, unit: str) -> str:
+    """A figure as a reader would write it.
+
+    Examples
+    --------
+    >>> format_value(190.27e9, "USD"), format_value(1.28e12, "CNY"), format_value(16, "percent")
+    ('$190.27 billion', '1.28 trillion yuan', '16%')
+    """
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    if unit == "percent":
+        return f"{_plain(value)}%"
+    if unit == "percentage_points":
+        return f"{_plain(value)} percentage points"
+    if unit == "multiple":
+        return f"{_plain(value)}×"
+    scaled = _plain(value)
+    for word, size in (("trillion", 1e12), ("billion", 1e9), ("million", 1e6)):
+        if abs(value) >= size:
+            scaled = f"{_plain(value / size)} {word}"
+            break
+    return f"{_SIGNS.get(unit, '')}{scaled}{_WORDS_AFTER.get(unit, '')}"
+
+
+def _claim_ids(rows: list[tuple[str, str, bool, float]], tolerance: float) -> list[int]:
+    """Claim numbers for rows sorted by (metric, unit, family, value): a claim starts at a
+    value and takes every later value within ``tolerance`` of that first value."""
+    ids: list[int] = []
+    claim = -1
+    anchor: tuple[str, str, bool, float] = ("", "", False, 0.0)
+    for row in rows:
+        same_group = claim >= 0 and anchor[:3] == row[:3]
+        if not (same_group and abs(row[3] - anchor[3]) <= tolerance * abs(anchor[3])):
+            claim += 1
+            anchor = row
+        ids.append(claim)
+    return ids
+
+
+def ledger(
+    figures: pl.DataFrame,
+    articles: pl.DataFrame,
+    *,
+    profile: Profile,
+    tolerance: float = 0.05,
+    include_duplicates: bool = False,
+    include_other: bool = False,
+) -> pl.DataFrame:
+    """Align the same claim across outlets and flag where the reports diverge.
+
+    A claim is a metric, a unit and a value: figures of one metric and unit whose values are
+    within ``tolerance`` (relative) of the claim's smallest value are the same claim, so
+    "$200 billion" and "$203 billion" meet while "$200 billion" and "$240 billion" do not.
+    Changes (kind ``change``) and levels (actual, target, forecast) never share a claim.
+
+    Parameters
+    ----------
+    figures
+        The figures table (:data:`FIGURE_SCHEMA`).
+    articles
+        The articles table: ``article_id``, ``source``, ``published`` and, optionally,
+        ``duplicate_of``.
+    profile
+        Gives the metric labels used in the ``claim`` column.
+    tolerance
+        Relative difference under which two values are one claim (rounding).
+    include_duplicates
+        Keep figures from near-duplicate articles (``duplicate_of`` set); by default a
+        reposted copy does not count as another outlet.
+    include_other
+        Keep figures whose metric is ``other``.
+
+    Returns
+    -------
+    DataFrame in :data:`LEDGER_SCHEMA`, one row per report, claims with most outlets first.
+    Flags, per claim: ``period_differs`` (more than one period or horizon, "annual" included),
+    ``rounding`` (more than one value), ``target_as_fact`` (reported as actual by one report
+    and as target or forecast by another), ``hedging_differs`` (hedged in some reports only);
+    ``divergences`` lists the flags that are set.
+
+    Examples
+    --------
+    >>> from framescope.profile import load
+    >>> figures = pl.DataFrame({"article_id": ["a", "b"], "sentence_idx": [3, 9],
+    ...     "surface": ["$200 billion", "200 billion dollars"], "value": [200e9, 200e9],
+    ...     "unit": ["USD", "USD"], "metric": ["bilateral_trade"] * 2,
+    ...     "period": ["annual", "2023"], "kind": ["target", "target"]})
+    >>> articles = pl.DataFrame({"article_id": ["a", "b"], "source": ["X", "Y"],
+    ...     "published": [None, None]})
+    >>> ledger(figures, articles, profile=load()).select("claim", "source", "divergences").rows()
+    [('China-Russia bilateral trade: $200 billion', 'X', ['period_differs']), ('China-Russia bilateral trade: $200 billion', 'Y', ['period_differs'])]
+    """  # noqa: E501
+    _require(figures, ("article_id", "value", "unit", "metric", "kind"), "figures")
+    _require(articles, ("article_id", "source", "published"), "articles")
+    if tolerance < 0:
+        msg = f"tolerance must be 0 or more, got {tolerance!r}"
+        raise ValueError(msg)
+    for column, dtype in FIGURE_SCHEMA.items():
+        if column not in figures.columns:
+            figures = figures.with_columns(pl.lit(None, dtype).alias(column))
+    copies = "duplicate_of" in articles.columns
+    meta = articles.select(
+        "article_id",
+        pl.col("source").cast(pl.String()),
+        pl.col("published").cast(pl.Date()),
+        (counted(include_duplicates=include_duplicates) if copies else pl.lit(value=True)).alias(
+            "_counts"
+        ),
+    )
+    reports = figures.cast({k: v for k, v in FIGURE_SCHEMA.items() if k in figures.columns})
+    reports = reports.join(meta, on="article_id", how="left").filter(pl.col("value").is_not_null())
+    reports = reports.filter(pl.col("_counts").fill_null(value=True))
+    if not include_other:
+        reports = reports.filter(pl.col("metric") != "other")
+    reports = reports.with_columns((pl.col("kind") == "change").alias("_change")).sort(
+        "metric", "unit", "_change", "value", "source", "article_id", "sentence_idx"
+    )
+    keys = reports.select("metric", "unit", "_change", "value").rows()
+    reports = reports.with_columns(pl.Series("_claim", _claim_ids(keys, tolerance), pl.Int64()))
+    labels = {m.id: m.label for m in profile.metrics}
+    by_claim = pl.col("_claim")
+    periods = pl.col("period").drop_nulls().n_unique().over(by_claim)
+    kinds = pl.col("kind").unique().implode().over(by_claim)
+    flags = {
+        "period_differs": periods > 1,
+        "rounding": pl.col("value").n_unique().over(by_claim) > 1,
+        "target_as_fact": kinds.list.contains("actual")
+        & (kinds.list.contains("target") | kinds.list.contains("forecast")),
+        "hedging_differs": pl.col("hedged").drop_nulls().n_unique().over(by_claim) > 1,
+    }
+    result = (
+        reports.with_columns(
+            pl.col("value").mode().sort().first().over(by_claim).alias("claim_value"),
+            pl.len().over(by_claim).cast(pl.UInt32()).alias("n_reports"),
+            pl.coalesce("source", "article_id")
+            .n_unique()
+            .over(by_claim)
+            .cast(pl.UInt32())
+            .alias("n_outlets"),
+            **flags,
+        )
+        .with_columns(
+            pl.concat_list([pl.when(pl.col(name)).then(pl.lit(name)) for name in flags])
+            .list.drop_nulls()
+            .alias("divergences"),
+            pl.struct("metric", "unit", "claim_value", "_change")
+            .map_elements(
+                lambda s: _claim_label(s, labels), return_dtype=pl.String(), skip_nulls=False
+            )
+            .alias("claim"),
+        )
+        .sort(
+            ["n_outlets", "n_reports", "claim", "published", "source"],
+            descending=[True, True, False, False, False],
+            nulls_last=True,
+        )
+    )
+    return result.select(list(LEDGER_SCHEMA)).cast(LEDGER_SCHEMA)
+
+
+def _claim_label(claim: dict[str, Any], labels: dict[str, str]) -> str:
+    what = labels.get(claim["metric"], claim["metric"])
+    amount = format_value(claim["claim_value"], claim["unit"])
+    return f"{what}: {amount}" + (" (change)" if claim["_change"] else "")
