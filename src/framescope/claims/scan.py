@@ -92,6 +92,7 @@ from typing import Any
 import numpy as np
 import polars as pl
 
+from framescope.claims import grammar
 from framescope.counting import counted
 from framescope.profile import Profile
 
@@ -174,191 +175,6 @@ NOT_METRIC_TERMS = (
 """Phrases that contain a metric term but measure something else; they tie a number to
 ``other`` unless the profile makes them a metric's term."""
 
-# --- number grammar -------------------------------------------------------------------------
-
-_ONES = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19,
-}  # fmt: skip
-_TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90,
-}  # fmt: skip
-_SCALES = {
-    "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6,
-    "billion": 1e9, "bn": 1e9, "bln": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12,
-    "trn": 1e12,
-}  # fmt: skip
-_ASCII_FOLDS = str.maketrans({"ſ": "s", "K": "k", "İ": "i", "ı": "i"})
-_CURRENCY_SIGNS = {"$": "USD", "€": "EUR", "£": "GBP", "₽": "RUB"}
-_CURRENCY_WORDS = {
-    "dollar": "USD", "dollars": "USD", "usd": "USD", "yuan": "CNY", "renminbi": "CNY",
-    "rmb": "CNY", "cny": "CNY", "rouble": "RUB", "roubles": "RUB", "ruble": "RUB",
-    "rubles": "RUB", "rub": "RUB", "euro": "EUR", "euros": "EUR", "eur": "EUR",
-    "gbp": "GBP", "sterling": "GBP",
-}  # fmt: skip
-_MULTIPLE_WORDS = {
-    "double": 2.0, "doubled": 2.0, "doubles": 2.0, "doubling": 2.0,
-    "triple": 3.0, "tripled": 3.0, "triples": 3.0, "tripling": 3.0,
-    "quadruple": 4.0, "quadrupled": 4.0, "quadruples": 4.0, "quadrupling": 4.0,
-    "halve": 0.5, "halved": 0.5, "halving": 0.5,
-    "twofold": 2.0, "two-fold": 2.0, "threefold": 3.0, "three-fold": 3.0,
-    "fourfold": 4.0, "four-fold": 4.0, "fivefold": 5.0, "five-fold": 5.0,
-    "tenfold": 10.0, "ten-fold": 10.0,
-}  # fmt: skip
-# The base and -s forms of these verbs are also adjectives ("double standards").
-_BARE_MULTIPLES = {"double", "doubles", "triple", "triples", "quadruple", "quadruples", "halve"}
-
-
-def _alternation(words: Iterable[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
-
-
-_ONE_TO_NINE = _alternation(w for w, v in _ONES.items() if 1 <= v <= 9)
-_WORDS = (
-    rf"half\s+a\s+dozen|(?:a|{_alternation(_ONES)})\s+dozen"
-    rf"|(?:a|{_ONE_TO_NINE})\s+hundred(?:\s+(?:and\s+)?(?:(?:{_alternation(_TENS)})"
-    rf"(?:[-\s](?:{_ONE_TO_NINE}))?|{_alternation(_ONES)}))?"
-    rf"|(?:{_alternation(_TENS)})(?:[-\s](?:{_ONE_TO_NINE}))?"
-    rf"|{_alternation(_ONES)}"
-)
-_SCALE_WORD = r"thousand|million|billion|trillion|bn|bln|mn|mln|tn|trn"
-_DIGITS = (
-    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?"
-    # A European decimal comma ("190,27 billion") only counts where a scale or percent follows.
-    rf"|\d+,\d{{1,2}}(?=\s?(?:%|(?i:{_SCALE_WORD}|percent)\b))"
-    r"|\d+(?:\.\d+)?"
-)
-_CURRENCY_BEFORE = r"U\.?S\.?\s?\$|\$|€|£|₽|(?:USD|EUR|GBP|RUB|CNY|RMB)\s?"
-_UNIT_AFTER = (
-    r"\s?%|\s?(?i:percentage\s+points?|percent|per\s?cent|pct)\b"
-    r"|[\s-](?:U\.?S\.?\s)?(?i:dollars?)\b"
-    r"|\s(?i:yuan|renminbi|roubles?|rubles?|euros?|pounds\s+sterling)\b"
-    r"|\s(?:USD|EUR|GBP|RUB|CNY|RMB)\b"
-)
-
-
-def _item(n: int) -> str:
-    # One amount: currency sign, number, scale, unit. A number glued to letters that are not
-    # a scale ("5G", "20th") never matches, so identifiers and ordinals drop out here.
-    return (
-        rf"(?P<cur{n}>{_CURRENCY_BEFORE})?"
-        rf"(?P<num{n}>{_DIGITS}|(?i:{_WORDS})\b)"
-        rf"(?P<scale{n}>[\s-]?(?i:thousand|million|billion|trillion)\b"
-        rf"|\s?(?i:bn|bln|mn|mln|tn|trn)\b|(?<=\d)[mkb]\b)?"
-        r"(?![A-Za-z\d])"
-        rf"(?P<unit{n}>{_UNIT_AFTER})?"
-    )
-
-
-# A number starts after a space or punctuation, not after a letter, digit, hyphen, slash,
-# colon or decimal point ("G20", "COVID-19", "3/20", "10:30"); the one exception is scraping
-# glue that fused the article "A" onto a number ("A12 point peace proposal").
-_BOUNDARY = r"(?:(?<![\w.,/:\-−])|(?<=(?<![\w])[Aa])(?=\d+\s+[a-z]))"
-_SINGLE = re.compile(rf"{_BOUNDARY}(?P<sign>[-−](?=\d))?{_item(1)}")
-_QUANTITY = re.compile(
-    rf"(?P<between>(?<!\w)(?i:between)\s+)?{_BOUNDARY}(?P<sign>[-−](?=\d))?{_item(1)}"
-    rf"(?:\s*(?P<sep>-|–|—|(?i:to|and)\b)\s*{_item(2)})?"
-)
-
-_MONTHS = (
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
-)  # fmt: skip
-_MONTH_NUMBERS = (
-    {m.lower(): i for i, m in enumerate(_MONTHS, 1)}
-    | {m.lower()[:3]: i for i, m in enumerate(_MONTHS, 1)}
-    | {"sept": 9}
-)
-_MONTH = r"(?:" + "|".join(_MONTHS) + r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
-_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
-_DAY_RANGE = rf"{_DAY}(?:\s*(?:-|–|and|to)\s*{_DAY})?"
-
-# Spans in which a bare number is not a count. Money and percentages are read before these.
-_NOT_COUNTS = re.compile(
-    "|".join(
-        [
-            rf"{_MONTH}\s+{_DAY_RANGE}(?:,?\s+\d{{4}})?(?!\d)",  # March 20 and 22, Dec. 30
-            rf"(?<!\d){_DAY_RANGE}\s+(?:of\s+)?{_MONTH}",  # 24 February, 20-22 March
-            r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}\.\d{1,2}\.\d{2,4}",
-            r"\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\b\.?)?",  # 10:30, 10:30 a.m.
-            r"\d{1,2}(?:\.\d{2})?\s?(?:[ap]\.m\b\.?|[ap]m\b)|\d{1,2}\s+o[’']clock",
-            r"\+\d[\d\s().-]{6,}\d|\(\d{2,4}\)\s?\d{3,4}[-.\s]\d{3,4}",  # phone numbers
-            r"\d{3}[-.]\d{3}[-.]\d{4}|(?<!\d)\d{3}[-.]\d{4}(?!\d)",
-            r"\d{1,3}[-\s]years?[-\s]old|(?i:aged|age|age\s+of)\s+\d{1,3}",  # ages
-            r"(?<=[^\W\d_]),\s\d{1,3}(?=,)",  # "Xi Jinping, 69, said"
-            r"(?<![\d.,])(?:1[89]\d{2}|20\d{2})(?:\s?[-–/]\s?(?:\d{4}|\d{2}))?(?!\d)",  # years
-            r"\[\d+\]",  # citation marks
-        ]
-    )
-)
-_YEAR = re.compile(r"(?:1[89]|20)[0-9]{2}")
-_URL = re.compile(
-    r"(?:https?://|www\.)\S+|@\w+"
-    r"|(?<![\w.-])[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|cn|ru|uk|co)\b(?:/\S*)?"
-)
-_URL_PARTS = ("://", "www.", "@", ".co", ".org", ".net", ".gov", ".cn", ".ru", ".uk")
-"""Every URL holds one of these."""
-
-_QUALIFIERS = {
-    "in excess of": "more than", "upwards of": "more than", "more than": "more than",
-    "well over": "more than", "just over": "more than", "over": "more than",
-    "above": "more than", "at least": "at least", "as much as": "up to",
-    "as many as": "up to", "up to": "up to", "less than": "less than",
-    "fewer than": "less than", "under": "less than", "just under": "less than",
-    "below": "less than", "at most": "at most", "nearly": "nearly", "almost": "nearly",
-    "close to": "nearly", "about": "about", "around": "about", "roughly": "about",
-    "approximately": "about", "approx.": "about", "some": "about", "~": "about",
-}  # fmt: skip
-_QUALIFIER = re.compile(rf"(?i)(?<![\w])({_alternation(_QUALIFIERS)})\s*$")
-_QUALIFIER_WIDTH = max(map(len, _QUALIFIERS))
-
-_DETERMINERS = {
-    "the", "these", "those", "its", "their", "our", "his", "her", "both", "all", "my",
-    "your", "whose", "which",
-}  # fmt: skip
-_LABEL_WORDS = {
-    "no", "no.", "nr", "nr.", "number", "article", "section", "chapter", "page", "p.", "pp.",
-    "item", "point", "paragraph", "phase", "stage", "level", "tier", "line", "route",
-    "flight", "room", "gate", "platform", "version", "model", "resolution", "rule",
-    "clause", "#", "vol.", "volume", "part", "episode", "season",
-}  # fmt: skip
-_TIME_UNITS = {
-    "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week",
-    "weeks", "fortnight", "fortnights", "month", "months", "year", "years", "decade",
-    "decades", "century", "centuries", "night", "nights",
-}  # fmt: skip
-_NOUN_STOP = {
-    "of", "in", "on", "at", "to", "for", "from", "by", "with", "without", "and", "or",
-    "but", "nor", "that", "which", "who", "whom", "whose", "than", "as", "is", "are", "was",
-    "were", "be", "been", "being", "has", "have", "had", "will", "would", "could", "should",
-    "may", "might", "can", "did", "do", "does", "the", "a", "an", "this", "these", "those",
-    "it", "its", "their", "his", "her", "per", "each", "every", "since", "until", "before",
-    "after", "during", "between", "into", "over", "under", "about", "against", "among",
-    "ago", "earlier", "later", "more", "less", "last", "next", "so", "not", "also", "just",
-    "only", "said", "says", "while", "when", "where", "if", "worth", "apiece",
-}  # fmt: skip
-_NOUN_WORD = re.compile(r"([^\W\d_][\w’'&]*(?:-[\w’']+)*)")
-_TIMES_COMPARED = re.compile(
-    r"(\s+times)\s+(?:as|more|larger|higher|bigger|greater|less|smaller|lower|over|the|that)\b",
-    re.IGNORECASE,
-)
-_FOLD = re.compile(r"\s?-?fold\b", re.IGNORECASE)
-_MULTIPLE = re.compile(
-    rf"(?<![\w-])(?i:{_alternation(_MULTIPLE_WORDS)})(?![\w-])",
-)
-_BARE_MULTIPLE_AFTER = re.compile(
-    r"\s+(?:the|its|his|her|their|that|this|those|these|what|a|an|in|by|from|to|since|over"
-    r"|compared|last)\b",
-    re.IGNORECASE,
-)
-_BARE_MULTIPLE_BEFORE = re.compile(
-    r"(?i)(?:more\s+than|nearly|almost|about|over|roughly|at\s+least|than|to|will|would|could"
-    r"|may|might|can|did|set\s+to)\s+$"
-)
-
 # --- context grammar ---------------------------------------------------------------------
 
 _CLAUSE_BREAK = re.compile(
@@ -400,13 +216,13 @@ _PERIOD = re.compile(
     "|".join(
         [
             # between January and September 2022, from March 2022 to May 2023
-            rf"(?P<range>(?i:between|from)\s+(?P<m1>{_MONTH})(?:\s+(?P<y1>\d{{4}}))?\s+"
-            rf"(?i:and|to|through|until)\s+(?P<m2>{_MONTH})\s+(?P<y2>\d{{4}}))",
-            rf"(?P<dash>(?P<m3>{_MONTH})\s?[-–]\s?(?P<m4>{_MONTH})\s+(?P<y3>\d{{4}}))",
-            rf"(?P<first>(?i:first)\s+(?P<n>\d{{1,2}}|(?i:{_alternation(_ONES)}))\s+"
+            rf"(?P<range>(?i:between|from)\s+(?P<m1>{grammar.MONTH})(?:\s+(?P<y1>\d{{4}}))?\s+"
+            rf"(?i:and|to|through|until)\s+(?P<m2>{grammar.MONTH})\s+(?P<y2>\d{{4}}))",
+            rf"(?P<dash>(?P<m3>{grammar.MONTH})\s?[-–]\s?(?P<m4>{grammar.MONTH})\s+(?P<y3>\d{{4}}))",
+            rf"(?P<first>(?i:first)\s+(?P<n>\d{{1,2}}|(?i:{grammar.alternation(grammar.ONES)}))\s+"
             rf"(?i:months)\s+(?i:of)\s+(?:(?i:the\s+year)\s+)?(?P<y4>\d{{4}}))",
             r"(?P<half>(?i:first)\s+(?P<part>half|quarter)\s+(?i:of)\s+(?P<y5>\d{4}))",
-            rf"(?P<month>(?P<m5>{_MONTH})\s+(?P<y6>\d{{4}}))",
+            rf"(?P<month>(?P<m5>{grammar.MONTH})\s+(?P<y6>\d{{4}}))",
             r"(?P<years>(?<![\d,.])(?P<y7>(?:19|20)\d{2})\s?[-–/]\s?(?P<y8>\d{4}|\d{2})(?!\d))",
             r"(?P<year>(?<![\d,.$])(?P<y9>(?:19|20)\d{2})(?![\d%]|\s?(?i:percent|billion)))",
             r"(?P<relative>(?i:(?P<which>last|this|next|previous)\s+year))",
@@ -443,41 +259,6 @@ class _Quantity:
     noun_end: int = 0
 
 
-_DECIMAL_COMMA = re.compile(r"\d+,\d{1,2}")
-_WORD_BREAK = re.compile(r"[\s-]+")
-
-
-def _number(text: str) -> float:
-    """The value of a number written in digits or words ("1,280", "190,27", "forty-five")."""
-    text = text.strip()
-    if text[0].isdigit():
-        if _DECIMAL_COMMA.fullmatch(text):
-            return float(text.replace(",", "."))
-        return float(text.replace(",", ""))
-    total = 0.0
-    half = False
-    for word in _WORD_BREAK.split(text.lower()):
-        if word in _ONES:
-            total += _ONES[word]
-        elif word in _TENS:
-            total += _TENS[word]
-        elif word == "a":
-            total += 1
-        elif word == "hundred":
-            total = (total or 1) * 100
-        elif word == "dozen":
-            total = (total or 1) * 12
-        elif word == "half":
-            half = True
-    return total / 2 if half and total else total
-
-
-def _scale(text: str | None) -> float:
-    # Any whitespace may come before the word ("$200\xa0billion"), and IGNORECASE matched
-    # "ſ", "K", "İ" and "ı" as ASCII letters.
-    return _SCALES[text.strip().strip("-").translate(_ASCII_FOLDS).lower()] if text else 1.0
-
-
 def _search_end(pattern: re.Pattern[str], before: str, width: int) -> re.Match[str] | None:
     """``pattern.search(before)`` for a pattern that only matches a word of at most ``width``
     characters and the whitespace that ends ``before``: only the last characters are tried."""
@@ -485,12 +266,12 @@ def _search_end(pattern: re.Pattern[str], before: str, width: int) -> re.Match[s
 
 
 def _qualifier(before: str) -> str | None:
-    found = _search_end(_QUALIFIER, before, _QUALIFIER_WIDTH)
-    return _QUALIFIERS[found.group(1).lower()] if found else None
+    found = _search_end(grammar.QUALIFIER, before, grammar.QUALIFIER_WIDTH)
+    return grammar.QUALIFIERS[found.group(1).lower()] if found else None
 
 
 def _without_qualifier(before: str) -> str:
-    found = _search_end(_QUALIFIER, before, _QUALIFIER_WIDTH)
+    found = _search_end(grammar.QUALIFIER, before, grammar.QUALIFIER_WIDTH)
     return before[: found.start()] if found else before
 
 
@@ -511,7 +292,7 @@ def _noun(text: str, position: int) -> tuple[str | None, int]:
     words: list[str] = []
     phrase_start = 0  # where the current phrase (before or after "of") starts in words
     cursor = position + skip
-    tokens = _NOUN_WORD.finditer(text, cursor)
+    tokens = grammar.NOUN_WORD.finditer(text, cursor)
     found = next(tokens, None)
     while found is not None:
         following = next(tokens, None)
@@ -524,7 +305,7 @@ def _noun(text: str, position: int) -> tuple[str | None, int]:
             and words
             and phrase_start == 0
             and following is not None
-            and following.group(1).lower() not in _NOUN_STOP
+            and following.group(1).lower() not in grammar.NOUN_STOP
             and not text[found.end() : following.start()].strip()
         ):
             words.append(word)
@@ -532,7 +313,7 @@ def _noun(text: str, position: int) -> tuple[str | None, int]:
             cursor = found.end()
             found = following
             continue
-        if lower in _NOUN_STOP or lower.endswith(("’s", "'s")):
+        if lower in grammar.NOUN_STOP or lower.endswith(("’s", "'s")):
             break
         # A capital after lowercase words starts a new phrase ("point peace proposal
         # Beijing’s ..."); a participle ends it ("four people briefed on ...").
@@ -552,11 +333,11 @@ def _noun(text: str, position: int) -> tuple[str | None, int]:
 
 def _is_multiple_word(text: str, found: re.Match[str]) -> bool:
     word = found.group(0).lower()
-    if word not in _BARE_MULTIPLES:
+    if word not in grammar.BARE_MULTIPLES:
         return True
     return bool(
-        _BARE_MULTIPLE_AFTER.match(text, found.end())
-        or _BARE_MULTIPLE_BEFORE.search(text[: found.start()])
+        grammar.BARE_MULTIPLE_AFTER.match(text, found.end())
+        or grammar.BARE_MULTIPLE_BEFORE.search(text[: found.start()])
         or found.end() == len(text.rstrip(".!?"))
     )
 
@@ -768,19 +549,20 @@ def _searched(scans: Iterable[_Anchored], texts: pl.Series) -> Iterator[None]:
             scan.ahead.found = None
 
 
-_MONTH_STARTS = [m[:3].lower() for m in _MONTHS]
 _CURRENCY_STARTS = ("us", "u.s", "eur", "gbp", "rub", "cny", "rmb")  # US$, U.S. $, USD, EUR...
 _QUANTITY_SCAN = _Anchored.of(
-    _QUANTITY,
-    [*"0123456789$€£₽-−", *_ONES, *_TENS, "half", "between", *_CURRENCY_STARTS],
+    grammar.QUANTITY,
+    [*"0123456789$€£₽-−", *grammar.ONES, *grammar.TENS, "half", "between", *_CURRENCY_STARTS],
     after_a=("dozen", "hundred"),
 )
-_MULTIPLE_SCAN = _Anchored.of(_MULTIPLE, _MULTIPLE_WORDS)
-_NOT_COUNTS_SCAN = _Anchored.of(_NOT_COUNTS, [*"0123456789+([,", *_MONTH_STARTS, "age"])
+_MULTIPLE_SCAN = _Anchored.of(grammar.MULTIPLE, grammar.MULTIPLE_WORDS)
+_NOT_COUNTS_SCAN = _Anchored.of(
+    grammar.NOT_COUNTS, [*"0123456789+([,", *grammar.MONTH_STARTS, "age"]
+)
 _PERIOD_WORDS = ("between", "from", "first", "last", "this", "next", "previous", "annual")
 _PERIOD_SCAN = _Anchored.of(
     _PERIOD,
-    [*_MONTH_STARTS, "19", "20", *_PERIOD_WORDS, "year", "per", "each", "every"],
+    [*grammar.MONTH_STARTS, "19", "20", *_PERIOD_WORDS, "year", "per", "each", "every"],
     after_a=("year",),
 )
 _CUE_SCAN = _Anchored.of(_CUE, set().union(*map(_leading_words, _CUES.values())))
@@ -795,9 +577,9 @@ _CLAUSE_SCAN = _Anchored.of(
 # the caches are keyed on the sentence text.
 @functools.lru_cache(maxsize=4096)
 def _url_spans(text: str) -> tuple[tuple[int, int], ...]:
-    if not any(part in text for part in _URL_PARTS):
+    if not any(part in text for part in grammar.URL_PARTS):
         return ()
-    return tuple(found.span() for found in _URL.finditer(text))
+    return tuple(found.span() for found in grammar.URL.finditer(text))
 
 
 @functools.lru_cache(maxsize=4096)
@@ -846,7 +628,7 @@ def _range_allowed(found: re.Match[str], before: str) -> bool:
 
 
 def _amount(found: re.Match[str], n: int, scale: float) -> float:
-    return _number(found.group(f"num{n}")) * scale
+    return grammar.number(found.group(f"num{n}")) * scale
 
 
 def _quantities(text: str) -> list[_Quantity]:
@@ -864,7 +646,7 @@ def _quantities(text: str) -> list[_Quantity]:
         before = text[: found.start()]
         if found.group("sep") and not _range_allowed(found, before):
             # Read the first amount alone; the second is found on the next pass.
-            found = _SINGLE.match(text, start) or found
+            found = grammar.SINGLE.match(text, start) or found
         position = max(found.end(), position + 1)
         if _overlaps(found.start(), found.end(), urls):
             continue
@@ -876,7 +658,7 @@ def _quantities(text: str) -> list[_Quantity]:
         if _overlaps(*found.span(), [*urls, *taken]):
             continue  # "two-fold" was read as a number with "-fold" already
         if _is_multiple_word(text, found):
-            value = _MULTIPLE_WORDS[found.group(0).lower()]
+            value = grammar.MULTIPLE_WORDS[found.group(0).lower()]
             qualifier = _qualifier(text[: found.start()])
             found_all.append(
                 _Quantity(found.start(), found.end(), value, value, value, "multiple", qualifier)
@@ -895,7 +677,7 @@ def _read(text: str, found: re.Match[str], start: int) -> _Quantity | None:
     currency = _currency(signs, units)
     unit_text = next((u for u in reversed(units) if u), "")
     # "$100-200 billion": a first amount with no scale of its own takes the second's.
-    scales = [_scale(scale_words[-1] if s is None else s) for s in scale_words]
+    scales = [grammar.scale(scale_words[-1] if s is None else s) for s in scale_words]
     low = _amount(found, 1, scales[0])
     if found.group("sign"):
         low = -low
@@ -918,14 +700,14 @@ def _currency(signs: list[str | None], units: list[str | None]) -> str | None:
             sign = written.strip()
             if sign.endswith("$"):
                 return "USD"
-            if sign in _CURRENCY_SIGNS:
-                return _CURRENCY_SIGNS[sign]
+            if sign in grammar.CURRENCY_SIGNS:
+                return grammar.CURRENCY_SIGNS[sign]
             return "CNY" if sign == "RMB" else sign
     for unit in units:
         if unit:
             word = unit.strip(" -").split()[-1].lower()
-            if word in _CURRENCY_WORDS:
-                return _CURRENCY_WORDS[word]
+            if word in grammar.CURRENCY_WORDS:
+                return grammar.CURRENCY_WORDS[word]
     return None
 
 
@@ -940,27 +722,27 @@ def _count(
 ) -> _Quantity | None:
     end = found.end()
     number = found.group("num1")
-    # A year is inside a span of _NOT_COUNTS anyway; most sentences need no other.
-    if _YEAR.fullmatch(number) or _overlaps(start, end, _not_count_spans(text)):
+    # A year is inside a span of grammar.NOT_COUNTS anyway; most sentences need no other.
+    if grammar.YEAR.fullmatch(number) or _overlaps(start, end, _not_count_spans(text)):
         return None
-    multiple = _FOLD.match(text, end) or _TIMES_COMPARED.match(text, end)
+    multiple = grammar.FOLD.match(text, end) or grammar.TIMES_COMPARED.match(text, end)
     if multiple:
         # The surface keeps "-fold" and "times" but not the comparison after "times".
-        multiple_end = multiple.end() if multiple.re is _FOLD else multiple.end(1)
+        multiple_end = multiple.end() if multiple.re is grammar.FOLD else multiple.end(1)
         return _Quantity(start, multiple_end, low, low, high, "multiple", qualifier)
     has_scale = bool(found.group("scale1") or found.groupdict().get("scale2"))
     if number.lower() == "one" and not has_scale and found.groupdict().get("num2") is None:
         return None  # "one of the", "at least one problem": a pronoun, not a count
     word, first = _previous_word(text[: found.start()])
     bare_word = word.strip("“\"'‘(").lower()
-    if bare_word in _DETERMINERS or bare_word in _LABEL_WORDS:
+    if bare_word in grammar.DETERMINERS or bare_word in grammar.LABEL_WORDS:
         return None
     glued_article = text[start - 1 : start] in {"A", "a"} and start > 0
     if not glued_article and not first and word[:1].isupper() and qualifier is None:
         return None  # a name or label: "Nord Stream 2", "Power of Siberia 2"
     noun, noun_end = _noun(text, end)
     head = (noun or "").split()[0].split("-")[0].lower() if noun else ""
-    if head in _TIME_UNITS or head.capitalize() in _MONTHS:
+    if head in grammar.TIME_UNITS or head.capitalize() in grammar.MONTHS:
         return None
     if noun is None and not has_scale:
         return None
@@ -971,7 +753,7 @@ def _count(
 
 
 def _bounded_terms(terms: Iterable[str]) -> str:
-    return r"(?<![\w])(?:" + _alternation(terms) + r")(?![\w])"
+    return r"(?<![\w])(?:" + grammar.alternation(terms) + r")(?![\w])"
 
 
 def metric_terms(profile: Profile) -> dict[str, str]:
@@ -1134,7 +916,7 @@ def _kind(text: str, quantity: _Quantity, clause: tuple[int, int]) -> tuple[str,
 
 
 def _month(name: str) -> int:
-    return _MONTH_NUMBERS[name.rstrip(".").lower()]
+    return grammar.MONTH_NUMBERS[name.rstrip(".").lower()]
 
 
 def _period_value(found: re.Match[str], year: int | None) -> str | None:
@@ -1147,7 +929,7 @@ def _period_value(found: re.Match[str], year: int | None) -> str | None:
     if group == "dash":
         return f"{g('y3')}-{_month(g('m3')):02d}..{g('y3')}-{_month(g('m4')):02d}"
     if group == "first":
-        months = int(_number(g("n")))
+        months = int(grammar.number(g("n")))
         return f"{g('y4')}-01..{g('y4')}-{months:02d}" if 1 <= months <= 12 else None
     if group == "half":
         months = 6 if g("part").lower() == "half" else 3
@@ -1287,14 +1069,18 @@ def _figures_in(context: _Context, text: str, year: int | None) -> list[dict[str
 # or a multiple word. ASCII word boundaries keep polars on its fast regex engine.
 _HINT_WORDS = (
     r"(?i)(?-u:\b)(?:"
-    + "|".join(sorted({*(w for w in _ONES if w != "one"), *_TENS, "dozen", "hundred"}))
+    + "|".join(
+        sorted({*(w for w in grammar.ONES if w != "one"), *grammar.TENS, "dozen", "hundred"})
+    )
     + r"|doubl|tripl|quadrupl|halv|[a-z]*-?fold|dollars?|yuan|renminbi|roubles?|rubles?"
     + r"|euros?|percent|per cent)|[$€£₽%]"
 )
 # Years, dates, ordinals and clock times are the commonest digits in news and never figures;
 # a sentence whose only digits are these, with no currency or percent word or sign ("$1999"),
 # is not read in Python at all.
-_MONTH_ASCII = "|".join(_MONTHS) + r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_MONTH_ASCII = (
+    "|".join(grammar.MONTHS) + r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+)
 _HINT_SKIP = (
     r"(?-u:\b)(?:1[89]|20)[0-9]{2}(?-u:\b)"
     rf"|(?:{_MONTH_ASCII})\s+[0-9]{{1,2}}(?-u:\b)"
@@ -1324,18 +1110,20 @@ _ANY_FIGURE = "|".join(
         rf"(?i:per{_SPACE}?cent|pct|fold|doubled|doubling|tripled|tripling|quadrupled"
         r"|quadrupling|halved|halving)",
         r"(?i:dollars?|yuan|renminbi|roubles?|rubles?|euros?|sterling)(?i:[^a-z]|$)",
-        rf"(?i:{_alternation(_BARE_MULTIPLES)})(?:{_SPACE}+(?i:the|its|his|her|their|that"
+        rf"(?i:{grammar.alternation(grammar.BARE_MULTIPLES)})(?:{_SPACE}+(?i:the|its|his|her|their|that"
         r"|this|those|these|what|a|an|in|by|from|to|since|over|compared|last)|[.!?]*$)",
         rf"(?i:more{_SPACE}+than|nearly|almost|about|over|roughly|at{_SPACE}+least|than|to"
         rf"|will|would|could|may|might|can|did|set{_SPACE}+to){_SPACE}+"
-        rf"(?i:{_alternation(_BARE_MULTIPLES)})",
+        rf"(?i:{grammar.alternation(grammar.BARE_MULTIPLES)})",
         rf"{_SPACE}(?i:times){_SPACE}+(?i:as|more|larger|higher|bigger|greater|less|smaller"
         r"|lower|over|the|that)",
     ]
 )
 _LEFT_NUMBER = (
     r"\d|(?i:^|[^a-z])(?i:"
-    + "|".join(sorted({*(w for w in _ONES if w != "one"), *_TENS, "dozen", "hundred"}))
+    + "|".join(
+        sorted({*(w for w in grammar.ONES if w != "one"), *grammar.TENS, "dozen", "hundred"})
+    )
     + r")(?i:[^a-z]|$)"
     # "one" alone is never read, but "one million" and "one to two" are.
     + rf"|(?i:^|[^a-z])(?i:one)(?:{_SPACE}*[-–—]|[-\s\x1c-\x1f]*(?i:thousand|million|billion"
@@ -1343,10 +1131,14 @@ _LEFT_NUMBER = (
 )
 _ASCII_NUMBER = (
     r"(?:[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?"
-    rf"|(?i-u:{_WORDS})(?-u:\b))"
+    rf"|(?i-u:{grammar.NUMBER_WORDS})(?-u:\b))"
 )
 _QUOTES = r"[“\"'‘(]*"
-_QUALIFIER_WORDS = sorted({w for q in _QUALIFIERS if (w := q.split()[-1]).isalpha()} | {"between"})
+_QUALIFIER_WORDS = sorted(
+    {w for q in grammar.QUALIFIERS if (w := q.split()[-1]).isalpha()} | {"between"}
+)
+_BEFORE_NO_COUNT = grammar.alternation(grammar.DETERMINERS | grammar.LABEL_WORDS)
+_AFTER_NO_NOUN = grammar.alternation(grammar.NOUN_STOP - {"to", "and", "per"})
 _NOT_FIGURES = (
     (_HINT_SKIP, "_"),
     # Glued to letters or after a hyphen: "G20", "COVID-19", "Su-35" (but "A12 point").
@@ -1354,12 +1146,12 @@ _NOT_FIGURES = (
     (r"([A-Za-z0-9])-[0-9]+", "${1}-_"),
     # A duration: "20 days", "three years", "69-year-old".
     (
-        rf"{_ASCII_NUMBER}((?:\s+|-)(?i-u:{_alternation(_TIME_UNITS)})(?:[\s.,;:!?)\]”\"-]|$))",
+        rf"{_ASCII_NUMBER}((?:\s+|-)(?i-u:{grammar.alternation(grammar.TIME_UNITS)})(?:[\s.,;:!?)\]”\"-]|$))",
         "_${1}",
     ),
     # After a determiner or a label word: "the two leaders", "Article 5".
     (
-        rf"((?:^|\s){_QUOTES}(?i-u:{_alternation(_DETERMINERS | _LABEL_WORDS)}){_QUOTES}\s+)"
+        rf"((?:^|\s){_QUOTES}(?i-u:{_BEFORE_NO_COUNT}){_QUOTES}\s+)"
         rf"{_ASCII_NUMBER}",
         "${1}_",
     ),
@@ -1379,7 +1171,7 @@ _NOT_FIGURES = (
     # "to" and "and" may join a range, and "per" a percentage, so they are left alone.
     (rf"{_ASCII_NUMBER}(\s*(?:[.;:!?)\]}}”\"'’…]|,(?:[^0-9]|$)|$))", "_${1}"),
     (
-        rf"{_ASCII_NUMBER}(\s+(?i-u:{_alternation(_NOUN_STOP - {'to', 'and', 'per'})})"
+        rf"{_ASCII_NUMBER}(\s+(?i-u:{_AFTER_NO_NOUN})"
         r"(?:[\s.,;:!?)\]”\"]|$))",
         "_${1}",
     ),
