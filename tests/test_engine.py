@@ -210,6 +210,7 @@ def test_an_input_carried_by_two_batches_is_analysed_once(tmp_path, monkeypatch)
         mapping=None,
         sources=None,
         topic=profile.load(None),
+        methods=pipeline.SENTIMENT_METHODS,
         threshold=config.NEAR_DUPLICATE_THRESHOLD,
         story_threshold=config.STORY_THRESHOLD,
         staging=tmp_path,

@@ -6,7 +6,7 @@ import polars as pl
 import pytest
 from polars.testing import assert_frame_equal
 
-from framescope import config, pipeline, store
+from framescope import config, pipeline, stages, store
 from framescope.ingest import dedupe
 from tests.conftest import SEEDS
 
@@ -272,8 +272,8 @@ def _assert_same_tables(left, right, *, but=()):
     names = set(store.read_manifest(left)["tables"])
     assert names == set(store.read_manifest(right)["tables"])
     for name in sorted(names - set(but)):
-        result = pipeline.canonical_order(store.read(name, left))
-        expected = pipeline.canonical_order(store.read(name, right))
+        result = stages.canonical_order(store.read(name, left))
+        expected = stages.canonical_order(store.read(name, right))
         assert result.equals(expected), name  # names the table that differs
         assert_frame_equal(result, expected)
 
@@ -385,13 +385,61 @@ def test_what_a_killed_build_left_is_removed_by_the_next(raw, tmp_path):
     assert not list(out.glob(".staging-*")) + list(out.glob(".*.tmp"))
 
 
-def test_canonical_order_breaks_ties_on_sentence_columns():
-    # Sentence-long columns are sorted on by hash (a sort copies its keys per row): still a
-    # total order, the same whatever order the rows come in.
-    rows = pl.DataFrame(
-        {"article_id": ["a"] * 3, "sentence_idx": [0] * 3, "sentence": ["x y", "z", "x y z"]}
-    )
-    result = pipeline.canonical_order(rows.reverse())
-    expected = pipeline.canonical_order(rows)
-    assert_frame_equal(result, expected)
-    assert result.height == 3
+def test_sentiment_is_scored_by_the_methods_chosen(raw, tmp_path):
+    out = tmp_path / "out"
+    _build(raw, out, methods=["vader"])
+    result = store.read("sentiment", out)["method"].unique().to_list()
+    assert result == ["vader"]
+    assert store.read_manifest(out)["settings"]["sentiment_methods"] == ["vader"]
+    assert _build(raw, out, methods=["vader", "vader"]).status == "up_to_date"
+    assert _build(raw, out).status == "built"  # the default: every shipped method
+    assert _build(raw, out, methods=["textblob", "vader"]).status == "up_to_date"
+    _build(raw, tmp_path / "force", force=True)
+    _assert_same_tables(out, tmp_path / "force")
+
+
+def test_an_unknown_sentiment_method_stops_the_build_before_any_work(tmp_path):
+    known = r"known: \[.*'vader'.*\]"
+    with pytest.raises(ValueError, match=r"unknown sentiment method\(s\) \['vadr'\]; " + known):
+        pipeline.build([SEEDS], out=tmp_path / "out", progress=False, methods=["vader", "vadr"])
+    with pytest.raises(ValueError, match="no sentiment method given; " + known):
+        pipeline.build([SEEDS], out=tmp_path / "out", progress=False, methods=[])
+    assert not (tmp_path / "out").exists()
+
+
+def test_code_sha256_covers_every_file_but_readers_and_caches(tmp_path):
+    (tmp_path / "mentions.py").write_text("ALIASES = 1\n")
+    (tmp_path / "dashboard").mkdir()
+    (tmp_path / "dashboard" / "views.py").write_text("")
+    before = pipeline.code_sha256(tmp_path)
+    (tmp_path / "dashboard" / "views.py").write_text("COLOURS = 2\n")  # a reader's change
+    (tmp_path / "report.py").write_text("")
+    (tmp_path / "__pycache__").mkdir()
+    (tmp_path / "__pycache__" / "mentions.cpython-311.pyc").write_bytes(b"\0")
+    (tmp_path / ".mentions.py.swp").write_bytes(b"\0")
+    unchanged = pipeline.code_sha256(tmp_path)
+    (tmp_path / "rules").mkdir()  # a new package, named nowhere
+    (tmp_path / "rules" / "war.py").write_text("")
+    added = pipeline.code_sha256(tmp_path)
+    (tmp_path / "mentions.py").write_text("ALIASES = 2\n")
+    edited = pipeline.code_sha256(tmp_path)
+    (tmp_path / "rules" / "war.py").rename(tmp_path / "rules" / "naming.py")
+    renamed = pipeline.code_sha256(tmp_path)
+    assert unchanged == before
+    assert len({before, added, edited, renamed}) == 4
+
+
+def test_a_change_of_analysis_code_rebuilds(raw, tmp_path, monkeypatch):
+    # Issue 14: after an analysis function changed, the next build said "up to date".
+    package = tmp_path / "framescope"
+    shutil.copytree(pipeline.PACKAGE, package, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(pipeline, "PACKAGE", package)  # the code the build fingerprints
+    out = tmp_path / "out"
+    _build(raw, out)
+    views = package / "dashboard" / "views.py"
+    views.write_text(views.read_text() + "\n# a dashboard change\n")
+    unchanged = _build(raw, out).status
+    mentions = package / "mentions.py"
+    mentions.write_text(mentions.read_text().replace("def extract(", "def extract(  ", 1))
+    changed = _build(raw, out).status
+    assert (unchanged, changed) == ("up_to_date", "built")

@@ -6,10 +6,11 @@ processes, or on a dask.distributed cluster, reading and writing partitioned Par
    article keys and the MinHash sketches, which are small.
 2. Identity: the calling process decides exact and near-duplicates over the whole corpus from
    keys and sketches alone.
-3. Analyse: a task analyses one partition's kept articles (sentences, mentions, sentiment,
-   framing, figures) and writes one partition per table.
-4. ``pipeline.build`` streams the partitions, each already in canonical row order, into the
-   final tables in that order, so every engine and worker count gives the same tables.
+3. Analyse: a task runs :func:`framescope.stages.analyse` on one partition's kept articles
+   and writes one partition per table, in :func:`framescope.stages.canonical_order`.
+4. ``pipeline.build`` streams the partitions into the final tables in that order
+   (:func:`framescope.stages.merge_canonical`), so every engine and worker count gives the
+   same tables.
 
 Batches bound memory: no process holds more than one batch's intermediate tables, whatever
 the corpus size. Every partition is written to a temporary file and renamed, and every task
@@ -42,7 +43,7 @@ from typing import Any, Protocol, TypeVar
 import polars as pl
 from tqdm import tqdm
 
-from framescope import config, ingest, sentences, store
+from framescope import config, ingest, sentences, stages, store
 from framescope.ingest import dedupe
 from framescope.profile import Profile
 
@@ -139,12 +140,12 @@ def prepare_shard(
     }
 
 
-def analyse_batch(batch: str, *, kept: str, topic: Profile) -> dict[str, Any]:
+def analyse_batch(
+    batch: str, *, kept: str, topic: Profile, methods: Sequence[str]
+) -> dict[str, Any]:
     """Task: analyse one prepared batch's kept articles (``kept``: the identity decisions, a
     Parquet file of article_id, path, duplicate_of, syndicated_from, and the batch that
-    analyses the article); write one partition per table."""
-    from framescope.pipeline import analyse, canonical_order  # noqa: PLC0415 - a cycle
-
+    analyses the article), scoring sentiment by ``methods``; write one partition per table."""
     prepared = Path(batch)
     mine = pl.scan_parquet(kept).filter(pl.col("batch") == prepared.name).drop("batch")
     articles = (
@@ -155,11 +156,11 @@ def analyse_batch(batch: str, *, kept: str, topic: Profile) -> dict[str, Any]:
         .with_columns(pl.col("warnings").list.concat(sentences.cut_warnings(pl.col("text"))))
     )
     clock: dict[str, float] = {}
-    tables = {"articles": articles, **analyse(articles, topic, clock=clock)}
+    tables = {"articles": articles, **stages.analyse(articles, topic, methods=methods, clock=clock)}
     tick = time.perf_counter()
     for name, table in tables.items():
         # In order here, in parallel, so that the final merge is a cheap stable sort.
-        ordered = table.sort("path") if name == "articles" else canonical_order(table)
+        ordered = table.sort("path") if name == "articles" else stages.canonical_order(table)
         _write(ordered, prepared.parent.parent / name / prepared.name)
     clock["write_partitions"] = time.perf_counter() - tick
     return {"rows": {name: table.height for name, table in tables.items()}, "clock": clock}
@@ -353,11 +354,13 @@ def run(
     delimiter: str | None = None,
     sources: pl.DataFrame | None,
     topic: Profile,
+    methods: Sequence[str],
     threshold: float,
     story_threshold: float,
     staging: Path,
 ) -> Built:
-    """Prepare, identify and analyse ``files``, leaving the partitions in ``staging``.
+    """Prepare, identify and analyse ``files``, leaving the partitions in ``staging``;
+    sentiment is scored by ``methods``. Without any batch to analyse, the tables are empty.
 
     The previous build's articles are identified again with the new ones from their keys and
     stored sketches (``old_sketches``): adding files never re-reads the old texts. So are the
@@ -422,7 +425,9 @@ def run(
 
     tick = time.perf_counter()
     batches = [batch for p in prepared for batch in p["batches"]]
-    analysed = executor.map(analyse_batch, batches, kept=str(decided), topic=topic)
+    analysed = executor.map(
+        analyse_batch, batches, kept=str(decided), topic=topic, methods=tuple(methods)
+    )
     _add(stages, [a["clock"] for a in analysed])
     clock["analyse"] = time.perf_counter() - tick
 
@@ -433,6 +438,13 @@ def run(
         )
         for folder in sorted(staging.iterdir())  # kept.parquet is there: it exists
         if folder.is_dir() and folder.name != "prepared" and any(folder.glob("*.parquet"))
-    }
+    } or _empty_tables(topic, methods=methods)
     rejects = pl.concat([ingest.Batch().rejects, *(p["rejects"] for p in prepared)])
     return Built(kept, sketch, rejects, duplicates, tables, clock, stages)
+
+
+def _empty_tables(topic: Profile, *, methods: Sequence[str]) -> dict[str, pl.LazyFrame]:
+    """Every table of a build in which no batch was analysed, with no rows."""
+    articles = ingest.prepare(ingest.Batch().records, sources=None, names=())[0]
+    tables = stages.analyse(articles, topic, methods=methods)
+    return {"articles": articles.lazy()} | {name: table.lazy() for name, table in tables.items()}

@@ -1,11 +1,11 @@
 """build(): raw inputs -> processed tables, incrementally.
 
-A build fingerprints its inputs (SHA-256 of each file) and its configuration (package version,
-profile, sidecars, column mapping, thresholds, size limits). Same fingerprints as the last
-build: nothing to do. Same configuration and only files added: only the new files are read,
-and corpus-level identity (duplicates) is recomputed over everything, so the tables equal a
-full build's. Anything else: a full rebuild, because a changed sidecar or profile can change
-every row.
+A build fingerprints its inputs (SHA-256 of each file) and its configuration (the code that
+makes the tables, profile, sidecars, column mapping, sentiment methods, thresholds, size
+limits). Same fingerprints as the last build: nothing to do. Same configuration and only files
+added: only the new files are read, and corpus-level identity (duplicates) is recomputed over
+everything, so the tables equal a full build's. Anything else: a full rebuild, because a
+changed sidecar, profile or analysis function can change every row.
 
 One build at a time writes to a folder (``store.lock``). A build that fails on something other
 than its input (a full disk, a dead worker) raises :class:`BuildError` and leaves the previous
@@ -16,38 +16,35 @@ from __future__ import annotations
 
 import errno
 import hashlib
-import itertools
 import time
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import CancelledError
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import polars as pl
 
-from framescope import (
-    __version__,
-    config,
-    figures,
-    framing,
-    ingest,
-    mentions,
-    sentences,
-    sentiment,
-    store,
-)
+from framescope import __version__, config, ingest, sentiment, store
 from framescope import engine as engine_
 from framescope import profile as profiles
 from framescope.ingest import dedupe, sidecar
 from framescope.ingest.fields import parse_delimiter
 from framescope.ingest.records import Batch, rejects_frame
+from framescope.stages import canonical_order, merge_canonical
 
 SENTIMENT_METHODS = ("vader", "textblob")
-FrameT = TypeVar("FrameT", pl.DataFrame, pl.LazyFrame)
+"""What a build scores sentiment with unless told: every shipped method, so that a finding
+can be checked against a change of method."""
 ENGINES = ("local", "dask")
+PACKAGE = Path(__file__).parent
+"""The installed package, whose code :func:`code_sha256` fingerprints."""
+READERS = frozenset({"cli.py", "dashboard", "plots.py", "report.py", "safe.py", "timeseries.py"})
+"""Files and folders of the package that only start a build or read its tables: editing them
+cannot change a table, so it does not rebuild. Anything else in the package, a new module
+too, is the build's code. tests/test_imports.py checks that the build imports none of them."""
 RECOMPUTED_REJECTS = ("duplicate", "missing_file", "symlink")
 """Rejects that depend on the whole set of inputs, not on one file: every build makes them
 again rather than keeping the previous build's."""
@@ -56,61 +53,6 @@ again rather than keeping the previous build's."""
 class BuildError(RuntimeError):
     """A build stopped by something other than its input (a full disk, a dead worker); the
     tables in its folder are those of the previous build."""
-
-
-SENTENCE_COLUMNS = frozenset({"text", "sentence", "quote", "speaker_text"})
-"""Columns that can hold a whole sentence: :func:`canonical_order` sorts on their hash, as a
-sort copies its keys for every row (666,667 figures in one 2,000-character sentence: 1.9 GB
-sorted on ``sentence``, 0.7 GB on its hash)."""
-
-
-def canonical_order(table: FrameT) -> FrameT:
-    """Rows sorted by every scalar column, keys first: the same rows give the same table
-    whatever order the engine produced them in (full, incremental or distributed builds).
-
-    Examples
-    --------
-    >>> canonical_order(pl.DataFrame({"article_id": ["b", "a"], "x": [1, 2]}))["x"].to_list()
-    [2, 1]
-    """
-    schema = table.collect_schema()
-    keys = [c for c in ("article_id", "sentence_idx") if c in schema]
-    scalar = [
-        pl.col(c).hash(seed=0) if c in SENTENCE_COLUMNS else pl.col(c)
-        for c, dtype in schema.items()
-        if c not in keys and not isinstance(dtype, pl.List | pl.Struct | pl.Array)
-    ]
-    return table.sort([*keys, *scalar], nulls_last=True)
-
-
-_ID_RANGES = ("", "4", "8", "c", None)
-"""Article ids (hex) split into four ranges by their first digit: a table is sorted and
-written a range at a time, so a quarter of it is in memory at once."""
-
-
-def merge_canonical(table: pl.LazyFrame) -> list[pl.LazyFrame]:
-    """Partitions each in :func:`canonical_order`, concatenated, brought into it as a whole:
-    parts to write one after the other.
-
-    One article's rows are all in one partition, already in order, so a stable sort on the
-    keys alone is enough; the ids (16 hex digits) sort as 64-bit integers, several times
-    faster than as strings.
-
-    Examples
-    --------
-    >>> parts = pl.LazyFrame({"article_id": ["f1", "0b", "0a", "0a"], "sentence_idx": [0, 0, 1, 1]})
-    >>> [part.collect()["article_id"].to_list() for part in merge_canonical(parts)]
-    [['0a', '0a', '0b'], [], [], ['f1']]
-    """
-    number = pl.col("article_id").str.to_integer(base=16, dtype=pl.UInt64(), strict=False)
-    keys = [number, "article_id"]  # the string only breaks ties: equal ids, or not hex
-    keys += ["sentence_idx"] if "sentence_idx" in table.collect_schema() else []
-    ordered = []
-    for low, high in itertools.pairwise(_ID_RANGES):
-        inside = pl.col("article_id") >= low
-        inside &= pl.col("article_id") < high if high is not None else pl.lit(value=True)
-        ordered.append(table.filter(inside).sort(keys, nulls_last=True, maintain_order=True))
-    return ordered
 
 
 @dataclass(frozen=True)
@@ -160,6 +102,53 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+def code_sha256(package: Path) -> str:
+    """SHA-256 of the code that makes the tables: every file of ``package`` (its path and
+    bytes) except :data:`READERS`, hidden files and compiled caches.
+
+    A change of an analysis function changes it, so the next build rebuilds rather than
+    keep tables the new code would not make; about 1 MB of source, read in milliseconds.
+
+    Examples
+    --------
+    >>> code_sha256(PACKAGE) == code_sha256(PACKAGE)
+    True
+    """
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*")):
+        parts = path.relative_to(package).parts
+        if parts[0] in READERS or any(p.startswith(".") or p == "__pycache__" for p in parts):
+            continue
+        if path.is_file():
+            digest.update(f"{'/'.join(parts)}\0{_sha256(path)}\n".encode())
+    return digest.hexdigest()
+
+
+def sentiment_methods(methods: Sequence[str] | None) -> tuple[str, ...]:
+    """The sentiment methods a build scores with: ``methods`` (default
+    :data:`SENTIMENT_METHODS`) once each, checked against :data:`framescope.sentiment.METHODS`.
+
+    Examples
+    --------
+    >>> sentiment_methods(["vader", "vader"])
+    ('vader',)
+    >>> sentiment_methods(["vadr"])
+    Traceback (most recent call last):
+    ...
+    ValueError: unknown sentiment method(s) ['vadr']; known: ['textblob', 'vader']
+    """
+    chosen = [methods] if isinstance(methods, str) else methods
+    chosen = tuple(dict.fromkeys(SENTIMENT_METHODS if chosen is None else chosen))
+    if not chosen:
+        msg = f"no sentiment method given; known: {sorted(sentiment.METHODS)}"
+        raise ValueError(msg)
+    unknown = [name for name in chosen if name not in sentiment.METHODS]
+    if unknown:
+        msg = f"unknown sentiment method(s) {unknown}; known: {sorted(sentiment.METHODS)}"
+        raise ValueError(msg)
+    return chosen
+
+
 def _fingerprints(found: ingest.Inputs) -> dict[str, str]:
     fingerprints = {}
     for item in found.files:
@@ -207,41 +196,6 @@ def _previous(out: Path, settings: dict[str, Any], inputs: dict[str, str]) -> di
     return {"inputs": before, "tables": tables, "duplicates": duplicates}
 
 
-def analyse(
-    articles: pl.DataFrame, topic: profiles.Profile, *, clock: dict[str, float] | None = None
-) -> dict[str, pl.DataFrame]:
-    """The per-sentence tables of some articles: sentences, mentions, sentiment, framing, figures.
-
-    Each depends only on its own article, which is what lets a build add articles without
-    recomputing the old ones. Sentiment is scored by every shipped method, so a finding can be
-    checked against a change of method. ``clock`` receives each stage's seconds.
-    """
-    clock = {} if clock is None else clock
-
-    def timed(stage: str, work: Callable[[], Any]) -> Any:
-        tick = time.perf_counter()
-        result = work()
-        clock[stage] = clock.get(stage, 0.0) + time.perf_counter() - tick
-        return result
-
-    split = timed("sentences", lambda: sentences.split(articles.select("article_id", "text")))
-    found = timed("mentions", lambda: mentions.extract(split, topic))
-    scored = timed("sentiment", lambda: sentiment.score(split, methods=SENTIMENT_METHODS))
-    framed = timed("framing", lambda: framing.extract_all(split, found, topic))
-    # Publication dates turn "last year" into a year; quotes give the figure's speaker.
-    claims = timed(
-        "figures",
-        lambda: figures.extract(split, topic, quotes=framed["quotes"], articles=articles),
-    )
-    return {
-        "sentences": split,
-        "mentions": found,
-        "sentiment": scored,
-        **framed,
-        "figures": claims,
-    }
-
-
 def build(
     raw: Iterable[str | Path] | None = None,
     *,
@@ -255,6 +209,7 @@ def build(
     engine: str = "local",
     scheduler: str | None = None,
     workers: int | None = None,
+    methods: Sequence[str] | None = None,
 ) -> BuildReport:
     """Build the processed tables from raw inputs.
 
@@ -284,9 +239,14 @@ def build(
     workers
         Local worker processes (default ``config.WORKERS``, one per core), or with
         ``engine="dask"`` and no scheduler, LocalCluster workers.
+    methods
+        Sentiment methods, names in :data:`framescope.sentiment.METHODS`; default
+        :data:`SENTIMENT_METHODS`. Other methods than the last build's rebuild everything.
 
     Raises
     ------
+    ValueError
+        When ``engine`` or a method of ``methods`` is unknown, before any work.
     store.LockHeldError
         When another build is writing to ``out``.
     BuildError
@@ -301,6 +261,7 @@ def build(
     if engine not in ENGINES:
         msg = f"engine {engine!r} is not one of {list(ENGINES)}"
         raise ValueError(msg)
+    methods = sentiment_methods(methods)
     started = time.perf_counter()
     out = Path(out) if out is not None else config.PROCESSED
     topic = profiles.load(profile)
@@ -314,10 +275,12 @@ def build(
     inputs = _fingerprints(found)
     settings = {
         "framescope_version": __version__,
+        "code_sha256": code_sha256(PACKAGE),
         "profile_sha256": topic.sha256,
         "sidecars": {ingest.label(p): _sha256(p) for p in sidecar_paths},
         "mapping": dict(sorted((mapping or {}).items())),
         "delimiter": delimiter,
+        "sentiment_methods": sorted(methods),  # the table is sorted on method: order is moot
         "near_duplicate_threshold": config.NEAR_DUPLICATE_THRESHOLD,
         "story_threshold": config.STORY_THRESHOLD,
         # What is over a limit becomes a reject instead of an article: a new limit rebuilds.
@@ -345,6 +308,7 @@ def build(
                 sidecar_paths=sidecar_paths,
                 manifest={"settings": settings, "inputs": inputs},
                 topic=topic,
+                methods=methods,
                 profile=profile,
                 mapping=mapping,
                 delimiter=delimiter,
@@ -368,6 +332,7 @@ def _update(
     sidecar_paths: list[Path],
     manifest: dict[str, Any],
     topic: profiles.Profile,
+    methods: Sequence[str],
     profile: str | Path | None,
     mapping: Mapping[str, str] | None,
     delimiter: str | None,
@@ -393,13 +358,14 @@ def _update(
                 delimiter=delimiter,
                 sources=sources_table,
                 topic=topic,
+                methods=methods,
                 threshold=config.NEAR_DUPLICATE_THRESHOLD,
                 story_threshold=config.STORY_THRESHOLD,
                 staging=staging,
             )
         clock |= built.clock
         tick = time.perf_counter()
-        tables = _assemble(built, old, topic, [sidecar_rejects.rejects, found.rejects])
+        tables = _assemble(built, old, [sidecar_rejects.rejects, found.rejects])
         used = {"path": str(Path(profile or config.PROFILE).resolve()), "id": topic.id}
         written = store.write(out, tables, {**manifest, "profile": used})
         clock["write"] = time.perf_counter() - tick
@@ -459,14 +425,13 @@ def _why(error: BaseException, out: Path) -> str:
 def _assemble(
     built: engine_.Built,
     old: dict[str, pl.LazyFrame],
-    topic: profiles.Profile,
     rejects: list[pl.DataFrame],
 ) -> dict[str, Any]:
     """The build's tables: the previous build's rows and the new ones, of kept articles
     only, in canonical order; lazy where they are big, so they stream to disk. ``rejects``
     are this build's rejects that did not come from reading a file (sidecar, links)."""
     kept = built.kept.lazy()
-    new = dict(built.tables) or _empty_tables(topic)
+    new = dict(built.tables)
     articles = [new.pop("articles")]
     survivors = kept.select("article_id").head(0)
     if "articles" in old:  # old articles stay, with this build's duplicate marks
@@ -499,16 +464,4 @@ def _assemble(
         "rejects": pl.concat(every).pipe(canonical_order),
         "sketches": built.sketch.sort("article_id"),
         **per_article,
-    }
-
-
-def _empty_articles() -> pl.DataFrame:
-    return ingest.prepare(ingest.Batch().records, sources=None, names=())[0]
-
-
-def _empty_tables(topic: profiles.Profile) -> dict[str, pl.LazyFrame]:
-    """Every per-sentence table with no rows, for a build in which no article survived."""
-    articles = _empty_articles()
-    return {"articles": articles.lazy()} | {
-        name: table.lazy() for name, table in analyse(articles, topic).items()
     }
