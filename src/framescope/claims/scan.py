@@ -78,21 +78,18 @@ rules above, each distinct text once per publication year.
 
 from __future__ import annotations
 
-import bisect
-import contextlib
 import functools
 import itertools
 import math
 import re
-import threading
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
-import numpy as np
 import polars as pl
 
 from framescope.claims import grammar
+from framescope.claims.anchored import Anchored, leading_words, lowered, search_end, searched
 from framescope.counting import counted
 from framescope.profile import Profile
 
@@ -259,19 +256,13 @@ class _Quantity:
     noun_end: int = 0
 
 
-def _search_end(pattern: re.Pattern[str], before: str, width: int) -> re.Match[str] | None:
-    """``pattern.search(before)`` for a pattern that only matches a word of at most ``width``
-    characters and the whitespace that ends ``before``: only the last characters are tried."""
-    return pattern.search(before, max(0, len(before.rstrip()) - width))
-
-
 def _qualifier(before: str) -> str | None:
-    found = _search_end(grammar.QUALIFIER, before, grammar.QUALIFIER_WIDTH)
+    found = search_end(grammar.QUALIFIER, before, grammar.QUALIFIER_WIDTH)
     return grammar.QUALIFIERS[found.group(1).lower()] if found else None
 
 
 def _without_qualifier(before: str) -> str:
-    found = _search_end(grammar.QUALIFIER, before, grammar.QUALIFIER_WIDTH)
+    found = search_end(grammar.QUALIFIER, before, grammar.QUALIFIER_WIDTH)
     return before[: found.start()] if found else before
 
 
@@ -342,231 +333,24 @@ def _is_multiple_word(text: str, found: re.Match[str]) -> bool:
     )
 
 
-# --- fast scanning ---------------------------------------------------------------------------
-
-# Python's ``re`` tries a pattern at every position of a sentence; with lookbehinds and long
-# alternations that was most of the time spent reading one. So the slow patterns are tried
-# only where one of their possible first words starts, found with ``str.find`` in the
-# lowercased sentence (faster here than any ``re`` scan for them). The matches stay exactly
-# those of ``finditer``/``search``; tests/test_figures.py checks this on random text.
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
-
-
-@functools.lru_cache(maxsize=4096)
-def _lowered(text: str) -> str | None:
-    """The text lowercased, every character in place, or None when lowercasing could hide a
-    match: "ſ", "ı" and "İ" match ASCII letters under IGNORECASE without lowercasing to them,
-    and other digits than 0-9 match ``\\d``."""
-    for char in _NON_ASCII.findall(text):
-        if char in "ſıİ" or char.isdecimal():
-            return None
-    return text.lower()
-
-
-def _prefixes(words: Iterable[str]) -> set[str]:
-    """The words that no other word starts with ("six", not "sixty")."""
-    words = set(words)
-    return {w for w in words if not any(w != v and w.startswith(v) for v in words)}
-
-
-def _leading_words(alternation: str) -> set[str]:
-    """The words the alternatives of a simple pattern start with, lowercase:
-    "goals?|(?:is|are)\\s+set\\s+to" -> {"goal", "is", "are"}."""
-    words: set[str] = set()
-    depth, alternative = 0, ""
-    for char in alternation + "|":
-        depth += (char == "(") - (char == ")")
-        if char != "|" or depth:
-            alternative += char
-            continue
-        if alternative.startswith("(?:"):
-            words |= _leading_words(alternative[3 : alternative.index(")")])
-        else:
-            word = re.match(r"[a-z]*", alternative).group()  # type: ignore[union-attr]
-            word = word[:-1] if alternative[len(word) : len(word) + 1] == "?" else word
-            if not word:
-                msg = f"no leading word in {alternative!r}"
-                raise ValueError(msg)
-            words.add(word)
-        alternative = ""
-    return words
-
-
-@dataclass(frozen=True)
-class _Anchored:
-    """A pattern tried only where one of ``words`` (lowercase) starts, at the "a" of an "a"
-    and whitespace before one of ``after_a`` ("a dozen", "a year"), or at a whitespace
-    character before one of ``after_space``. These must cover every way a match can start."""
-
-    pattern: re.Pattern[str]
-    words: tuple[str, ...] | None
-    after_a: tuple[str, ...] = ()
-    after_space: tuple[str, ...] = ()
-    # Where ``words`` start in texts searched ahead of time: ``ahead.found`` is (row of each
-    # text, all offsets, each row's bounds in them) while :func:`_searched` runs. Per thread:
-    # the scans are module-level, and two threads may extract at once.
-    ahead: threading.local = field(default_factory=threading.local, compare=False, repr=False)
-
-    @classmethod
-    def of(
-        cls,
-        pattern: re.Pattern[str],
-        words: Iterable[str],
-        *,
-        after_a: Iterable[str] = (),
-        after_space: Iterable[str] = (),
-    ) -> _Anchored:
-        literals = _prefixes(words)
-        # Cased letters must be ASCII and lowercase to be found in the lowercased text; other
-        # words (a profile's) leave the pattern tried everywhere.
-        if any(c.upper() != c.lower() and not "a" <= c <= "z" for w in literals for c in w):
-            return cls(pattern, None)
-        return cls(pattern, tuple(sorted(literals)), tuple(after_a), tuple(after_space))
-
-    def starts(self, text: str) -> list[int] | None:
-        """Where a match may start, in order; None when every position must be tried."""
-        low = _lowered(text) if self.words is not None else None
-        if low is None:
-            return None
-        ahead = getattr(self.ahead, "found", None)
-        row = ahead[0].get(text) if ahead is not None else None
-        if row is not None:
-            starts = ahead[1][ahead[2][row] : ahead[2][row + 1]].tolist()
-        else:
-            starts = []
-            for word in self.words or ():
-                at = low.find(word)
-                while at >= 0:
-                    starts.append(at)
-                    at = low.find(word, at + 1)
-        for word in self.after_a:
-            at = low.find(word)
-            while at >= 0:
-                article = at
-                while article and text[article - 1].isspace():
-                    article -= 1
-                if 0 < article < at and low[article - 1] == "a":
-                    starts.append(article - 1)
-                at = low.find(word, at + 1)
-        for word in self.after_space:
-            at = text.find(word, 1)
-            while at >= 0:
-                if text[at - 1].isspace():
-                    starts.append(at - 1)
-                at = text.find(word, at + 1)
-        return sorted(set(starts))
-
-    def search(
-        self, text: str, position: int = 0, starts: list[int] | None = None
-    ) -> re.Match[str] | None:
-        """``pattern.search(text, position)``, given ``starts(text)``."""
-        if starts is None:
-            return self.pattern.search(text, position)
-        match = self.pattern.match
-        for start in starts[bisect.bisect_left(starts, position) :]:
-            found = match(text, start)
-            if found is not None:
-                return found
-        return None
-
-    def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        # None of the anchored patterns matches the empty string, so no match is skipped.
-        starts = self.starts(text)
-        position = 0
-        while (found := self.search(text, position, starts)) is not None:
-            yield found
-            position = found.end()
-
-
-_CODES = "".join(chr(c) for c in range(1, 32) if not 9 <= c <= 13)
-
-
-def _one_byte(text: pl.Expr, symbols: str) -> pl.Expr:
-    """``text`` with the n-th character of ``symbols`` replaced by the n-th of ``_CODES`` and
-    any other character beyond ASCII by NUL: one byte per character, so the byte offsets of
-    the words (``symbols`` replaced alike) are character offsets. A code already in the text
-    can only add a position to try.
-
-    Examples
-    --------
-    >>> pl.select(_one_byte(pl.lit("“$5” €6"), "€")).item()
-    '\\x00$5\\x00 \\x016'
-    """
-    for symbol, code in zip(symbols, _CODES, strict=False):
-        text = text.str.replace_all(symbol, code, literal=True)
-    return text.str.replace_all(r"[^\x00-\x7f]", "\x00")
-
-
-# Characters other than ASCII that lowercase to ASCII letters: where one occurs, ``str.lower``
-# and an ASCII case-insensitive search for the words would disagree.
-_LOWERS_TO_ASCII = "".join(
-    c for c in map(chr, range(0x80, 0x110000)) if any(x.isascii() for x in c.lower())
-)
-
-
-@contextlib.contextmanager
-def _searched(scans: Iterable[_Anchored], texts: pl.Series) -> Iterator[None]:
-    """Find the words of every scan in all ``texts`` at once, before the texts are read one
-    by one: one Aho-Corasick pass per scan in polars instead of one ``str.find`` per word and
-    text in Python (the same offsets, tests/test_figures.py checks). Forgotten on exit."""
-    scans = [scan for scan in scans if scan.words]
-    symbols = "".join(sorted({c for scan in scans for w in scan.words or () for c in w} - {
-        chr(c) for c in range(128)
-    }))  # fmt: skip
-    if len(symbols) > len(_CODES):
-        yield  # more symbols than codes: every text is searched in Python
-        return
-    folded = str.maketrans(symbols, _CODES[: len(symbols)])
-    texts = texts.filter(~texts.str.contains(f"[{_LOWERS_TO_ASCII}]"))
-    offsets = (
-        pl.DataFrame({"text": texts})
-        .select("text", _one_byte(pl.col("text"), symbols).alias("_folded"))
-        .select(
-            "text",
-            *(
-                pl.col("_folded")
-                .str.find_many(
-                    [w.translate(folded) for w in scan.words or ()],
-                    ascii_case_insensitive=True,
-                    overlapping=True,
-                )
-                .alias(f"_{n}")
-                for n, scan in enumerate(scans)
-            ),
-        )
-    )
-    # Kept as arrays: most texts need only some scans, and a Python list per text and scan
-    # cost more than the search.
-    rows = {text: row for row, text in enumerate(offsets["text"].to_list())}
-    try:
-        for n, scan in enumerate(scans):
-            found = offsets[f"_{n}"]
-            bounds = np.concatenate([[0], found.list.len().cum_sum().to_numpy()])
-            scan.ahead.found = (rows, found.explode().drop_nulls().to_numpy(), bounds)
-        yield
-    finally:
-        for scan in scans:
-            scan.ahead.found = None
-
-
 _CURRENCY_STARTS = ("us", "u.s", "eur", "gbp", "rub", "cny", "rmb")  # US$, U.S. $, USD, EUR...
-_QUANTITY_SCAN = _Anchored.of(
+_QUANTITY_SCAN = Anchored.of(
     grammar.QUANTITY,
     [*"0123456789$€£₽-−", *grammar.ONES, *grammar.TENS, "half", "between", *_CURRENCY_STARTS],
     after_a=("dozen", "hundred"),
 )
-_MULTIPLE_SCAN = _Anchored.of(grammar.MULTIPLE, grammar.MULTIPLE_WORDS)
-_NOT_COUNTS_SCAN = _Anchored.of(
+_MULTIPLE_SCAN = Anchored.of(grammar.MULTIPLE, grammar.MULTIPLE_WORDS)
+_NOT_COUNTS_SCAN = Anchored.of(
     grammar.NOT_COUNTS, [*"0123456789+([,", *grammar.MONTH_STARTS, "age"]
 )
 _PERIOD_WORDS = ("between", "from", "first", "last", "this", "next", "previous", "annual")
-_PERIOD_SCAN = _Anchored.of(
+_PERIOD_SCAN = Anchored.of(
     _PERIOD,
     [*grammar.MONTH_STARTS, "19", "20", *_PERIOD_WORDS, "year", "per", "each", "every"],
     after_a=("year",),
 )
-_CUE_SCAN = _Anchored.of(_CUE, set().union(*map(_leading_words, _CUES.values())))
-_CLAUSE_SCAN = _Anchored.of(
+_CUE_SCAN = Anchored.of(_CUE, set().union(*map(leading_words, _CUES.values())))
+_CLAUSE_SCAN = Anchored.of(
     _CLAUSE_BREAK,
     [*",;:()[]—", "while", "whereas", "but", "although", "followed"],
     after_space=("-", "–"),
@@ -623,7 +407,7 @@ def _range_allowed(found: re.Match[str], before: str) -> bool:
         return bool(found.group("between"))
     if sep == "to":
         # "from $146.9 billion to $190.3 billion" is a change between two levels, not a range.
-        return not _search_end(_FROM_BEFORE, before, len("from"))
+        return not search_end(_FROM_BEFORE, before, len("from"))
     return True
 
 
@@ -783,7 +567,7 @@ class _Context:
     """Per-profile patterns, compiled once per call."""
 
     terms: dict[str, str]
-    term_pattern: _Anchored | None
+    term_pattern: Anchored | None
     hedge_pattern: re.Pattern[str] | None
     hedge_start: re.Pattern[str] | None
     actors: dict[str, str]
@@ -795,7 +579,7 @@ class _Context:
         capitalised = {h[0].upper() + h[1:] for h in hedges}
         return cls(
             terms=terms,
-            term_pattern=_Anchored.of(
+            term_pattern=Anchored.of(
                 re.compile(_bounded_terms(terms), re.IGNORECASE), map(str.lower, terms)
             )
             if terms
@@ -881,7 +665,7 @@ def _kind(text: str, quantity: _Quantity, clause: tuple[int, int]) -> tuple[str,
     """(kind, direction) of a figure from the cue words around it."""
     before = _without_qualifier(text[: quantity.start])
     can_change = quantity.unit in {"percent", "percentage_points", "multiple"} or bool(
-        _search_end(_BY_BEFORE, before, len("by"))
+        search_end(_BY_BEFORE, before, len("by"))
     )
     cues = [c for c in _cue_spans(text) if c[0] != "change" or can_change]
     # "up" or "down" ends ``before``, or comes before a final "by".
@@ -1002,7 +786,7 @@ def _name_run(phrase: str) -> str | None:
 
 def _speaker(text: str) -> str | None:
     """A speaker named in the sentence itself: "according to X", "X said", "..., said X."."""
-    low = _lowered(text)
+    low = lowered(text)
     found = _ACCORDING.search(text) if low is None or "according" in low else None
     if found:
         phrase = _RELATIVE_CLAUSE.split(found.group(1))[0]
@@ -1288,7 +1072,7 @@ def extract(
     readings: list[dict[str, Any]] = []
     scans = (_QUANTITY_SCAN, _MULTIPLE_SCAN, _NOT_COUNTS_SCAN, _PERIOD_SCAN, _CUE_SCAN,
              _CLAUSE_SCAN, *([context.term_pattern] if context.term_pattern else []))  # fmt: skip
-    with _searched(scans, distinct["text"].unique()):
+    with searched(scans, distinct["text"].unique()):
         for key, (text, year) in enumerate(distinct.iter_rows()):
             for figure in itertools.islice(
                 _figures_in(context, text, year), MAX_FIGURES_PER_SENTENCE

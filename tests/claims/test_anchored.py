@@ -1,0 +1,65 @@
+"""Anchored scans find exactly what their patterns find, searched ahead or one text at a
+time; searching the end of a text finds what searching all of it finds."""
+
+import polars as pl
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from framescope.claims import grammar
+from framescope.claims import scan as figures
+from framescope.claims.anchored import _one_byte, search_end, searched
+from tests.claims.conftest import PROFILE, SCAN_TEXT, matches
+
+
+@given(SCAN_TEXT, st.integers(min_value=0, max_value=200))
+@settings(max_examples=400, deadline=None)
+def test_anchored_scans_find_what_the_patterns_find(text: str, position: int) -> None:
+    scans = [
+        figures._QUANTITY_SCAN, figures._MULTIPLE_SCAN, figures._NOT_COUNTS_SCAN,
+        figures._PERIOD_SCAN, figures._CUE_SCAN, figures._CLAUSE_SCAN,
+        figures._Context.of(PROFILE).term_pattern,
+    ]  # fmt: skip
+    for scan in scans:
+        assert scan is not None
+        assert scan.words is not None  # every one has a fast path
+        assert matches(scan.finditer(text)) == matches(scan.pattern.finditer(text))
+        start = min(position, len(text))
+        result = scan.search(text, start, scan.starts(text))
+        assert matches([result]) == matches([scan.pattern.search(text, start)])
+
+
+@given(st.lists(SCAN_TEXT, min_size=1, max_size=20))
+@settings(max_examples=200, deadline=None)
+def test_searching_ahead_finds_the_starts_searching_each_text_finds(texts: list[str]) -> None:
+    scans = [
+        figures._QUANTITY_SCAN, figures._MULTIPLE_SCAN, figures._NOT_COUNTS_SCAN,
+        figures._PERIOD_SCAN, figures._CUE_SCAN, figures._CLAUSE_SCAN,
+        figures._Context.of(PROFILE).term_pattern,
+    ]  # fmt: skip
+    texts = [*texts, "“$5” in €6 — about ₽7−8 trillion, K ten"]
+    expected = [[scan.starts(text) for scan in scans] for text in texts]
+    with searched(scans, pl.Series(texts).unique()):
+        result = [[scan.starts(text) for scan in scans] for text in texts]
+        assert all(getattr(scan.ahead, "found", None) is not None for scan in scans)
+    assert result == expected
+    assert not any(getattr(scan.ahead, "found", None) is not None for scan in scans)
+
+
+def test_one_byte_keeps_character_offsets() -> None:
+    text = "“US$5” — €6, Russia’s"
+    result = pl.select(_one_byte(pl.lit(text), "€—")).item()
+    expected = "\x00US$5\x00 \x02 \x016, Russia\x00s"
+    assert result == expected
+    assert len(result) == len(text)
+
+
+@given(SCAN_TEXT)
+@settings(max_examples=300, deadline=None)
+def test_searching_the_end_of_a_text_finds_what_searching_all_of_it_finds(text: str) -> None:
+    for pattern, width in [
+        (grammar.QUALIFIER, grammar.QUALIFIER_WIDTH),
+        (figures._BY_BEFORE, 2),
+        (figures._FROM_BEFORE, 4),
+    ]:
+        result = search_end(pattern, text, width)
+        assert matches([result]) == matches([pattern.search(text)])
