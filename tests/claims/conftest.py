@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from pathlib import Path
 
 import polars as pl
+import pytest
 from hypothesis import strategies as st
 
-from framescope import profile
+from framescope import profile, store
 from framescope.claims import extract
 
 PROFILE = profile.load()
@@ -43,6 +45,14 @@ def one_figure(text: str, *columns: str, **options: object) -> tuple:
     result = figures_of(text, **options)
     assert result.height == 1, result.select("surface").to_series().to_list()
     return result.select(columns).row(0)
+
+
+@pytest.fixture(scope="module")
+def seeds(seed_build: Path) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """The figures of the built seed corpus, extracted from its sentences, and its articles."""
+    articles = store.read("articles", seed_build)
+    found = extract(store.read("sentences", seed_build), PROFILE, articles=articles)
+    return found, articles
 
 
 TOKENS = [
