@@ -2,8 +2,6 @@ from __future__ import annotations
 
 import random
 import re
-import sys
-from pathlib import Path
 
 import numpy as np
 import polars as pl
@@ -18,7 +16,7 @@ from vaderSentiment.vaderSentiment import (
     SentimentIntensityAnalyzer,
 )
 
-from framescope import store, vader
+from framescope.sentiment import vader
 
 ANALYZER = SentimentIntensityAnalyzer()
 
@@ -90,11 +88,6 @@ def expected_scores(texts: list[str | None]) -> pl.DataFrame:
 def assert_equals_package(texts: list[str | None]) -> None:
     result = vader.scores(pl.Series(texts, dtype=pl.String))
     assert_frame_equal(result, expected_scores(texts), rel_tol=0, abs_tol=1e-9)
-
-
-@pytest.fixture(scope="module")
-def seed_sentences(seed_build: Path) -> list[str]:
-    return store.read("sentences", seed_build).get_column("text").to_list()
 
 
 def synthetic_corpus(sentences: list[str], n: int, *, seed: int) -> list[str]:
@@ -324,10 +317,3 @@ def test_rejects_a_batch_size_below_one() -> None:
 def test_rejects_non_strings() -> None:
     with pytest.raises(TypeError, match=re.escape("dtype Int64")):
         vader.scores(pl.Series([1, 2]))
-
-
-def test_whitespace_is_str_isspace() -> None:
-    # The regex pass over all code points finds what str.isspace() finds, char by char.
-    result = vader._whitespace()
-    expected = "".join(chr(code) for code in range(sys.maxunicode + 1) if chr(code).isspace())
-    assert result == expected

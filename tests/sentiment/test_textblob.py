@@ -13,10 +13,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from polars.testing import assert_series_equal
 from textblob import TextBlob
-from textblob import _text as pattern_text
 from textblob.en import sentiment as pattern_sentiment
 
-from framescope import pattern, store
+from framescope.sentiment import textblob_tokens
+from framescope.sentiment.textblob import polarity
 
 # Words that switch a rule on, for the synthetic corpus and the property test.
 MODIFIERS = [
@@ -38,7 +38,7 @@ def expected_polarity(texts: list[str | None]) -> pl.Series:
 
 
 def assert_equals_textblob(texts: list[str | None]) -> None:
-    result = pattern.polarity(pl.Series(texts, dtype=pl.String))
+    result = polarity(pl.Series(texts, dtype=pl.String))
     assert_series_equal(result, expected_polarity(texts), rel_tol=0, abs_tol=1e-9)
 
 
@@ -48,17 +48,12 @@ def package_tokens(text: str) -> list[str]:
 
 
 def our_tokens(texts: list[str]) -> tuple[list[list[str]], list[bool]]:
-    tokens, fallback = pattern._tokens(pl.Series(texts, dtype=pl.String))
+    tokens, fallback = textblob_tokens.tokens(pl.Series(texts, dtype=pl.String))
     vocabulary = tokens.vocabulary.to_list()
     result: list[list[str]] = [[] for _ in texts]
     for sentence, word in zip(tokens.sentence.tolist(), tokens.word.tolist(), strict=True):
         result[sentence].append(vocabulary[word])
     return result, fallback.tolist()
-
-
-@pytest.fixture(scope="module")
-def seed_sentences(seed_build: Path) -> list[str]:
-    return store.read("sentences", seed_build).get_column("text").to_list()
 
 
 def synthetic_corpus(sentences: list[str], n: int, *, seed: int) -> list[str]:
@@ -107,7 +102,7 @@ def test_seed_sentences(seed_sentences: list[str]) -> None:
 
 
 def test_no_seed_sentence_falls_back(seed_sentences: list[str]) -> None:
-    _, fallback = pattern._tokens(pl.Series(seed_sentences))
+    _, fallback = textblob_tokens.tokens(pl.Series(seed_sentences))
     assert not fallback.any()
 
 
@@ -190,7 +185,7 @@ def test_tokens_are_find_tokens(texts: list[str]) -> None:
     ],
 )
 def test_rule(text: str, expected: float) -> None:
-    result = pattern.polarity(pl.Series([text]))[0]
+    result = polarity(pl.Series([text]))[0]
     assert result == pytest.approx(expected, abs=1e-12)
     assert_equals_textblob([text])
 
@@ -239,21 +234,6 @@ def test_repeated_exclamation_marks_are_clipped_one_at_a_time() -> None:
     assert_equals_textblob(texts)
 
 
-def test_lexicon_is_the_packages() -> None:
-    lexicon = pattern._lexicon()
-    for word in ("good", "really", "extremely", "terribly", "very"):
-        polarity, _, intensity = LEXICON[word][None]
-        assert lexicon.polarity[lexicon.ids[word]] == polarity
-        assert lexicon.intensity[lexicon.ids[word]] == intensity
-
-
-def test_emoticon_variants_keep_the_regex_order() -> None:
-    rules = pattern._rules()
-    closed = list(dict.fromkeys(emoticon.strip() for emoticon in rules.emoticon_closed))
-    escaped = [r" ?".join(re.escape(char) for char in emoticon) for emoticon in closed]
-    assert escaped == pattern_text.TEMP_RE_EMOTICONS
-
-
 # what the package scores
 
 
@@ -268,7 +248,7 @@ def test_emoticon_variants_keep_the_regex_order() -> None:
     ],
 )
 def test_texts_split_into_sentences_use_the_package(text: str) -> None:
-    _, fallback = pattern._tokens(pl.Series([text, "good"]))
+    _, fallback = textblob_tokens.tokens(pl.Series([text, "good"]))
     assert fallback.tolist() == [True, False]
     assert_equals_textblob([text, "good"])
 
@@ -278,7 +258,7 @@ def test_texts_split_into_sentences_use_the_package(text: str) -> None:
 
 def test_null_and_empty_texts() -> None:
     texts = [None, "", " ", "\n\t", "Good.", None, "!!!", "..."]
-    result = pattern.polarity(pl.Series(texts))
+    result = polarity(pl.Series(texts))
     assert result.dtype == pl.Float64
     assert result.name == "polarity"
     assert result.to_list() == [None, 0.0, 0.0, 0.0, 0.7, None, 0.0, 0.0]
@@ -290,38 +270,29 @@ def test_null_and_empty_texts() -> None:
     [pl.Series([], dtype=pl.String), pl.Series([None, None]), pl.Series([None], dtype=pl.String)],
 )
 def test_no_text_to_score(texts: pl.Series) -> None:
-    result = pattern.polarity(texts)
+    result = polarity(texts)
     assert_series_equal(result, pl.Series("polarity", [None] * len(texts), pl.Float64))
 
 
 def test_batches_give_the_same_result(seed_sentences: list[str]) -> None:
     texts = pl.Series([*seed_sentences[:40], None, "very good :)"])
-    expected = pattern.polarity(texts)
-    assert_series_equal(pattern.polarity(texts, batch_size=7), expected)
+    expected = polarity(texts)
+    assert_series_equal(polarity(texts, batch_size=7), expected)
     assert np.isnan(expected.to_numpy()).sum() == 1
 
 
 def test_rejects_bad_input() -> None:
     with pytest.raises(TypeError, match=re.escape("dtype Int64")):
-        pattern.polarity(pl.Series([1, 2]))
+        polarity(pl.Series([1, 2]))
     with pytest.raises(ValueError, match="batch_size must be at least 1, got 0"):
-        pattern.polarity(pl.Series(["good"]), batch_size=0)
-
-
-def test_lexicon_equals_the_packages() -> None:
-    # pattern loads textblob/_text.py on its own (no NLTK import): same lexicon, same rules.
-    loaded = pattern._sentiment()
-    result = (dict(loaded.items()), loaded.negations, loaded.modifiers)
-    expected = (LEXICON, pattern_sentiment.negations, pattern_sentiment.modifiers)
-    assert result == expected
-    assert pattern._package_text().EMOTICONS == pattern_text.EMOTICONS
+        polarity(pl.Series(["good"]), batch_size=0)
 
 
 def test_polarity_imports_neither_textblob_nor_nltk() -> None:
     # A fresh process: the import of textblob (and NLTK, SciPy) costs about a second in each.
     code = (
-        "import sys, polars as pl; from framescope import pattern; "
-        "pattern.polarity(pl.Series(['Not very good!'])); "
+        "import sys, polars as pl; from framescope.sentiment import textblob; "
+        "textblob.polarity(pl.Series(['Not very good!'])); "
         "print(sorted({'textblob', 'nltk', 'scipy'} & set(sys.modules)))"
     )
     result = subprocess.run(
@@ -329,3 +300,23 @@ def test_polarity_imports_neither_textblob_nor_nltk() -> None:
     ).stdout.strip()
     expected = "[]"
     assert result == expected
+
+
+def test_textblob_needs_no_nltk_data(tmp_path: Path) -> None:
+    # A fresh process with no NLTK data anywhere and downloading forbidden.
+    code = (
+        "import nltk\n"
+        "def refuse(*args, **kwargs):\n"
+        "    raise SystemExit('nltk.download was called')\n"
+        "nltk.download = refuse\n"
+        f"nltk.data.path[:] = [{str(tmp_path)!r}]\n"
+        "from framescope import sentiment\n"
+        "frame = sentiment.TextBlobScorer().score_texts(['A great success.'])\n"
+        "print(frame['compound'][0])\n"
+    )
+    env = {"HOME": str(tmp_path), "NLTK_DATA": str(tmp_path), "PATH": "/usr/bin:/bin"}
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "0.55"

@@ -6,7 +6,7 @@ Gilbert 2014, vaderSentiment 3.3.2) to all sentences together:
 
 1. polars splits every text into tokens as ``str.split()`` does and explodes them; each distinct
    token is looked at once (punctuation stripped as the package does, lower-cased, looked up in
-   the package's own lexicon file, boosters, negations, ALL CAPS);
+   the package's own lexicon file, boosters, negations, ALL CAPS: :mod:`.vader_tokens`);
 2. numpy applies the window rules to the lexicon words, reading the three words before and
    the two after each from the same token arrays (boosters and their ALL CAPS emphasis, "no",
    negations, "never so", "without doubt", special idioms, "kind of", "least");
@@ -48,278 +48,40 @@ Examples
 
 from __future__ import annotations
 
-import functools
-import re
-import string
-import sys
+from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
 import polars as pl
-from vaderSentiment.vaderSentiment import (
-    BOOSTER_DICT,
-    C_INCR,
-    N_SCALAR,
-    NEGATE,
-    SPECIAL_CASES,
-    SentimentIntensityAnalyzer,
-)
+from vaderSentiment.vaderSentiment import C_INCR, N_SCALAR
 
-SCHEMA: dict[str, pl.DataType] = {
-    "compound": pl.Float64(),
-    "pos": pl.Float64(),
-    "neu": pl.Float64(),
-    "neg": pl.Float64(),
-}
+from framescope.sentiment import vader_tokens
+from framescope.sentiment.columns import Bools, Floats, Ints, check_texts
+from framescope.sentiment.registry import SCORE_SCHEMA
+from framescope.sentiment.vader_tokens import Tokens, Window
+
+SCHEMA = SCORE_SCHEMA
 """The columns :func:`scores` returns, as ``polarity_scores`` names them."""
-
-# Words whose identity a rule tests; every other word only needs its lexicon and booster values.
-_KEYWORDS = (
-    "no", "but", "kind", "of", "or", "nor", "never", "so", "this", "without", "doubt",
-    "least", "at", "very",
-)  # fmt: skip
-_PUNCTUATION = string.punctuation  # what SentiText._strip_punc_if_word strips
-
-Ints = npt.NDArray[np.int64]
-Floats = npt.NDArray[np.float64]
-Bools = npt.NDArray[np.bool_]
-
-
-@functools.cache
-def _analyzer() -> SentimentIntensityAnalyzer:
-    # Reads vader_lexicon.txt and emoji_utf8_lexicon.txt from the installed package; its parse
-    # (a duplicated word keeps its last value) is the one polarity_scores uses.
-    return SentimentIntensityAnalyzer()
-
-
-def _char_class(codes: npt.NDArray[np.intp]) -> str:
-    # A regex character class body from sorted code points, as ranges.
-    if not codes.size:
-        return ""
-    breaks = np.flatnonzero(np.diff(codes) != 1)
-    starts = np.r_[codes[0], codes[breaks + 1]]
-    ends = np.r_[codes[breaks], codes[-1]]
-    return "".join(
-        f"\\x{{{start:x}}}" if start == end else f"\\x{{{start:x}}}-\\x{{{end:x}}}"
-        for start, end in zip(starts, ends, strict=True)
-    )
-
-
-@dataclass(frozen=True)
-class _Patterns:
-    other_space: str  # whitespace for str.split() other than " "
-    emoji: str  # a character that polarity_scores replaces by its description
-
-
-def _whitespace() -> str:
-    """Every character ``str.isspace()`` holds for, in this Python's Unicode version."""
-    # One regex pass over all code points: re's \s is str.isspace() (Py_UNICODE_ISSPACE), and
-    # decoding one buffer is much cheaper than a million chr() calls.
-    everything = np.arange(sys.maxunicode + 1, dtype="<u4").tobytes()
-    return "".join(re.findall(r"\s", everything.decode("utf-32-le", "surrogatepass")))
-
-
-@functools.cache
-def _patterns() -> _Patterns:
-    space = np.array([ord(char) for char in _whitespace() if char != " "])
-    emoji = np.array(sorted(ord(key) for key in _analyzer().emojis if len(key) == 1))
-    return _Patterns(other_space=f"[{_char_class(space)}]", emoji=f"[{_char_class(emoji)}]")
-
-
-def _distinct(values: pl.Series) -> tuple[npt.NDArray[np.uint32], pl.Series]:
-    """Each value's number, and the distinct values in number order: ``distinct[code]`` is
-    ``values``. A private categorical numbers them, so that string work can run once per
-    distinct value."""
-    categories = pl.Categories.random()
-    categorical = values.cast(pl.Categorical(categories))
-    # Read while `categorical` is alive: the categories live only as long as a column uses them.
-    distinct = categories.to_series().alias(values.name)
-    return categorical.to_physical().to_numpy(), distinct
-
-
-@dataclass(frozen=True)
-class _Vocabulary:
-    """Every word a rule looks at, by id: 0 is any other word, ``none`` is "no word here"."""
-
-    ids: dict[str, int]
-    valence: Floats  # lexicon valence, NaN when not in the lexicon
-    booster: Floats  # BOOSTER_DICT value, 0 when not a booster
-    negation: Bools  # in NEGATE
-    special_cases: tuple[tuple[tuple[int, ...], float], ...]  # SPECIAL_CASES as word ids
-    booster_phrases: tuple[tuple[tuple[int, ...], float], ...]  # "kind of", "sort of", ...
-
-    @property
-    def none(self) -> int:
-        return len(self.valence) - 1
-
-    def __getitem__(self, word: str) -> int:
-        return self.ids[word]
-
-
-@functools.cache
-def _vocabulary() -> _Vocabulary:
-    lexicon = _analyzer().lexicon
-    phrases = [key for key in (*SPECIAL_CASES, *BOOSTER_DICT) if " " in key]
-    words = sorted(
-        {
-            *lexicon,
-            *BOOSTER_DICT,
-            *NEGATE,
-            *_KEYWORDS,
-            *(word for phrase in phrases for word in phrase.split(" ")),
-        }
-    )
-    ids = {word: number for number, word in enumerate(words, start=1)}
-    size = len(words) + 2
-    valence = np.full(size, np.nan)
-    booster = np.zeros(size)
-    negation = np.zeros(size, bool)
-    for word, value in lexicon.items():
-        valence[ids[word]] = value
-    for word, value in BOOSTER_DICT.items():
-        if word in ids:
-            booster[ids[word]] = value
-    negation[[ids[word] for word in NEGATE]] = True
-
-    def as_ids(table: dict[str, float]) -> tuple[tuple[tuple[int, ...], float], ...]:
-        # A key of one word never equals a sequence of words joined by spaces; drop it.
-        return tuple(
-            (tuple(ids[word] for word in key.split(" ")), float(value))
-            for key, value in table.items()
-            if " " in key
-        )
-
-    return _Vocabulary(
-        ids=ids,
-        valence=valence,
-        booster=booster,
-        negation=negation,
-        special_cases=as_ids(SPECIAL_CASES),
-        booster_phrases=as_ids(BOOSTER_DICT),
-    )
-
-
-@dataclass(frozen=True)
-class _Tokens:
-    """The texts' words, flattened in order: ``sentence`` and ``position`` of each word."""
-
-    sentence: Ints
-    position: Ints
-    length: Ints  # words per text
-    code: npt.NDArray[np.uint32]  # index into the distinct tokens' arrays below
-    word: npt.NDArray[np.int32]  # vocabulary id, by distinct token (last: no token)
-    upper: Bools  # str.isupper(), by distinct token
-    negated: Bools  # in NEGATE or contains "n't" (vaderSentiment.negated), by distinct token
-    emoji: Bools  # contains an emoji polarity_scores would replace, by distinct token
-
-
-def _tokens(texts: pl.Series) -> _Tokens:
-    patterns = _patterns()
-    vocabulary = _vocabulary()
-    # str.split() splits on runs of any whitespace and drops empty pieces: turn other whitespace
-    # into " ", split on " " and drop the empty tokens below. Few texts have other whitespace,
-    # and looking for it costs less than replacing it.
-    if texts.str.contains(patterns.other_space).any():
-        texts = texts.str.replace_all(patterns.other_space, " ")
-    pieces = texts.str.split(" ")
-    counts = pieces.list.len().to_numpy().astype(np.int64)
-    code, distinct = _distinct(pieces.explode())
-    stripped = pl.col("token").str.strip_chars(_PUNCTUATION)
-    word = pl.when(stripped.str.len_chars() <= 2).then("token").otherwise(stripped)
-    # polars lower-cases with a newer Unicode than Python 3.11's: a few dozen recent letters
-    # differ, none of them to ASCII, so no lexicon or rule word is ever matched differently.
-    features = (
-        pl.DataFrame({"token": distinct})
-        .with_columns(word=word)
-        .select(
-            text=pl.col("word"),
-            empty=pl.col("token") == "",
-            emoji=pl.col("token").str.contains(patterns.emoji),
-            lower=pl.col("word").str.to_lowercase(),
-        )
-        .with_columns(
-            nt=pl.col("lower").str.contains("n't", literal=True),
-            word=pl.col("lower").replace_strict(
-                list(vocabulary.ids), list(vocabulary.ids.values()), default=0
-            ),
-        )
-    )
-    # str.isupper() itself, once per distinct token: a regex for it would need character classes
-    # of all upper and lower case code points, built over all of Unicode in every process.
-    upper = np.fromiter(
-        map(str.isupper, features.get_column("text").to_list()), bool, len(distinct)
-    )
-
-    # Arrays by token code; the extra last element stands for "no token" (past either end).
-    def column(name: str, fill: object) -> npt.NDArray[np.generic]:
-        values = features.get_column(name).to_numpy()
-        return np.r_[values, np.array([fill], values.dtype)]
-
-    word_ids = column("word", vocabulary.none)
-    sentence = np.repeat(np.arange(len(counts)), counts)
-    empty = column("empty", False)
-    if empty.any():
-        kept = ~empty[code]
-        code, sentence = code[kept], sentence[kept]
-    length = np.bincount(sentence, minlength=len(counts)).astype(np.int64)
-    starts = np.cumsum(length) - length
-    return _Tokens(
-        sentence=sentence,
-        position=np.arange(len(code)) - starts[sentence],
-        length=length,
-        code=code,
-        word=word_ids,
-        upper=np.r_[upper, False],
-        negated=column("nt", False) | vocabulary.negation[word_ids],
-        emoji=column("emoji", False),
-    )
-
-
-@dataclass(frozen=True)
-class _Window:
-    """Features of the words at each offset around a set of tokens (``none`` past the ends)."""
-
-    word: dict[int, npt.NDArray[np.int32]]
-    upper: dict[int, Bools]
-    negated: dict[int, Bools]
-    in_lexicon: dict[int, Bools]
-
-
-def _window(tokens: _Tokens, at: Ints, offsets: range) -> _Window:
-    vocabulary = _vocabulary()
-    position = tokens.position[at]
-    length = tokens.length[tokens.sentence[at]]
-    none = len(tokens.word) - 1
-    words, upper, negated, in_lexicon = {}, {}, {}, {}
-    for offset in offsets:
-        inside = (position + offset >= 0) & (position + offset < length)
-        code = np.full(len(at), none, np.int64)
-        code[inside] = tokens.code[at[inside] + offset]
-        words[offset] = tokens.word[code]
-        upper[offset] = tokens.upper[code]
-        negated[offset] = tokens.negated[code]
-        in_lexicon[offset] = ~np.isnan(vocabulary.valence[words[offset]])
-    return _Window(words, upper, negated, in_lexicon)
 
 
 def _is(word: npt.NDArray[np.int32], *names: str) -> Bools:
-    vocabulary = _vocabulary()
+    vocabulary = vader_tokens.vocabulary()
     return np.isin(word, [vocabulary[name] for name in names])
 
 
-def _matches(window: _Window, offsets: tuple[int, ...], key: tuple[int, ...]) -> Bools:
+def _matches(window: Window, offsets: tuple[int, ...], key: tuple[int, ...]) -> Bools:
     result = np.ones(len(window.word[0]), bool)
     for offset, word in zip(offsets, key, strict=True):
         result &= window.word[offset] == word
     return result
 
 
-def _special_idioms(valence: Floats, window: _Window) -> Floats:
+def _special_idioms(valence: Floats, window: Window) -> Floats:
     # SentimentIntensityAnalyzer._special_idioms_check: the first matching sequence before the
     # word wins, then a match starting at the word overrides it, then booster phrases add.
-    vocabulary = _vocabulary()
+    vocabulary = vader_tokens.vocabulary()
     before = ((-1, 0), (-2, -1, 0), (-2, -1), (-3, -2, -1), (-3, -2))
     found = np.full(len(valence), np.nan)
     for offsets in reversed(before):
@@ -338,7 +100,7 @@ def _special_idioms(valence: Floats, window: _Window) -> Floats:
     return valence
 
 
-def _negation(valence: Floats, window: _Window, distance: int) -> Floats:
+def _negation(valence: Floats, window: Window, distance: int) -> Floats:
     # SentimentIntensityAnalyzer._negation_check for the word `distance` places back.
     word = window.word
     if distance == 1:
@@ -354,10 +116,10 @@ def _negation(valence: Floats, window: _Window, distance: int) -> Floats:
     return np.where(never, valence * 1.25, np.where(negated, valence * N_SCALAR, valence))
 
 
-def _lexicon_valences(tokens: _Tokens, at: Ints, cap_differential: Bools) -> Floats:
+def _lexicon_valences(tokens: Tokens, at: Ints, cap_differential: Bools) -> Floats:
     """SentimentIntensityAnalyzer.sentiment_valence for the lexicon words at ``at``."""
-    vocabulary = _vocabulary()
-    window = _window(tokens, at, range(-3, 3))
+    vocabulary = vader_tokens.vocabulary()
+    window = vader_tokens.window(tokens, at, range(-3, 3))
     word = window.word
     position = tokens.position[at]
     caps = cap_differential[tokens.sentence[at]]
@@ -468,8 +230,8 @@ def _round(values: Floats, digits: int) -> Floats:
 
 def _scores(texts: pl.Series) -> dict[str, Floats]:
     """The four scores of non-null texts."""
-    tokens = _tokens(texts)
-    vocabulary = _vocabulary()
+    tokens = vader_tokens.tokens(texts)
+    vocabulary = vader_tokens.vocabulary()
     n_texts = len(tokens.length)
     sentence, position = tokens.sentence, tokens.position
     # Per distinct token first, then gathered for every token: cheaper than per token.
@@ -486,7 +248,7 @@ def _scores(texts: pl.Series) -> dict[str, Floats]:
     # Boosters and "kind" before "of" score 0; other lexicon words get the window rules.
     scored = ~np.isnan(vocabulary.valence[tokens.word]) & (vocabulary.booster[tokens.word] == 0)
     candidates = np.flatnonzero(scored[tokens.code])
-    window = _window(tokens, candidates, range(2))
+    window = vader_tokens.window(tokens, candidates, range(2))
     kind_of = (window.word[0] == vocabulary["kind"]) & (window.word[1] == vocabulary["of"])
     at = candidates[~kind_of]
     valence = _lexicon_valences(tokens, at, cap_differential)
@@ -528,26 +290,13 @@ def _scores(texts: pl.Series) -> dict[str, Floats]:
         "neg": _round(np.where(has_words, np.abs(neg_sum / denominator), zero), 3),
     }
     # Texts with an emoji: the package replaces it by a description before anything else.
-    analyzer = _analyzer()
+    analyzer = vader_tokens.analyzer()
     for row, text in zip(
         np.flatnonzero(fallback).tolist(), texts.filter(fallback).to_list(), strict=True
     ):
         for name, value in analyzer.polarity_scores(text).items():
             result[name][row] = value
     return result
-
-
-def _checked(texts: pl.Series, batch_size: int) -> pl.Series:
-    """``texts`` as a String series, or a clear error (shared with :mod:`framescope.pattern`)."""
-    if batch_size < 1:
-        msg = f"batch_size must be at least 1, got {batch_size!r}"
-        raise ValueError(msg)
-    if texts.dtype == pl.Null:
-        texts = texts.cast(pl.String)
-    if texts.dtype != pl.String:
-        msg = f"texts must be a String series, got dtype {texts.dtype}"
-        raise TypeError(msg)
-    return texts
 
 
 def scores(texts: pl.Series, *, batch_size: int = 50_000) -> pl.DataFrame:
@@ -576,13 +325,14 @@ def scores(texts: pl.Series, *, batch_size: int = 50_000) -> pl.DataFrame:
     >>> scores(pl.Series(["The book was good.", "Not bad at all", ""])).rows()
     [(0.4404, 0.492, 0.508, 0.0), (0.431, 0.487, 0.513, 0.0), (0.0, 0.0, 0.0, 0.0)]
     """
-    texts = _checked(texts, batch_size)
+    texts = check_texts(texts, batch_size)
     columns = {name: np.full(len(texts), np.nan) for name in SCHEMA}
     present = np.flatnonzero(texts.is_not_null().to_numpy())
     texts = texts.drop_nulls()
     # Batches bound the memory (a few hundred bytes per token) whatever the corpus size. Most of
     # a batch's work runs on one core, so batches run side by side on polars' threads.
-    _patterns(), _vocabulary()  # built once, before the threads need them
+    # Built once, before the threads need them.
+    vader_tokens.patterns(), vader_tokens.vocabulary()
     starts = range(0, len(texts), batch_size)
     batches = (texts.slice(start, batch_size).rechunk() for start in starts)
     with ThreadPoolExecutor(max(1, min(pl.thread_pool_size(), len(starts)))) as pool:
@@ -593,3 +343,23 @@ def scores(texts: pl.Series, *, batch_size: int = 50_000) -> pl.DataFrame:
     return pl.DataFrame(
         [pl.Series(name, values, nan_to_null=True) for name, values in columns.items()]
     ).cast(SCHEMA)
+
+
+@dataclass(frozen=True)
+class VaderScorer:
+    """VADER (Hutto & Gilbert 2014): compound plus the pos/neu/neg proportions.
+
+    Examples
+    --------
+    >>> VaderScorer().score_texts(["A great success."])["compound"].to_list()
+    [0.8316]
+    """
+
+    name: str = "vader"
+
+    def score_texts(self, texts: Sequence[str] | pl.Series) -> pl.DataFrame:
+        """Score all texts at once with :func:`scores`.
+
+        The scores equal the vaderSentiment package's ``polarity_scores``, text by text.
+        """
+        return scores(pl.Series(texts, dtype=pl.String))
