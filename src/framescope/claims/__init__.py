@@ -1,15 +1,14 @@
 """Numeric claims: money, percentages, multiples and counts, tied to what they measure."""
 
-from framescope.claims.ledger import LEDGER_SCHEMA, format_value, ledger
-from framescope.claims.scan import (
+from framescope.claims.extract import (
     FIGURE_SCHEMA,
     KINDS,
     MAX_FIGURES_PER_SENTENCE,
-    NOT_METRIC_TERMS,
     UNITS,
     extract,
-    metric_terms,
 )
+from framescope.claims.ledger import LEDGER_SCHEMA, format_value, ledger
+from framescope.claims.scan import NOT_METRIC_TERMS, metric_terms
 
 __all__ = [
     "FIGURE_SCHEMA",

@@ -11,7 +11,7 @@ from typing import Any
 
 import polars as pl
 
-from framescope.claims.scan import FIGURE_SCHEMA, require
+from framescope.claims.extract import FIGURE_SCHEMA, require
 from framescope.counting import counted
 from framescope.profile import Profile
 

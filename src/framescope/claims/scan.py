@@ -79,57 +79,13 @@ rules above, each distinct text once per publication year.
 from __future__ import annotations
 
 import functools
-import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
-
-import polars as pl
 
 from framescope.claims import grammar
-from framescope.claims.anchored import Anchored, leading_words, lowered, search_end, searched
+from framescope.claims.anchored import Anchored, leading_words, lowered, search_end
 from framescope.profile import Profile
-
-FIGURE_SCHEMA: dict[str, pl.DataType] = {
-    "article_id": pl.String(),
-    "sentence_idx": pl.Int32(),
-    "surface": pl.String(),
-    "value": pl.Float64(),
-    "unit": pl.String(),
-    "metric": pl.String(),
-    "period": pl.String(),
-    "kind": pl.String(),
-    "speaker": pl.String(),
-    "hedged": pl.Boolean(),
-    "sentence": pl.String(),
-    "start": pl.Int64(),
-    "end": pl.Int64(),
-    "qualifier": pl.String(),
-    "noun": pl.String(),
-    "low": pl.Float64(),
-    "high": pl.Float64(),
-    "direction": pl.String(),
-    "metric_term": pl.String(),
-    "metric_from": pl.String(),
-}
-"""Columns of the figures table. ``start``/``end`` are offsets into ``articles.text`` (the
-sentence's ``start`` plus the offset in the sentence; offsets into the sentence when the
-sentences given have no ``start``) and cover ``surface``, which leaves out the qualifier."""
-
-MAX_FIGURES_PER_SENTENCE = 100
-"""The figures read from one sentence, in text order. A sentence a person wrote holds a
-handful; hundreds come from a table or a list scraped as one run of text, and each figure row
-carries its sentence (up to ``sentences.MAX_SENTENCE_CHARS`` characters): uncapped, a 2 MB
-article of "$1 " gave 700,000 figures and a 2.5 GB build."""
-
-_READING_SCHEMA = {
-    k: v for k, v in FIGURE_SCHEMA.items() if k not in {"article_id", "sentence_idx"}
-}
-_INHERITED = ("metric", "metric_term", "metric_from")
-
-UNITS = ("USD", "CNY", "RUB", "EUR", "GBP", "percent", "percentage_points", "count", "multiple")
-KINDS = ("actual", "target", "forecast", "change")
 
 NOT_METRIC_TERMS = (
     "trade deficit",
@@ -215,7 +171,7 @@ _PRONOUNS = {"He", "She", "It", "They", "We", "I", "You", "This", "That", "There
 
 
 @dataclass(frozen=True)
-class _Quantity:
+class Quantity:
     start: int
     end: int
     value: float
@@ -314,6 +270,8 @@ _MULTIPLE_SCAN = Anchored.of(grammar.MULTIPLE, grammar.MULTIPLE_WORDS)
 _NOT_COUNTS_SCAN = Anchored.of(
     grammar.NOT_COUNTS, [*"0123456789+([,", *grammar.MONTH_STARTS, "age"]
 )
+SCANS = (_QUANTITY_SCAN, _MULTIPLE_SCAN, _NOT_COUNTS_SCAN)
+"""The scans :func:`quantities` tries, for :func:`framescope.claims.anchored.searched`."""
 _PERIOD_WORDS = ("between", "from", "first", "last", "this", "next", "previous", "annual")
 _PERIOD_SCAN = Anchored.of(
     _PERIOD,
@@ -386,10 +344,10 @@ def _amount(found: re.Match[str], n: int, scale: float) -> float:
     return grammar.number(found.group(f"num{n}")) * scale
 
 
-def _quantities(text: str) -> list[_Quantity]:
+def quantities(text: str) -> list[Quantity]:
     """Every money, percent, multiple and count figure in one sentence, in text order."""
     urls = _url_spans(text)
-    found_all: list[_Quantity] = []
+    found_all: list[Quantity] = []
     position = 0
     starts = _QUANTITY_SCAN.starts(text)
     while True:
@@ -416,12 +374,12 @@ def _quantities(text: str) -> list[_Quantity]:
             value = grammar.MULTIPLE_WORDS[found.group(0).lower()]
             qualifier = _qualifier(text[: found.start()])
             found_all.append(
-                _Quantity(found.start(), found.end(), value, value, value, "multiple", qualifier)
+                Quantity(found.start(), found.end(), value, value, value, "multiple", qualifier)
             )
     return sorted(found_all, key=lambda q: q.start)
 
 
-def _read(text: str, found: re.Match[str], start: int) -> _Quantity | None:
+def _read(text: str, found: re.Match[str], start: int) -> Quantity | None:
     """Interpret one number match, or None when it is not a figure."""
     has_range = found.groupdict().get("num2") is not None
     last = 2 if has_range else 1
@@ -446,7 +404,7 @@ def _read(text: str, found: re.Match[str], start: int) -> _Quantity | None:
         unit = "percentage_points" if "point" in unit_text.lower() else "percent"
     else:
         return _count(text, found, start, low=low, high=high, qualifier=qualifier)
-    return _Quantity(start, found.end(), (low + high) / 2, low, high, unit, qualifier)
+    return Quantity(start, found.end(), (low + high) / 2, low, high, unit, qualifier)
 
 
 def _currency(signs: list[str | None], units: list[str | None]) -> str | None:
@@ -474,7 +432,7 @@ def _count(
     low: float,
     high: float,
     qualifier: str | None,
-) -> _Quantity | None:
+) -> Quantity | None:
     end = found.end()
     number = found.group("num1")
     # A year is inside a span of grammar.NOT_COUNTS anyway; most sentences need no other.
@@ -484,7 +442,7 @@ def _count(
     if multiple:
         # The surface keeps "-fold" and "times" but not the comparison after "times".
         multiple_end = multiple.end() if multiple.re is grammar.FOLD else multiple.end(1)
-        return _Quantity(start, multiple_end, low, low, high, "multiple", qualifier)
+        return Quantity(start, multiple_end, low, low, high, "multiple", qualifier)
     has_scale = bool(found.group("scale1") or found.groupdict().get("scale2"))
     if number.lower() == "one" and not has_scale and found.groupdict().get("num2") is None:
         return None  # "one of the", "at least one problem": a pronoun, not a count
@@ -501,7 +459,7 @@ def _count(
         return None
     if noun is None and not has_scale:
         return None
-    return _Quantity(start, end, (low + high) / 2, low, high, "count", qualifier, noun, noun_end)
+    return Quantity(start, end, (low + high) / 2, low, high, "count", qualifier, noun, noun_end)
 
 
 # --- context: metric, kind, period, speaker, hedges ------------------------------------------
@@ -586,7 +544,7 @@ def _distance(a: tuple[int, int], b: tuple[int, int]) -> int:
 def _metric(
     context: _Context,
     spans: list[tuple[int, int, str]],
-    quantity: _Quantity,
+    quantity: Quantity,
     clause: tuple[int, int],
 ) -> tuple[str, str | None, str | None] | None:
     """(metric, the term that decided it, "sentence") from the sentence's term ``spans``, or
@@ -632,7 +590,7 @@ def _clause(text: str, start: int, end: int) -> tuple[int, int]:
     return left, right
 
 
-def _kind(text: str, quantity: _Quantity, clause: tuple[int, int]) -> tuple[str, str | None]:
+def _kind(text: str, quantity: Quantity, clause: tuple[int, int]) -> tuple[str, str | None]:
     """(kind, direction) of a figure from the cue words around it."""
     before = _without_qualifier(text[: quantity.start])
     can_change = quantity.unit in {"percent", "percentage_points", "multiple"} or bool(
@@ -716,9 +674,7 @@ def _period_mentions(text: str, year: int | None) -> tuple[tuple[int, int, str, 
     return tuple(mentions)
 
 
-def _period(
-    text: str, quantity: _Quantity, clause: tuple[int, int], year: int | None
-) -> str | None:
+def _period(text: str, quantity: Quantity, clause: tuple[int, int], year: int | None) -> str | None:
     span = (quantity.start, quantity.end)
     mentions = _period_mentions(text, year)
     inside = [m for m in mentions if clause[0] <= m[0] and m[1] <= clause[1]]
@@ -773,318 +729,3 @@ def _speaker(text: str) -> str | None:
             if name and name.split()[0] not in _PRONOUNS and name[:1].isupper():
                 return name
     return None
-
-
-def _surface(text: str, quantity: _Quantity) -> str:
-    return text[quantity.start : quantity.end].strip()
-
-
-def _figures_in(context: _Context, text: str, year: int | None) -> list[dict[str, Any]]:
-    """The figures of one sentence, in text order; ``year`` is its article's publication year.
-    A figure whose metric the previous sentence decides has ``metric`` None."""
-    quantities = _quantities(text)
-    if not quantities:
-        return []
-    rows = []
-    speaker = context.speaker(_speaker(text))
-    hedged = context.hedged(text)
-    spans = context.term_spans(text)
-    for quantity in quantities:
-        clause = _clause(text, quantity.start, quantity.end)
-        metric, term, origin = _metric(context, spans, quantity, clause) or (None, None, None)
-        kind, direction = _kind(text, quantity, clause)
-        rows.append(
-            {
-                "surface": _surface(text, quantity),
-                "value": quantity.value,
-                "unit": quantity.unit,
-                "metric": metric,
-                "period": _period(text, quantity, clause, year),
-                "kind": kind,
-                "speaker": speaker,
-                "hedged": hedged,
-                "sentence": text,
-                "start": quantity.start,
-                "end": quantity.end,
-                "qualifier": quantity.qualifier,
-                "noun": quantity.noun,
-                "low": min(quantity.low, quantity.high),
-                "high": max(quantity.low, quantity.high),
-                "direction": direction,
-                "metric_term": term,
-                "metric_from": origin,
-            }
-        )
-    return rows
-
-
-# --- the table ------------------------------------------------------------------------------
-
-# Sentences worth reading in Python: a digit, a number word (not "one", which is everywhere)
-# or a multiple word. ASCII word boundaries keep polars on its fast regex engine.
-_HINT_WORDS = (
-    r"(?i)(?-u:\b)(?:"
-    + "|".join(
-        sorted({*(w for w in grammar.ONES if w != "one"), *grammar.TENS, "dozen", "hundred"})
-    )
-    + r"|doubl|tripl|quadrupl|halv|[a-z]*-?fold|dollars?|yuan|renminbi|roubles?|rubles?"
-    + r"|euros?|percent|per cent)|[$€£₽%]"
-)
-# Years, dates, ordinals and clock times are the commonest digits in news and never figures;
-# a sentence whose only digits are these, with no currency or percent word or sign ("$1999"),
-# is not read in Python at all.
-_MONTH_ASCII = (
-    "|".join(grammar.MONTHS) + r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
-)
-_HINT_SKIP = (
-    r"(?-u:\b)(?:1[89]|20)[0-9]{2}(?-u:\b)"
-    rf"|(?:{_MONTH_ASCII})\s+[0-9]{{1,2}}(?-u:\b)"
-    rf"|(?-u:\b)[0-9]{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH_ASCII})"
-    r"|[0-9]+(?:st|nd|rd|th)(?-u:\b)|[0-9]{1,2}:[0-9]{2}"
-)
-
-
-def _hint() -> pl.Expr:
-    """True for sentences that may hold a figure (the broad vectorised candidate search)."""
-    text = pl.col("text")
-    digits = text.str.replace_all(_HINT_SKIP, "").str.contains("[0-9]")
-    return digits | text.str.contains(_HINT_WORDS)
-
-
-# Of the sentences `_hint` lets through, most hold no figure: their numbers are the ones the
-# Python rules reject by their neighbours ("the two leaders", "20 days", "Nord Stream 2",
-# "COVID-19"). `_candidate` removes those numbers and looks for one that is left, or for a sign
-# or word that can make any number a figure. Each removal needs the whole context its rule
-# checks (ASCII and case-sensitive where Python's is), so it can only miss a rejection, never
-# invent one; a placeholder keeps a removed span from making its neighbours a new context.
-_SPACE = r"[\s\x1c-\x1f]"  # Python's \s: the regex crate's and four separator controls
-_ANY_FIGURE = "|".join(
-    [
-        # Money, percent and multiple signs and words; "İ" and "ı" match "i" only in Python.
-        r"[$€£₽%İı]|USD|EUR|GBP|RUB|CNY|RMB",
-        rf"(?i:per{_SPACE}?cent|pct|fold|doubled|doubling|tripled|tripling|quadrupled"
-        r"|quadrupling|halved|halving)",
-        r"(?i:dollars?|yuan|renminbi|roubles?|rubles?|euros?|sterling)(?i:[^a-z]|$)",
-        rf"(?i:{grammar.alternation(grammar.BARE_MULTIPLES)})(?:{_SPACE}+(?i:the|its|his|her|their|that"
-        r"|this|those|these|what|a|an|in|by|from|to|since|over|compared|last)|[.!?]*$)",
-        rf"(?i:more{_SPACE}+than|nearly|almost|about|over|roughly|at{_SPACE}+least|than|to"
-        rf"|will|would|could|may|might|can|did|set{_SPACE}+to){_SPACE}+"
-        rf"(?i:{grammar.alternation(grammar.BARE_MULTIPLES)})",
-        rf"{_SPACE}(?i:times){_SPACE}+(?i:as|more|larger|higher|bigger|greater|less|smaller"
-        r"|lower|over|the|that)",
-    ]
-)
-_LEFT_NUMBER = (
-    r"\d|(?i:^|[^a-z])(?i:"
-    + "|".join(
-        sorted({*(w for w in grammar.ONES if w != "one"), *grammar.TENS, "dozen", "hundred"})
-    )
-    + r")(?i:[^a-z]|$)"
-    # "one" alone is never read, but "one million" and "one to two" are.
-    + rf"|(?i:^|[^a-z])(?i:one)(?:{_SPACE}*[-–—]|[-\s\x1c-\x1f]*(?i:thousand|million|billion"
-    r"|trillion|bn|bln|mn|mln|tn|trn|to|and))"
-)
-_ASCII_NUMBER = (
-    r"(?:[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?"
-    rf"|(?i-u:{grammar.NUMBER_WORDS})(?-u:\b))"
-)
-_QUOTES = r"[“\"'‘(]*"
-_QUALIFIER_WORDS = sorted(
-    {w for q in grammar.QUALIFIERS if (w := q.split()[-1]).isalpha()} | {"between"}
-)
-_BEFORE_NO_COUNT = grammar.alternation(grammar.DETERMINERS | grammar.LABEL_WORDS)
-_AFTER_NO_NOUN = grammar.alternation(grammar.NOUN_STOP - {"to", "and", "per"})
-_NOT_FIGURES = (
-    (_HINT_SKIP, "_"),
-    # Glued to letters or after a hyphen: "G20", "COVID-19", "Su-35" (but "A12 point").
-    (r"([A-Za-z]{2,}|[B-Zb-z])[0-9]+", "${1}_"),
-    (r"([A-Za-z0-9])-[0-9]+", "${1}-_"),
-    # A duration: "20 days", "three years", "69-year-old".
-    (
-        rf"{_ASCII_NUMBER}((?:\s+|-)(?i-u:{grammar.alternation(grammar.TIME_UNITS)})(?:[\s.,;:!?)\]”\"-]|$))",
-        "_${1}",
-    ),
-    # After a determiner or a label word: "the two leaders", "Article 5".
-    (
-        rf"((?:^|\s){_QUOTES}(?i-u:{_BEFORE_NO_COUNT}){_QUOTES}\s+)"
-        rf"{_ASCII_NUMBER}",
-        "${1}_",
-    ),
-    # After a capitalised word that is not the sentence's first or a qualifier ("Over 40"):
-    # "Nord Stream 2". Capitalised qualifier words are lowercased first so the next rule
-    # passes them by.
-    (
-        r"(?-u:\b)(?:"
-        + "|".join(f"{w[0].upper()}(?i-u:{w[1:]})" for w in _QUALIFIER_WORDS)
-        + r")(?-u:\b)",
-        "q",
-    ),
-    (r"([^\s“\"'‘(]\s+[A-Z][A-Za-z]*\s+)(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?", "${1}_"),
-    # A number with no noun after it: punctuation or the end follows ("since June 6289."),
-    # or a word that ends a noun phrase ("40 of the"). Without a sign, scale or unit, which
-    # `_ANY_FIGURE` looks for in the whole sentence, such a number is no figure. Dashes,
-    # "to" and "and" may join a range, and "per" a percentage, so they are left alone.
-    (rf"{_ASCII_NUMBER}(\s*(?:[.;:!?)\]}}”\"'’…]|,(?:[^0-9]|$)|$))", "_${1}"),
-    (
-        rf"{_ASCII_NUMBER}(\s+(?i-u:{_AFTER_NO_NOUN})"
-        r"(?:[\s.,;:!?)\]”\"]|$))",
-        "_${1}",
-    ),
-)
-
-
-def _candidate() -> pl.Expr:
-    """True for sentences with a number the Python rules may read as a figure; with `_hint`,
-    the vectorised candidate search."""
-    text = pl.col("text")
-    left = text
-    for pattern, replacement in _NOT_FIGURES:
-        left = left.str.replace_all(pattern, replacement)
-    return text.str.contains(_ANY_FIGURE) | left.str.contains(_LEFT_NUMBER)
-
-
-def require(frame: pl.DataFrame | pl.LazyFrame, columns: Iterable[str], name: str) -> None:
-    present = set(frame.collect_schema().names())
-    missing = [c for c in columns if c not in present]
-    if missing:
-        msg = f"{name} lacks column(s) {missing}; it has {sorted(present)}"
-        raise ValueError(msg)
-
-
-def _quote_speakers(quotes: pl.DataFrame) -> pl.DataFrame:
-    require(quotes, ("article_id", "sentence_idx", "speaker"), "quotes")
-    return (
-        quotes.lazy()
-        .select("article_id", pl.col("sentence_idx").cast(pl.Int32()), "speaker")
-        # A pronoun the quotes stage could not resolve names nobody.
-        .filter(pl.col("speaker").is_not_null(), pl.col("speaker") != "unresolved")
-        .group_by("article_id", "sentence_idx", maintain_order=True)
-        .agg(pl.col("speaker").first().alias("_quoted"))
-        .collect()
-    )
-
-
-def extract(
-    sentences: pl.DataFrame | pl.LazyFrame,
-    profile: Profile,
-    *,
-    quotes: pl.DataFrame | None = None,
-    articles: pl.DataFrame | None = None,
-) -> pl.DataFrame:
-    """The figures table: every numeric claim in the sentences, tied to what it measures.
-
-    Parameters
-    ----------
-    sentences
-        ``article_id``, ``sentence_idx`` and ``text`` of each sentence, and ``start`` (its
-        offset in the article) when figure offsets should be article offsets.
-    profile
-        The topic profile: its metrics tie numbers to what they measure, its hedges mark
-        uncertain claims.
-    quotes
-        The quotes table (``article_id``, ``sentence_idx``, ``speaker``): when given, a
-        figure in a quoted sentence takes the quote's speaker.
-    articles
-        ``article_id`` and ``published``: when given, "last year" and "this year" become
-        years counted from the publication date.
-
-    Returns
-    -------
-    DataFrame in :data:`FIGURE_SCHEMA`, one row per figure, in text order. The rules are in
-    the module docstring.
-
-    Examples
-    --------
-    >>> from framescope.profile import load
-    >>> s = pl.DataFrame({"article_id": ["a"], "sentence_idx": [0],
-    ...                   "text": ["Trade rose 29.3% to $190,27 billion in 2022."]})
-    >>> extract(s, load()).select("surface", "value", "unit", "metric", "kind", "period").rows()
-    [('29.3%', 29.3, 'percent', 'bilateral_trade', 'change', '2022'), ('$190,27 billion', 190270000000.0, 'USD', 'bilateral_trade', 'actual', '2022')]
-    """  # noqa: E501
-    require(sentences, ("article_id", "sentence_idx", "text"), "sentences")
-    lazy = sentences.lazy()
-    has_start = "start" in lazy.collect_schema().names()
-    index = pl.col("sentence_idx")
-    frame = lazy.select(
-        "article_id",
-        index.cast(pl.Int32()),
-        (pl.col("start") if has_start else pl.lit(0)).cast(pl.Int64()).alias("_offset"),
-        "text",
-    ).collect()
-    # The search runs once per distinct text, and its slower filter only on the texts the
-    # faster one keeps (in one query polars would evaluate both on every text).
-    hinted = frame.select("text").unique().lazy().filter(_hint()).collect()
-    readable = hinted.lazy().filter(_candidate()).collect()
-    # The previous sentence, for a figure that inherits its metric ("The surplus ..."),
-    # looked up for the sentences read only (a sentence is one row: its keys are unique).
-    previous = frame.lazy().select(
-        "article_id", (index + 1).alias("sentence_idx"), pl.col("text").alias("_previous")
-    )
-    candidates = (
-        frame.lazy()
-        .join(readable.lazy(), on="text", how="semi")
-        .join(previous, on=["article_id", "sentence_idx"], how="left")
-        .sort("article_id", "sentence_idx")
-    )
-    if articles is not None:
-        require(articles, ("article_id", "published"), "articles")
-        years = articles.lazy().select(
-            "article_id", pl.col("published").cast(pl.Date()).dt.year().alias("_year")
-        )
-        candidates = candidates.join(years, on="article_id", how="left", maintain_order="left")
-    else:
-        candidates = candidates.with_columns(pl.lit(None, pl.Int32()).alias("_year"))
-    found = candidates.collect()
-    # Corpora repeat sentences (syndication, boilerplate): each text is read once per
-    # publication year, the only other thing its figures depend on but the previous sentence.
-    distinct = found.select("text", "_year").unique(maintain_order=True)
-    context = _Context.of(profile)
-    keys: list[int] = []
-    readings: list[dict[str, Any]] = []
-    scans = (_QUANTITY_SCAN, _MULTIPLE_SCAN, _NOT_COUNTS_SCAN, _PERIOD_SCAN, _CUE_SCAN,
-             _CLAUSE_SCAN, *([context.term_pattern] if context.term_pattern else []))  # fmt: skip
-    with searched(scans, distinct["text"].unique()):
-        for key, (text, year) in enumerate(distinct.iter_rows()):
-            for figure in itertools.islice(
-                _figures_in(context, text, year), MAX_FIGURES_PER_SENTENCE
-            ):
-                keys.append(key)
-                readings.append(figure)
-    read = pl.DataFrame(readings, schema=_READING_SCHEMA).with_columns(
-        pl.Series("_key", keys, pl.UInt32())
-    )
-    result = found.join(
-        distinct.with_columns(pl.int_range(pl.len(), dtype=pl.UInt32()).alias("_key")),
-        on=["text", "_year"],
-        nulls_equal=True,
-        maintain_order="left",
-    ).join(read, on="_key", maintain_order="left_right")
-    inheriting = result.filter(pl.col("metric").is_null())["_previous"].unique()
-    if len(inheriting):
-        inherited = pl.DataFrame(
-            [(previous, *_inherited(context, previous)) for previous in inheriting],
-            schema={"_previous": pl.String(), **{f"_{c}": pl.String() for c in _INHERITED}},
-            orient="row",
-        )
-        result = result.join(
-            inherited, on="_previous", how="left", nulls_equal=True, maintain_order="left"
-        ).with_columns(
-            pl.when(pl.col("metric").is_null()).then(pl.col(f"_{c}")).otherwise(c).alias(c)
-            for c in _INHERITED
-        )
-    result = result.with_columns(
-        pl.col("start") + pl.col("_offset"),
-        pl.col("end") + pl.col("_offset"),
-    )
-    if quotes is not None:
-        result = (
-            result.join(
-                _quote_speakers(quotes),
-                on=["article_id", "sentence_idx"],
-                how="left",
-                maintain_order="left",
-            )
-            .with_columns(pl.coalesce("_quoted", "speaker").alias("speaker"))
-            .drop("_quoted")
-        )
-    return result.select(list(FIGURE_SCHEMA)).cast(FIGURE_SCHEMA)
