@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 from framescope.claims import grammar
 from framescope.claims import scan as figures
 from framescope.claims.anchored import _one_byte, search_end, searched
+from framescope.claims.matching import Matcher
 from tests.claims.conftest import PROFILE, SCAN_TEXT, matches
 
 
@@ -17,7 +18,7 @@ def test_anchored_scans_find_what_the_patterns_find(text: str, position: int) ->
     scans = [
         figures._QUANTITY_SCAN, figures._MULTIPLE_SCAN, figures._NOT_COUNTS_SCAN,
         figures._PERIOD_SCAN, figures._CUE_SCAN, figures._CLAUSE_SCAN,
-        figures._Context.of(PROFILE).term_pattern,
+        Matcher.of(PROFILE).term_pattern,
     ]  # fmt: skip
     for scan in scans:
         assert scan is not None
@@ -34,7 +35,7 @@ def test_searching_ahead_finds_the_starts_searching_each_text_finds(texts: list[
     scans = [
         figures._QUANTITY_SCAN, figures._MULTIPLE_SCAN, figures._NOT_COUNTS_SCAN,
         figures._PERIOD_SCAN, figures._CUE_SCAN, figures._CLAUSE_SCAN,
-        figures._Context.of(PROFILE).term_pattern,
+        Matcher.of(PROFILE).term_pattern,
     ]  # fmt: skip
     texts = [*texts, "“$5” in €6 — about ₽7−8 trillion, K ten"]
     expected = [[scan.starts(text) for scan in scans] for text in texts]

@@ -5,8 +5,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from framescope.claims import candidates, scan
+from framescope.claims import candidates
 from framescope.claims.extract import _figures_in
+from framescope.claims.matching import Matcher
 from tests.claims.conftest import PROFILE, SCAN_TEXT, figures_of
 
 
@@ -40,7 +41,7 @@ def test_the_candidate_search_passes_by_numbers_the_rules_reject(text: str, expe
 def test_the_candidate_search_only_passes_by_sentences_without_figures(
     texts: list[str],
 ) -> None:
-    context = scan._Context.of(PROFILE)
+    matcher = Matcher.of(PROFILE)
     frame = pl.DataFrame({"text": texts}).filter(candidates.hint() & ~candidates.candidate())
     for text in frame["text"]:
-        assert _figures_in(context, text, None) == [], text
+        assert _figures_in(matcher, text, None) == [], text

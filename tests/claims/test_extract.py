@@ -17,6 +17,7 @@ from framescope.claims.extract import (
     UNITS,
     _figures_in,
 )
+from framescope.claims.matching import Matcher
 from tests.claims.conftest import (
     PROFILE,
     SCAN_TEXT,
@@ -183,23 +184,6 @@ def test_metric_is_the_nearest_term_otherwise() -> None:
     assert result == ("imports", "imports")
 
 
-def test_the_longest_term_wins() -> None:
-    result = one_figure(
-        "Russia's current account surplus was $227 billion.", "metric", "metric_term"
-    )
-    assert result == ("current_account_surplus", "current account surplus")
-
-
-def test_a_phrase_that_is_not_the_metric_gives_other() -> None:
-    text = "The trade war, which doubled tariffs in 2019, hurt exporters."
-    assert one_figure(text, "metric", "metric_term") == ("other", "trade war")
-
-
-def test_the_profile_can_make_such_a_phrase_a_metric() -> None:
-    text = "China has a trade deficit, which tripled in 2022 as Beijing bought crude oil."
-    assert one_figure(text, "metric", "metric_term") == ("trade_balance", "trade deficit")
-
-
 def test_a_figure_without_a_term_inherits_from_the_previous_sentence() -> None:
     result = figures_of(
         "Russia will run its largest current account surplus on record in 2022.",
@@ -327,45 +311,6 @@ def test_speaker_from_the_quotes_table_wins() -> None:
     assert one_figure(text, "speaker", quotes=unresolved) == ("reuters",)
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        (
-            "China is a supplier, according to a report by the Washington-based Free Russia "
-            "Foundation that analyzed 40 million Russian customs record entries.",
-            "free_russia_foundation",
-        ),
-        ("According to Reuters, trade reached $190 billion.", "reuters"),
-        (
-            "The Russian Foreign Ministry said trade reached $190 billion.",
-            "russian_foreign_ministry",
-        ),
-        ("Trade reached $190 billion, said Wang Wenbin.", "wang_wenbin"),
-        ("Trade reached $190 billion, said Ivan Petrov.", "Ivan Petrov"),
-        ("Trade hit a record $190 billion, Xinhua reported.", "Xinhua"),
-        ("Trade reached $190 billion, he said.", None),
-        ("The statement said Moscow wanted $200 billion in trade.", None),
-        ("According to the report, trade reached $190 billion.", None),
-    ],
-)
-def test_speaker_in_the_sentence(text: str, expected: str | None) -> None:
-    assert one_figure(text, "speaker") == (expected,)
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("Trade may reach $200 billion.", True),
-        ("Trade reportedly reached $200 billion.", True),
-        ("Could trade reach $200 billion?", True),
-        ("Trade reached $200 billion in May 2023.", False),
-        ("Trade reached $200 billion.", False),
-    ],
-)
-def test_hedged(text: str, expected: bool) -> None:
-    assert one_figure(text, "hedged") == (expected,)
-
-
 def test_offsets_are_into_the_article() -> None:
     article = "Intro. Trade rose by more than 30% in 2022."
     sentences = sentence_frame("Trade rose by more than 30% in 2022.", start=7)
@@ -422,13 +367,6 @@ def test_missing_columns_are_named() -> None:
         extract(pl.DataFrame({"article_id": ["a"], "sentence_idx": [0]}), PROFILE)
     with pytest.raises(ValueError, match=r"quotes lacks column\(s\) \['speaker'\]"):
         figures_of("Imports fell 16%.", quotes=pl.DataFrame({"article_id": [], "sentence_idx": []}))
-
-
-def test_metric_terms_table() -> None:
-    table = scan.metric_terms(PROFILE)
-    assert table["current account surplus"] == "current_account_surplus"
-    assert table["trade deficit"] == "trade_balance"  # the profile makes it a metric
-    assert table["trade war"] == "other"
 
 
 # --- the seeds --------------------------------------------------------------------------------
@@ -578,7 +516,7 @@ def _one_by_one(
 ) -> pl.DataFrame:
     """The figures table from reading every sentence the broad search keeps, one at a time,
     with its own previous sentence, publication year and quote."""
-    context = scan._Context.of(PROFILE)
+    matcher = Matcher.of(PROFILE)
     texts = {(a, i): t for a, i, _, t in sentences.iter_rows()}
     years = {a: p.year if p else None for a, p in articles.iter_rows()}
     quoted: dict[tuple[str, int], str] = {}
@@ -590,10 +528,10 @@ def _one_by_one(
     for article_id, index, start, text in sorted(sentences.iter_rows()):
         if text not in broad:
             continue
-        for figure in _figures_in(context, text, years.get(article_id)):
+        for figure in _figures_in(matcher, text, years.get(article_id)):
             if figure["metric"] is None:
                 previous = texts.get((article_id, index - 1))
-                inherited = scan._inherited(context, previous)
+                inherited = scan._inherited(matcher, previous)
                 figure["metric"], figure["metric_term"], figure["metric_from"] = inherited
             figure["article_id"], figure["sentence_idx"] = article_id, index
             figure["start"] += start

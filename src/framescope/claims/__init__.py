@@ -8,7 +8,7 @@ from framescope.claims.extract import (
     extract,
 )
 from framescope.claims.ledger import LEDGER_SCHEMA, format_value, ledger
-from framescope.claims.scan import NOT_METRIC_TERMS, metric_terms
+from framescope.claims.matching import NOT_METRIC_TERMS, metric_terms
 
 __all__ = [
     "FIGURE_SCHEMA",

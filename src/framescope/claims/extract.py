@@ -15,6 +15,7 @@ import polars as pl
 
 from framescope.claims import candidates, scan
 from framescope.claims.anchored import searched
+from framescope.claims.matching import Matcher
 from framescope.profile import Profile
 
 FIGURE_SCHEMA: dict[str, pl.DataType] = {
@@ -64,19 +65,19 @@ def _surface(text: str, quantity: scan.Quantity) -> str:
     return text[quantity.start : quantity.end].strip()
 
 
-def _figures_in(context: scan._Context, text: str, year: int | None) -> list[dict[str, Any]]:
+def _figures_in(matcher: Matcher, text: str, year: int | None) -> list[dict[str, Any]]:
     """The figures of one sentence, in text order; ``year`` is its article's publication year.
     A figure whose metric the previous sentence decides has ``metric`` None."""
     quantities = scan.quantities(text)
     if not quantities:
         return []
     rows = []
-    speaker = context.speaker(scan._speaker(text))
-    hedged = context.hedged(text)
-    spans = context.term_spans(text)
+    speaker = matcher.speaker(text)
+    hedged = matcher.hedged(text)
+    spans = matcher.term_spans(text)
     for quantity in quantities:
         clause = scan._clause(text, quantity.start, quantity.end)
-        metric, term, origin = scan._metric(context, spans, quantity, clause) or (None, None, None)
+        metric, term, origin = scan._metric(matcher, spans, quantity, clause) or (None, None, None)
         kind, direction = scan._kind(text, quantity, clause)
         rows.append(
             {
@@ -199,7 +200,7 @@ def extract(
     # Corpora repeat sentences (syndication, boilerplate): each text is read once per
     # publication year, the only other thing its figures depend on but the previous sentence.
     distinct = found.select("text", "_year").unique(maintain_order=True)
-    context = scan._Context.of(profile)
+    matcher = Matcher.of(profile)
     keys: list[int] = []
     readings: list[dict[str, Any]] = []
     scans = (
@@ -207,12 +208,12 @@ def extract(
         scan._PERIOD_SCAN,
         scan._CUE_SCAN,
         scan._CLAUSE_SCAN,
-        *([context.term_pattern] if context.term_pattern else []),
+        *([matcher.term_pattern] if matcher.term_pattern else []),
     )
     with searched(scans, distinct["text"].unique()):
         for key, (text, year) in enumerate(distinct.iter_rows()):
             for figure in itertools.islice(
-                _figures_in(context, text, year), MAX_FIGURES_PER_SENTENCE
+                _figures_in(matcher, text, year), MAX_FIGURES_PER_SENTENCE
             ):
                 keys.append(key)
                 readings.append(figure)
@@ -228,7 +229,7 @@ def extract(
     inheriting = result.filter(pl.col("metric").is_null())["_previous"].unique()
     if len(inheriting):
         inherited = pl.DataFrame(
-            [(previous, *scan._inherited(context, previous)) for previous in inheriting],
+            [(previous, *scan._inherited(matcher, previous)) for previous in inheriting],
             schema={"_previous": pl.String(), **{f"_{c}": pl.String() for c in _INHERITED}},
             orient="row",
         )
