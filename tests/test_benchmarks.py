@@ -18,7 +18,7 @@ from framescope.ingest import sidecar
 
 sys.path.insert(0, str(config.ROOT))  # benchmarks/ lives beside src/, not inside it
 
-from benchmarks import baseline, coverage, families, generate, load, report, run, score
+from benchmarks import baseline, coverage, families, generate, load, patches, report, run, score
 from tests.conftest import SEEDS
 from tests.test_mentions import HAND_COUNTS
 
@@ -359,7 +359,7 @@ def _model(name: str, key: str, **attributes) -> dict:
     return {"type": "object", "name": name, "id": key, "attributes": attributes}
 
 
-DAY = load.DAY_MS
+DAY = patches.DAY_MS
 PULLED = {
     "roots": [
         _model("panel.models.location.Location", "p1", search="?x"),
@@ -386,9 +386,9 @@ PULLED = {
 
 
 def test_a_pulled_document_gives_the_widgets_and_each_change_a_new_value():
-    found = load.objects(PULLED)
+    found = patches.objects(PULLED)
     assert len(found) == 10
-    controls = load.widgets(found)
+    controls = patches.widgets(found)
     assert (controls.outlets["id"], controls.dates["id"], controls.actor["id"]) == (
         "p3",
         "p5",
@@ -399,7 +399,7 @@ def test_a_pulled_document_gives_the_widgets_and_each_change_a_new_value():
     seen = []
     for kind in ("outlets", "dates", "actor") * 5:
         before = found[{"outlets": "p3", "dates": "p5", "actor": "p6"}[kind]]["attributes"]["value"]
-        [event] = load.plan(kind, controls, rng)
+        [event] = patches.plan(kind, controls, rng)
         assert event["kind"] == "ModelChanged" and event["attr"] == "value"
         assert event["new"] != before
         seen.append(event["new"])
@@ -414,20 +414,21 @@ def test_a_pulled_document_gives_the_widgets_and_each_change_a_new_value():
             assert event["new"] in ("x", "y")
     assert len({json.dumps(value) for value in seen}) > 5
     with pytest.raises(RuntimeError, match="Outlets"):
-        load.widgets({})
+        patches.widgets({})
 
 
 def test_only_content_patches_count_and_a_chart_or_table_patch_is_a_redraw():
-    names = {key: model["name"] for key, model in load.objects(PULLED).items()}
+    names = {key: model["name"] for key, model in patches.objects(PULLED).items()}
 
     def event(key: str, attr: str, kind: str = "ModelChanged") -> dict:
         return {"kind": kind, "model": {"id": key}, "attr": attr}
 
     busy = [event("p2", "css_classes"), event("p10", "stylesheets"), event("p1", "search")]
-    assert load.classify(busy, names) == (0, False)
-    assert load.classify([event("p3", "value"), event("p99", "text")], names) == (2, False)
-    assert load.classify([event("p10", "data"), event("p10", "_render_count")], names) == (2, True)
-    assert load.classify([event("p42", "data", "ColumnDataChanged")], names) == (1, True)
+    classify = patches.classify
+    assert classify(busy, names) == (0, False)
+    assert classify([event("p3", "value"), event("p99", "text")], names) == (2, False)
+    assert classify([event("p10", "data"), event("p10", "_render_count")], names) == (2, True)
+    assert classify([event("p42", "data", "ColumnDataChanged")], names) == (1, True)
 
 
 def _load_result(**rounds: tuple[float, float, int]) -> dict:
