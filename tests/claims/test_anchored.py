@@ -6,20 +6,19 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from framescope.claims import grammar
-from framescope.claims import scan as figures
 from framescope.claims.anchored import _one_byte, search_end, searched
+from framescope.claims.context import _BY_BEFORE
+from framescope.claims.context import SCANS as CONTEXT_SCANS
 from framescope.claims.matching import Matcher
+from framescope.claims.scan import _FROM_BEFORE
+from framescope.claims.scan import SCANS as FIGURE_SCANS
 from tests.claims.conftest import PROFILE, SCAN_TEXT, matches
 
 
 @given(SCAN_TEXT, st.integers(min_value=0, max_value=200))
 @settings(max_examples=400, deadline=None)
 def test_anchored_scans_find_what_the_patterns_find(text: str, position: int) -> None:
-    scans = [
-        figures._QUANTITY_SCAN, figures._MULTIPLE_SCAN, figures._NOT_COUNTS_SCAN,
-        figures._PERIOD_SCAN, figures._CUE_SCAN, figures._CLAUSE_SCAN,
-        Matcher.of(PROFILE).term_pattern,
-    ]  # fmt: skip
+    scans = [*FIGURE_SCANS, *CONTEXT_SCANS, Matcher.of(PROFILE).term_pattern]
     for scan in scans:
         assert scan is not None
         assert scan.words is not None  # every one has a fast path
@@ -32,11 +31,7 @@ def test_anchored_scans_find_what_the_patterns_find(text: str, position: int) ->
 @given(st.lists(SCAN_TEXT, min_size=1, max_size=20))
 @settings(max_examples=200, deadline=None)
 def test_searching_ahead_finds_the_starts_searching_each_text_finds(texts: list[str]) -> None:
-    scans = [
-        figures._QUANTITY_SCAN, figures._MULTIPLE_SCAN, figures._NOT_COUNTS_SCAN,
-        figures._PERIOD_SCAN, figures._CUE_SCAN, figures._CLAUSE_SCAN,
-        Matcher.of(PROFILE).term_pattern,
-    ]  # fmt: skip
+    scans = [*FIGURE_SCANS, *CONTEXT_SCANS, Matcher.of(PROFILE).term_pattern]
     texts = [*texts, "“$5” in €6 — about ₽7−8 trillion, K ten"]
     expected = [[scan.starts(text) for scan in scans] for text in texts]
     with searched(scans, pl.Series(texts).unique()):
@@ -59,8 +54,8 @@ def test_one_byte_keeps_character_offsets() -> None:
 def test_searching_the_end_of_a_text_finds_what_searching_all_of_it_finds(text: str) -> None:
     for pattern, width in [
         (grammar.QUALIFIER, grammar.QUALIFIER_WIDTH),
-        (figures._BY_BEFORE, 2),
-        (figures._FROM_BEFORE, 4),
+        (_BY_BEFORE, 2),
+        (_FROM_BEFORE, 4),
     ]:
         result = search_end(pattern, text, width)
         assert matches([result]) == matches([pattern.search(text)])

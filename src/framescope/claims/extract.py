@@ -13,7 +13,7 @@ from typing import Any
 
 import polars as pl
 
-from framescope.claims import candidates, scan
+from framescope.claims import candidates, context, scan
 from framescope.claims.anchored import searched
 from framescope.claims.matching import Matcher
 from framescope.profile import Profile
@@ -76,16 +76,20 @@ def _figures_in(matcher: Matcher, text: str, year: int | None) -> list[dict[str,
     hedged = matcher.hedged(text)
     spans = matcher.term_spans(text)
     for quantity in quantities:
-        clause = scan._clause(text, quantity.start, quantity.end)
-        metric, term, origin = scan._metric(matcher, spans, quantity, clause) or (None, None, None)
-        kind, direction = scan._kind(text, quantity, clause)
+        clause = context.clause_of(text, quantity.start, quantity.end)
+        metric, term, origin = context.metric_of(matcher, spans, quantity, clause) or (
+            None,
+            None,
+            None,
+        )
+        kind, direction = context.kind_of(text, quantity, clause)
         rows.append(
             {
                 "surface": _surface(text, quantity),
                 "value": quantity.value,
                 "unit": quantity.unit,
                 "metric": metric,
-                "period": scan._period(text, quantity, clause, year),
+                "period": context.period_of(text, quantity, clause, year),
                 "kind": kind,
                 "speaker": speaker,
                 "hedged": hedged,
@@ -205,9 +209,7 @@ def extract(
     readings: list[dict[str, Any]] = []
     scans = (
         *scan.SCANS,
-        scan._PERIOD_SCAN,
-        scan._CUE_SCAN,
-        scan._CLAUSE_SCAN,
+        *context.SCANS,
         *([matcher.term_pattern] if matcher.term_pattern else []),
     )
     with searched(scans, distinct["text"].unique()):
@@ -229,7 +231,7 @@ def extract(
     inheriting = result.filter(pl.col("metric").is_null())["_previous"].unique()
     if len(inheriting):
         inherited = pl.DataFrame(
-            [(previous, *scan._inherited(matcher, previous)) for previous in inheriting],
+            [(previous, *context.inherited_metric(matcher, previous)) for previous in inheriting],
             schema={"_previous": pl.String(), **{f"_{c}": pl.String() for c in _INHERITED}},
             orient="row",
         )
