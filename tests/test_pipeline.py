@@ -6,7 +6,7 @@ import polars as pl
 import pytest
 from polars.testing import assert_frame_equal
 
-from framescope import config, pipeline, stages, store
+from framescope import config, pipeline, sentiment, stages, store
 from framescope.ingest import dedupe
 from tests.conftest import SEEDS
 
@@ -391,7 +391,7 @@ def test_sentiment_is_scored_by_the_methods_chosen(raw, tmp_path):
     result = store.read("sentiment", out)["method"].unique().to_list()
     assert result == ["vader"]
     assert store.read_manifest(out)["settings"]["sentiment_methods"] == ["vader"]
-    assert _build(raw, out, methods=["vader", "vader"]).status == "up_to_date"
+    assert _build(raw, out, methods="vader,vader").status == "up_to_date"
     assert _build(raw, out).status == "built"  # the default: every shipped method
     assert _build(raw, out, methods=["textblob", "vader"]).status == "up_to_date"
     _build(raw, tmp_path / "force", force=True)
@@ -399,12 +399,34 @@ def test_sentiment_is_scored_by_the_methods_chosen(raw, tmp_path):
 
 
 def test_an_unknown_sentiment_method_stops_the_build_before_any_work(tmp_path):
-    known = r"known: \[.*'vader'.*\]"
-    with pytest.raises(ValueError, match=r"unknown sentiment method\(s\) \['vadr'\]; " + known):
+    with pytest.raises(
+        ValueError, match=r"unknown sentiment method 'vadr'; known methods: .*vader"
+    ):
         pipeline.build([SEEDS], out=tmp_path / "out", progress=False, methods=["vader", "vadr"])
-    with pytest.raises(ValueError, match="no sentiment method given; " + known):
+    with pytest.raises(ValueError, match="methods is empty"):
         pipeline.build([SEEDS], out=tmp_path / "out", progress=False, methods=[])
     assert not (tmp_path / "out").exists()
+
+
+class _Flat:
+    """A sentiment method registered at run time: everything is neutral."""
+
+    name = "flat"
+
+    def score_texts(self, texts):
+        return pl.DataFrame({"compound": [0.0] * len(texts)}).with_columns(
+            pl.lit(None, pl.Float64()).alias(column) for column in ("pos", "neu", "neg")
+        )
+
+
+def test_a_method_registered_at_run_time_runs_only_in_this_process(raw, tmp_path, monkeypatch):
+    monkeypatch.setitem(sentiment.METHODS, "flat", _Flat)
+    with pytest.raises(ValueError, match="registered at run time, so worker processes"):
+        _build(raw, tmp_path / "two", methods=["flat"], workers=2)
+    _build(raw, tmp_path / "one", methods=["flat"], workers=1)
+    result = store.read("sentiment", tmp_path / "one").select("method", "compound").unique()
+    expected = pl.DataFrame({"method": ["flat"], "compound": [0.0]})
+    assert_frame_equal(result, expected)
 
 
 def test_code_sha256_covers_every_file_but_readers_and_caches(tmp_path):

@@ -124,31 +124,6 @@ def code_sha256(package: Path) -> str:
     return digest.hexdigest()
 
 
-def sentiment_methods(methods: Sequence[str] | None) -> tuple[str, ...]:
-    """The sentiment methods a build scores with: ``methods`` (default
-    :data:`SENTIMENT_METHODS`) once each, checked against :data:`framescope.sentiment.METHODS`.
-
-    Examples
-    --------
-    >>> sentiment_methods(["vader", "vader"])
-    ('vader',)
-    >>> sentiment_methods(["vadr"])
-    Traceback (most recent call last):
-    ...
-    ValueError: unknown sentiment method(s) ['vadr']; known: ['textblob', 'vader']
-    """
-    chosen = [methods] if isinstance(methods, str) else methods
-    chosen = tuple(dict.fromkeys(SENTIMENT_METHODS if chosen is None else chosen))
-    if not chosen:
-        msg = f"no sentiment method given; known: {sorted(sentiment.METHODS)}"
-        raise ValueError(msg)
-    unknown = [name for name in chosen if name not in sentiment.METHODS]
-    if unknown:
-        msg = f"unknown sentiment method(s) {unknown}; known: {sorted(sentiment.METHODS)}"
-        raise ValueError(msg)
-    return chosen
-
-
 def _fingerprints(found: ingest.Inputs) -> dict[str, str]:
     fingerprints = {}
     for item in found.files:
@@ -240,13 +215,15 @@ def build(
         Local worker processes (default ``config.WORKERS``, one per core), or with
         ``engine="dask"`` and no scheduler, LocalCluster workers.
     methods
-        Sentiment methods, names in :data:`framescope.sentiment.METHODS`; default
-        :data:`SENTIMENT_METHODS`. Other methods than the last build's rebuild everything.
+        Sentiment methods, names in :data:`framescope.sentiment.METHODS` (or one string of
+        them separated by commas); default :data:`SENTIMENT_METHODS`. Other methods than the
+        last build's rebuild everything.
 
     Raises
     ------
     ValueError
-        When ``engine`` or a method of ``methods`` is unknown, before any work.
+        When ``engine`` or a method of ``methods`` is unknown (see
+        :func:`framescope.sentiment.check_methods`), before any work.
     store.LockHeldError
         When another build is writing to ``out``.
     BuildError
@@ -261,7 +238,11 @@ def build(
     if engine not in ENGINES:
         msg = f"engine {engine!r} is not one of {list(ENGINES)}"
         raise ValueError(msg)
-    methods = sentiment_methods(methods)
+    # Workers import the methods afresh: one registered at run time exists only here.
+    in_workers = engine != "local" or (workers or config.WORKERS) > 1
+    methods = sentiment.check_methods(
+        SENTIMENT_METHODS if methods is None else methods, in_workers=in_workers
+    )
     started = time.perf_counter()
     out = Path(out) if out is not None else config.PROCESSED
     topic = profiles.load(profile)
