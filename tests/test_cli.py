@@ -226,3 +226,19 @@ def test_delimiter_reads_a_csv_sniffing_cannot(tmp_path, capsys):
     assert expected in capsys.readouterr().out  # a new delimiter rebuilds: not "up to date"
     assert cli.main([*argv, "--delimiter", "##"]) == 2
     assert "a CSV delimiter is one character" in capsys.readouterr().err
+
+
+def test_serve_passes_the_workers_on(monkeypatch):
+    from framescope.dashboard import serve
+
+    calls = []
+    monkeypatch.setattr(serve, "serve", lambda data, **options: calls.append(options))
+    assert cli.main(["serve", "--workers", "2"]) == 0
+    assert calls[0]["workers"] == 2
+    assert cli.main(["serve"]) == 0
+    assert calls[1]["workers"] == 1
+
+
+def test_serve_refuses_no_workers(capsys):
+    assert cli.main(["serve", "--workers", "0"]) == 2
+    assert "--workers must be at least 1, got 0" in capsys.readouterr().err

@@ -8,15 +8,30 @@ Two things Panel's server does that a shared dashboard must not:
 - answer ``/components/<module>/<class>/...`` by importing whatever installed module the URL
   names (``/components/this/x/_css/y`` prints the Zen of Python on the server), to serve files
   that components declare. Every file this app's pages load comes from ``/static``.
+
+``workers`` > 1 runs that many server processes on one port (tornado forks them; the kernel
+hands each new connection to one of them). Each process reads the build and prepares it itself,
+after the fork: polars' thread pool does not survive a fork, so no table is read before it.
+Memory grows with the processes (each holds the build, ~2.3 GB at 100,000 articles). On this
+2-core machine at 50 sessions on 100,000 articles one process measured best (see
+``benchmarks/README.md``): a second one halves nothing when the machine's two cores are already
+busy, and a session whose page and websocket land in different processes is built twice.
+Panel's callback threads (``pn.config.nthreads``) were no better either: plotly, Bokeh and param,
+most of a redraw, hold the GIL, and the shared caches would need locks of their own.
 """
 
 from __future__ import annotations
 
+import ctypes
+import os
+import signal
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 import panel as pn
 from bokeh.settings import settings
+from tornado import process
 from tornado.web import HTTPError, RequestHandler
 
 from framescope import config, store
@@ -68,28 +83,64 @@ def serve(
     port: int = 5006,
     origins: Sequence[str] = (),
     show: bool = False,
+    workers: int = 1,
 ) -> None:
     """Serve the dashboard for the build in ``data`` (default ``data/processed``) until stopped.
 
     Checks the origins and the build first (a ``ValueError`` or the store's error, in one
-    sentence), prepares what every session shares, then serves at ``/`` and ``/app`` with all
-    resources local and ``/components`` refused.
+    sentence), then starts ``workers`` server processes; each prepares what its sessions share
+    before it accepts connections, then serves at ``/`` and ``/app`` with all resources local and
+    ``/components`` refused.
     """
+    if workers < 1:
+        msg = f"--workers must be at least 1, got {workers}"
+        raise ValueError(msg)
     allowed = websocket_origins(address, port, origins)
     folder = Path(data) if data else config.PROCESSED
     store.read_manifest(folder) or store.read("articles", folder)  # fail early, in one sentence
     # Above the environment: Bokeh reads the mode at each page, Panel its CSS paths from it.
     settings.resources.set_value("server")
-    print(f"preparing {folder} (once per build)", flush=True)
-    prepare(folder)  # before accepting connections: no visitor waits for the shared work
-    print(f"serving {folder} at http://{address}:{port}", flush=True)
-    pn.serve(
+    server = pn.serve(
         {"app": lambda: create_app(folder), "/": lambda: create_app(folder)},
         address=address,
         port=port,
         websocket_origin=allowed,
-        show=show,
+        show=False,
+        start=False,
+        num_procs=workers,
         title="framescope",
         # Tornado takes the first matching route, and these come before Panel's own.
         extra_patterns=[(COMPONENTS_ROUTE, Refused)],
     )
+    # From here on this is the one process, or one of the forked ones.
+    worker = process.task_id()
+    if worker is not None:
+        _end_with_parent()
+    print(f"preparing {folder} (once per build{_named(worker, workers)})", flush=True)
+    # Before accepting connections, so no visitor waits for the shared work. Panel's server
+    # already stops on Ctrl-C; while preparing, Ctrl-C ends the command as it ends a build.
+    stop_serving = signal.signal(signal.SIGINT, signal.default_int_handler)
+    prepare(folder)
+    signal.signal(signal.SIGINT, stop_serving)
+    print(f"serving {folder} at http://{address}:{port}{_named(worker, workers)}", flush=True)
+    if show and not worker:
+        server.io_loop.add_callback(server.show, "/")
+    server.start()
+    server.io_loop.start()
+
+
+def _named(worker: int | None, workers: int) -> str:
+    return "" if worker is None else f", worker {worker + 1} of {workers}"
+
+
+def _end_with_parent() -> None:
+    """Have Linux send this forked worker SIGTERM when the process that forked it ends.
+
+    Tornado's parent process only waits for its workers: stopped with SIGTERM it would leave
+    them serving the port. Elsewhere (no ``prctl``) the workers must be stopped by hand."""
+    if not sys.platform.startswith("linux"):
+        return
+    pr_set_pdeathsig = 1
+    ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGTERM)
+    if os.getppid() == 1:  # the parent ended before the request took
+        os.kill(os.getpid(), signal.SIGTERM)
