@@ -157,7 +157,9 @@ def extract(
     Returns
     -------
     DataFrame in :data:`FIGURE_SCHEMA`, one row per figure, in text order. The rules are in
-    the module docstring.
+    the docstrings of :mod:`~framescope.claims.scan` (what is a figure),
+    :mod:`~framescope.claims.context` (metric, kind, period) and
+    :mod:`~framescope.claims.matching` (speaker, hedged).
 
     Examples
     --------

@@ -42,11 +42,13 @@ from dataclasses import dataclass
 from framescope.claims import grammar
 from framescope.claims.anchored import Anchored, search_end
 
-# --- figures --------------------------------------------------------------------------------
-
 
 @dataclass(frozen=True)
 class Quantity:
+    """One figure as read from a sentence: where it is (offsets into the sentence, leaving out
+    the qualifier), its value and bounds in base units, and for a count the noun it counts and
+    where that noun ends."""
+
     start: int
     end: int
     value: float
@@ -64,6 +66,7 @@ def _qualifier(before: str) -> str | None:
 
 
 def without_qualifier(before: str) -> str:
+    """``before`` without the qualifier ("more than", "about") that ends it."""
     found = search_end(grammar.QUALIFIER, before, grammar.QUALIFIER_WIDTH)
     return before[: found.start()] if found else before
 
@@ -153,6 +156,7 @@ SCANS = (_QUANTITY_SCAN, _MULTIPLE_SCAN, _NOT_COUNTS_SCAN)
 # the caches are keyed on the sentence text.
 @functools.lru_cache(maxsize=4096)
 def url_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Where the URLs, web addresses and handles in ``text`` are; none of them holds a figure."""
     if not any(part in text for part in grammar.URL_PARTS):
         return ()
     return tuple(found.span() for found in grammar.URL.finditer(text))
@@ -164,6 +168,7 @@ def _not_count_spans(text: str) -> tuple[tuple[int, int], ...]:
 
 
 def overlaps(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
+    """Whether ``start:end`` overlaps any of ``spans``."""
     return any(s < end and start < e for s, e in spans)
 
 
@@ -197,7 +202,13 @@ def _amount(found: re.Match[str], n: int, scale: float) -> float:
 
 
 def quantities(text: str) -> list[Quantity]:
-    """Every money, percent, multiple and count figure in one sentence, in text order."""
+    """Every money, percent, multiple and count figure in one sentence, in text order.
+
+    Examples
+    --------
+    >>> [(q.unit, q.value) for q in quantities("Trade doubled to $190 billion in 2022.")]
+    [('multiple', 2.0), ('USD', 190000000000.0)]
+    """
     urls = url_spans(text)
     found_all: list[Quantity] = []
     position = 0
