@@ -15,7 +15,7 @@ from pathlib import Path
 import polars as pl
 from polars.testing import assert_frame_equal
 
-from framescope import pipeline, store
+from framescope import stages, store
 
 
 def differences(before: Path, after: Path) -> dict[str, str]:
@@ -43,7 +43,7 @@ def _tables(build: Path) -> list[str]:
 
 
 def _ordered(name: str, table: pl.DataFrame) -> pl.DataFrame:
-    return table.sort("path") if name == "articles" else pipeline.canonical_order(table)
+    return table.sort("path") if name == "articles" else stages.canonical_order(table)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
