@@ -242,3 +242,13 @@ def test_serve_passes_the_workers_on(monkeypatch):
 def test_serve_refuses_no_workers(capsys):
     assert cli.main(["serve", "--workers", "0"]) == 2
     assert "--workers must be at least 1, got 0" in capsys.readouterr().err
+
+
+def test_methods_chooses_the_sentiment_methods(tmp_path, capsys):
+    argv = ["build", "--raw", str(SEEDS), "--out", str(tmp_path / "out"), "--quiet"]
+    assert cli.main([*argv, "--methods", "vader"]) == 0
+    result = store.read("sentiment", tmp_path / "out")["method"].unique().to_list()
+    expected = ["vader"]
+    assert result == expected
+    assert cli.main([*argv, "--methods", "vadr"]) == 2
+    assert "unknown sentiment method 'vadr'" in capsys.readouterr().err

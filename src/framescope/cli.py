@@ -62,6 +62,12 @@ def _parser() -> argparse.ArgumentParser:
         metavar="CHAR",
         help="delimiter of CSV/TSV exports, e.g. ';' or tab (default: sniffed from the header)",
     )
+    build.add_argument(
+        "--methods",
+        metavar="NAMES",
+        help="sentiment methods, comma-separated (default: "
+        f"{','.join(pipeline.SENTIMENT_METHODS)}; known: {', '.join(sentiment.METHODS)})",
+    )
     build.add_argument("--force", action="store_true", help="rebuild even if nothing changed")
     build.add_argument(
         "--engine", choices=pipeline.ENGINES, default="local", help="local (default) or dask"
@@ -126,6 +132,7 @@ def _build(args: argparse.Namespace) -> int:
         out=args.out,
         mapping=parse_mapping(args.map),
         delimiter=args.delimiter,
+        methods=args.methods,
         progress=not args.quiet,
         force=args.force,
         engine=args.engine,
