@@ -12,7 +12,7 @@ import warnings
 import polars as pl
 
 from framescope.rules.articles import kept as kept_articles
-from framescope.rules.spans import KEYS
+from framescope.rules.spans import KEYS, sentence_frame
 from framescope.rules.words import STOP_WORDS
 
 DISTINCTIVE_SCHEMA: dict[str, pl.DataType] = {
@@ -41,14 +41,20 @@ def tokens(sentences: pl.DataFrame, *, ngram: tuple[int, int] = (1, 2)) -> pl.La
     """The n-grams of each sentence, lowercased, stop words out (see distinctive_terms).
 
     Returns ``article_id, sentence_idx, ngram, term`` (lazy), one row per occurrence.
+
+    Examples
+    --------
+    >>> s = pl.DataFrame({"article_id": ["a"], "sentence_idx": [0],
+    ...                   "text": ["Russia’s Foreign Ministry said so."]})
+    >>> tokens(s, ngram=(2, 2)).collect()["term"].to_list()
+    ['russia foreign', 'foreign ministry', 'ministry said']
     """
     low, high = _ngram_range(ngram)
     stop = list(STOP_WORDS)
     exploded = (
-        sentences.lazy()
+        sentence_frame(sentences)
         .select(
-            pl.col("article_id").cast(pl.String),
-            pl.col("sentence_idx").cast(pl.Int32),
+            *KEYS,
             pl.col("text")
             .str.to_lowercase()
             .str.replace_all("’", "'", literal=True)

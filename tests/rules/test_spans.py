@@ -41,3 +41,12 @@ def test_sentence_frame_types_the_keys() -> None:
         schema={"article_id": pl.String, "sentence_idx": pl.Int32, "text": pl.String},
     )
     assert_frame_equal(result, expected)
+
+
+def test_texts_frame_numbers_texts_as_one_article() -> None:
+    result = spans.texts_frame(pl.Series(["A.", None]))
+    expected = pl.DataFrame(
+        {"article_id": ["", ""], "sentence_idx": [0, 1], "text": ["A.", None]},
+        schema={"article_id": pl.String, "sentence_idx": pl.Int32, "text": pl.String},
+    )
+    assert_frame_equal(result, expected)

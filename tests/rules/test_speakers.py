@@ -58,3 +58,20 @@ def test_reporting_verbs_map_surfaces_to_lemmas() -> None:
 def test_pronouns_are_left_for_resolution() -> None:
     assert phrases("He said so.") == [(0, "say", "He", "left")]
     assert set(speakers.PRONOUNS) == {"he", "she", "they"}
+
+
+def test_named_gives_each_text_its_first_speaker_phrase() -> None:
+    texts = pl.Series(
+        "text",
+        [
+            "Trade rose, according to customs data, Reuters reported.",
+            "He said so, and the ministry confirmed it.",
+            "Nothing is attributed here.",
+            None,
+        ],
+    )
+    result = speakers.named(texts)
+    # "according to customs data": a phrase after the verb must start like a name.
+    expected = pl.Series("text", ["Reuters", "the ministry", None, None])
+    assert result.to_list() == expected.to_list()
+    assert result.name == "text"

@@ -75,16 +75,7 @@ def quotes(sentences: pl.DataFrame, mentions: pl.DataFrame, profile: Profile) ->
     if sentences.is_empty():
         return pl.DataFrame(schema=QUOTE_SCHEMA)
     text_only = sentence_frame(sentences)
-    sentence_rows = (
-        sentences.lazy()
-        .select(
-            pl.col("article_id").cast(pl.String),
-            pl.col("sentence_idx").cast(pl.Int32),
-            pl.col("start").cast(pl.Int64),
-            pl.col("text").cast(pl.String),
-        )
-        .sort(*KEYS)
-    )
+    sentence_rows = sentence_frame(sentences, start=True).sort(*KEYS)
     mention_frame = mentions.lazy().select(
         pl.col("article_id").cast(pl.String),
         pl.col("sentence_idx").cast(pl.Int32),

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 import polars as pl
 
 from framescope.profile import TermGroup
-from framescope.rules.spans import KEYS
+from framescope.rules.spans import KEYS, texts_frame
 from framescope.rules.terms import group_matches
 
 
@@ -57,14 +57,6 @@ def hedged(texts: pl.Series, terms: Sequence[str]) -> pl.Series:
     """
     if not terms:
         return pl.Series(texts.name, [False] * len(texts), dtype=pl.Boolean)
-    frame = (
-        texts.cast(pl.String)
-        .to_frame("text")
-        .select(
-            pl.lit("").alias("article_id"),
-            pl.int_range(pl.len(), dtype=pl.Int32).alias("sentence_idx"),
-            "text",
-        )
-    )
+    frame = texts_frame(texts)
     found = locate(frame, terms).select("sentence_idx").collect()["sentence_idx"]
     return frame["sentence_idx"].is_in(found.implode()).alias(texts.name)

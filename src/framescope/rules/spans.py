@@ -22,19 +22,41 @@ CONTEXT_CHARS = 250
 the speaker). Bounded so that the work per finding does not grow with its sentence."""
 
 
-def sentence_frame(sentences: pl.DataFrame) -> pl.LazyFrame:
-    """The keys and text of a sentences table, typed as every table types them.
+def sentence_frame(sentences: pl.DataFrame, *, start: bool = False) -> pl.LazyFrame:
+    """The keys and text of a sentences table (and its ``start`` offsets), typed as every
+    table types them.
 
     Examples
     --------
-    >>> s = pl.DataFrame({"article_id": ["a"], "sentence_idx": [0], "text": ["Hi."]})
-    >>> sentence_frame(s).collect().schema["sentence_idx"]
-    Int32
+    >>> s = pl.DataFrame({"article_id": ["a"], "sentence_idx": [0], "start": [9], "text": ["Hi."]})
+    >>> sentence_frame(s, start=True).collect().dtypes
+    [String, Int32, Int64, String]
     """
     return sentences.lazy().select(
         pl.col("article_id").cast(pl.String),
         pl.col("sentence_idx").cast(pl.Int32),
+        *([pl.col("start").cast(pl.Int64)] if start else []),
         pl.col("text").cast(pl.String),
+    )
+
+
+def texts_frame(texts: pl.Series) -> pl.DataFrame:
+    """Texts as a sentences table, for code that reads texts one by one: one article (``""``),
+    ``sentence_idx`` the text's position.
+
+    Examples
+    --------
+    >>> texts_frame(pl.Series(["A.", "B."])).rows()
+    [('', 0, 'A.'), ('', 1, 'B.')]
+    """
+    return (
+        texts.cast(pl.String)
+        .to_frame("text")
+        .select(
+            pl.lit("").alias("article_id"),
+            pl.int_range(pl.len(), dtype=pl.Int32).alias("sentence_idx"),
+            "text",
+        )
     )
 
 

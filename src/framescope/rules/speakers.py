@@ -25,7 +25,7 @@ import polars as pl
 
 from framescope.rules import spans
 from framescope.rules.quotation import quote_marks, quoted
-from framescope.rules.spans import KEYS
+from framescope.rules.spans import KEYS, texts_frame
 from framescope.rules.terms import alternation, locate, normalised
 from framescope.rules.words import DETERMINER
 
@@ -256,4 +256,30 @@ def clauses(sentences: pl.LazyFrame, *, marks: pl.LazyFrame | None = None) -> pl
             .alias("_side"),
             "_verb_start",
         )
+    )
+
+
+def named(texts: pl.Series) -> pl.Series:
+    """The speaker phrase of each text's first attribution (:func:`clauses`, in text order),
+    pronouns left out; null where there is none. For code that reads texts, not a sentences
+    table.
+
+    Examples
+    --------
+    >>> named(pl.Series(["Trade rose, Reuters reported.", "He said so.", "No verb."])).to_list()
+    ['Reuters', None, None]
+    """
+    frame = texts_frame(texts)
+    found = (
+        clauses(frame.lazy())
+        .filter(~pl.col("speaker_text").str.to_lowercase().is_in(list(PRONOUNS)))
+        .sort("sentence_idx", "_verb_start")
+        .group_by("sentence_idx", maintain_order=True)
+        .agg(pl.col("speaker_text").first())
+        .collect()
+    )
+    return (
+        frame.select("sentence_idx")
+        .join(found, on="sentence_idx", how="left", maintain_order="left")["speaker_text"]
+        .alias(texts.name)
     )
