@@ -20,6 +20,7 @@ from framescope.claims.extract import (
     _figures_in,
 )
 from framescope.claims.matching import Matcher
+from framescope.rules import hedges
 from tests.claims.conftest import (
     PROFILE,
     TOKENS,
@@ -29,7 +30,7 @@ from tests.claims.conftest import (
 )
 
 
-def test_speaker_from_the_quotes_table_wins() -> None:
+def test_speaker_from_the_quotes_table_when_given() -> None:
     quotes = pl.DataFrame(
         {
             "article_id": ["a", "a"],
@@ -41,8 +42,46 @@ def test_speaker_from_the_quotes_table_wins() -> None:
     text = "Trade will reach $200 billion, Reuters said."
     assert one_figure(text, "speaker", quotes=quotes) == ("russian_foreign_ministry",)
     assert one_figure(text, "speaker") == ("reuters",)
+    # The quotes table applies the sentence's own rule: what it leaves out, nobody said.
     unresolved = quotes.with_columns(pl.lit("unresolved").alias("speaker"))
-    assert one_figure(text, "speaker", quotes=unresolved) == ("reuters",)
+    assert one_figure(text, "speaker", quotes=unresolved) == (None,)
+    assert one_figure(text, "speaker", quotes=quotes.clear()) == (None,)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("According to Reuters, trade reached $190 billion.", "reuters"),
+        ("Trade reached $190 billion, said Wang Wenbin.", "wang_wenbin"),
+        ("Trade reached $190 billion, said Ivan Petrov.", "Ivan Petrov"),
+        ("Trade hit a record $190 billion, Xinhua reported.", "Xinhua"),
+        # A phrase that is no actor's name as written stays as written; the quotes table,
+        # given in a build, resolves it ("The Russian Foreign Ministry" -> its actor).
+        (
+            "The Russian Foreign Ministry said trade reached $190 billion.",
+            "The Russian Foreign Ministry",
+        ),
+        ("According to the report, trade reached $190 billion.", "the report"),
+        ("Trade reached $190 billion, he said.", None),
+        ("Trade reached $190 billion.", None),
+    ],
+)
+def test_speaker_without_the_quotes_table(text: str, expected: str | None) -> None:
+    assert one_figure(text, "speaker") == (expected,)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Trade may reach $200 billion.", True),
+        ("Trade reportedly reached $200 billion.", True),
+        ("Could trade reach $200 billion?", True),
+        ("Trade reached $200 billion in May 2023.", False),
+        ("Trade reached $200 billion.", False),
+    ],
+)
+def test_hedged(text: str, expected: bool) -> None:
+    assert one_figure(text, "hedged") == (expected,)
 
 
 def test_offsets_are_into_the_article() -> None:
@@ -259,6 +298,8 @@ def _one_by_one(
     for article_id, index, start, text in sorted(sentences.iter_rows()):
         if text not in broad:
             continue
+        # One text at a time, as the rule reads it among all the texts.
+        hedged = hedges.hedged(pl.Series([text]), PROFILE.hedges)[0]
         for figure in _figures_in(matcher, text, years.get(article_id)):
             if figure["metric"] is None:
                 previous = texts.get((article_id, index - 1))
@@ -267,7 +308,8 @@ def _one_by_one(
             figure["article_id"], figure["sentence_idx"] = article_id, index
             figure["start"] += start
             figure["end"] += start
-            figure["speaker"] = quoted.get((article_id, index), figure["speaker"])
+            figure["speaker"] = quoted.get((article_id, index))
+            figure["hedged"] = hedged
             rows.append(figure)
     return pl.DataFrame(rows, schema=FIGURE_SCHEMA)
 

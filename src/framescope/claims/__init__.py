@@ -8,7 +8,8 @@ on them, are written where they are applied:
   written, and the words around a number that make it no figure.
 - :mod:`~framescope.claims.scan`: what is a figure in a sentence.
 - :mod:`~framescope.claims.context`: what a figure is about (metric, kind, direction, period).
-- :mod:`~framescope.claims.matching`: the profile's metric terms, hedges and speakers.
+- :mod:`~framescope.claims.matching`: the profile's metric terms (speakers and hedges are
+  :mod:`framescope.rules`').
 - :mod:`~framescope.claims.candidates`: which sentences are read at all.
 - :mod:`~framescope.claims.anchored`: regex scans tried only where a match can start.
 - :mod:`~framescope.claims.extract` and :mod:`~framescope.claims.ledger`: the two tables.

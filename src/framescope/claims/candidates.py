@@ -17,7 +17,7 @@ from framescope.claims import grammar
 _NUMBER_WORDS = "|".join(
     sorted({*(w for w in grammar.ONES if w != "one"), *grammar.TENS, "dozen", "hundred"})
 )
-_BARE_MULTIPLE = grammar.alternation(grammar.BARE_MULTIPLES)
+_BARE_MULTIPLE = grammar.one_of(grammar.BARE_MULTIPLES)
 
 # Sentences worth reading in Python: a digit, a number word or a multiple word. ASCII word
 # boundaries keep polars on its fast regex engine.
@@ -88,8 +88,8 @@ _QUOTES = r"[“\"'‘(]*"
 _QUALIFIER_WORDS = sorted(
     {w for q in grammar.QUALIFIERS if (w := q.split()[-1]).isalpha()} | {"between"}
 )
-_BEFORE_NO_COUNT = grammar.alternation(grammar.DETERMINERS | grammar.LABEL_WORDS)
-_AFTER_NO_NOUN = grammar.alternation(grammar.NOUN_STOP - {"to", "and", "per"})
+_BEFORE_NO_COUNT = grammar.one_of(grammar.DETERMINERS | grammar.LABEL_WORDS)
+_AFTER_NO_NOUN = grammar.one_of(grammar.NOUN_STOP - {"to", "and", "per"})
 _NOT_FIGURES = (
     (_HINT_SKIP, "_"),
     # Glued to letters or after a hyphen: "G20", "COVID-19", "Su-35" (but "A12 point").
@@ -97,7 +97,7 @@ _NOT_FIGURES = (
     (r"([A-Za-z0-9])-[0-9]+", "${1}-_"),
     # A duration: "20 days", "three years", "69-year-old".
     (
-        rf"{_ASCII_NUMBER}((?:\s+|-)(?i-u:{grammar.alternation(grammar.TIME_UNITS)})(?:[\s.,;:!?)\]”\"-]|$))",
+        rf"{_ASCII_NUMBER}((?:\s+|-)(?i-u:{grammar.one_of(grammar.TIME_UNITS)})(?:[\s.,;:!?)\]”\"-]|$))",
         "_${1}",
     ),
     # After a determiner or a label word: "the two leaders", "Article 5".

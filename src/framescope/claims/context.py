@@ -82,7 +82,7 @@ _PERIOD = re.compile(
             rf"(?P<range>(?i:between|from)\s+(?P<m1>{grammar.MONTH})(?:\s+(?P<y1>\d{{4}}))?\s+"
             rf"(?i:and|to|through|until)\s+(?P<m2>{grammar.MONTH})\s+(?P<y2>\d{{4}}))",
             rf"(?P<dash>(?P<m3>{grammar.MONTH})\s?[-–]\s?(?P<m4>{grammar.MONTH})\s+(?P<y3>\d{{4}}))",
-            rf"(?P<first>(?i:first)\s+(?P<n>\d{{1,2}}|(?i:{grammar.alternation(grammar.ONES)}))\s+"
+            rf"(?P<first>(?i:first)\s+(?P<n>\d{{1,2}}|(?i:{grammar.one_of(grammar.ONES)}))\s+"
             rf"(?i:months)\s+(?i:of)\s+(?:(?i:the\s+year)\s+)?(?P<y4>\d{{4}}))",
             r"(?P<half>(?i:first)\s+(?P<part>half|quarter)\s+(?i:of)\s+(?P<y5>\d{4}))",
             rf"(?P<month>(?P<m5>{grammar.MONTH})\s+(?P<y6>\d{{4}}))",
@@ -141,17 +141,17 @@ def metric_of(
         # A count says what it counts: only a term inside its noun ties it to a metric.
         inside = [t for t in spans if quantity.end <= t[0] and t[1] <= quantity.noun_end]
         if inside:
-            return matcher.terms[inside[0][2].lower()], inside[0][2], "sentence"
+            return matcher.metric(inside[0][2]), inside[0][2], "sentence"
         return "other", None, None
     # The subject just before the number governs it ("imports fell 16% and trade rose 29%");
     # otherwise the nearest term, a term before the number winning a tie.
     governing = [t for t in spans if clause[0] <= t[0] and t[1] <= span[0] <= t[1] + 40]
     if governing:
         term = governing[-1][2]
-        return matcher.terms[term.lower()], term, "sentence"
+        return matcher.metric(term), term, "sentence"
     if spans:
         term = min(spans, key=lambda t: (_distance(span, t[:2]), t[0] > span[0]))[2]
-        return matcher.terms[term.lower()], term, "sentence"
+        return matcher.metric(term), term, "sentence"
     if quantity.unit == "count":
         return "other", None, None
     return None
@@ -159,8 +159,8 @@ def metric_of(
 
 def inherited_metric(matcher: Matcher, previous: str | None) -> tuple[str, str | None, str | None]:
     """The metric a figure with no term of its own takes from the previous sentence."""
-    earlier = [t for t in matcher.term_spans(previous) if matcher.terms[t[2].lower()] != "other"]
-    metrics = {matcher.terms[t[2].lower()] for t in earlier}
+    earlier = [t for t in matcher.term_spans(previous) if matcher.metric(t[2]) != "other"]
+    metrics = {matcher.metric(t[2]) for t in earlier}
     if len(metrics) == 1:
         return metrics.pop(), earlier[-1][2], "previous_sentence"
     return "other", None, None

@@ -17,6 +17,7 @@ from framescope.claims import candidates, context, scan
 from framescope.claims.anchored import searched
 from framescope.claims.matching import Matcher
 from framescope.profile import Profile
+from framescope.rules import hedges, speakers
 
 FIGURE_SCHEMA: dict[str, pl.DataType] = {
     "article_id": pl.String(),
@@ -50,8 +51,12 @@ handful; hundreds come from a table or a list scraped as one run of text, and ea
 carries its sentence (up to ``sentences.MAX_SENTENCE_CHARS`` characters): uncapped, a 2 MB
 article of "$1 " gave 700,000 figures and a 2.5 GB build."""
 
+# What one sentence's scan gives; its keys come from the sentences, and its speaker and
+# whether it is hedged are read for all sentences at once.
 _READING_SCHEMA = {
-    k: v for k, v in FIGURE_SCHEMA.items() if k not in {"article_id", "sentence_idx"}
+    k: v
+    for k, v in FIGURE_SCHEMA.items()
+    if k not in {"article_id", "sentence_idx", "speaker", "hedged"}
 }
 _INHERITED = ("metric", "metric_term", "metric_from")
 
@@ -72,8 +77,6 @@ def _figures_in(matcher: Matcher, text: str, year: int | None) -> list[dict[str,
     if not quantities:
         return []
     rows = []
-    speaker = matcher.speaker(text)
-    hedged = matcher.hedged(text)
     spans = matcher.term_spans(text)
     for quantity in quantities:
         clause = context.clause_of(text, quantity.start, quantity.end)
@@ -91,8 +94,6 @@ def _figures_in(matcher: Matcher, text: str, year: int | None) -> list[dict[str,
                 "metric": metric,
                 "period": context.period_of(text, quantity, clause, year),
                 "kind": kind,
-                "speaker": speaker,
-                "hedged": hedged,
                 "sentence": text,
                 "start": quantity.start,
                 "end": quantity.end,
@@ -106,6 +107,24 @@ def _figures_in(matcher: Matcher, text: str, year: int | None) -> list[dict[str,
             }
         )
     return rows
+
+
+def named_speakers(texts: pl.Series, profile: Profile) -> pl.Series:
+    """The speaker each text names (:func:`framescope.rules.speakers.named`), as the profile
+    actor's id when the name is one of its names or aliases (like the quotes table), else as
+    written; null where none is named.
+
+    Examples
+    --------
+    >>> from framescope.profile import load
+    >>> texts = pl.Series(["Trade rose, Reuters said.", "Trade rose, said Ivan Petrov.", "Hi."])
+    >>> named_speakers(texts, load()).to_list()
+    ['reuters', 'Ivan Petrov', None]
+    """
+    actors = {
+        surface: actor.id for actor in profile.actors for surface in (actor.name, *actor.aliases)
+    }
+    return speakers.named(texts).replace(actors)
 
 
 def require(frame: pl.DataFrame | pl.LazyFrame, columns: Iterable[str], name: str) -> None:
@@ -125,7 +144,7 @@ def _quote_speakers(quotes: pl.DataFrame) -> pl.DataFrame:
         # A pronoun the quotes stage could not resolve names nobody.
         .filter(pl.col("speaker").is_not_null(), pl.col("speaker") != "unresolved")
         .group_by("article_id", "sentence_idx", maintain_order=True)
-        .agg(pl.col("speaker").first().alias("_quoted"))
+        .agg(pl.col("speaker").first())
         .collect()
     )
 
@@ -149,7 +168,8 @@ def extract(
         uncertain claims.
     quotes
         The quotes table (``article_id``, ``sentence_idx``, ``speaker``): when given, a
-        figure in a quoted sentence takes the quote's speaker.
+        figure's speaker is its sentence's first quote speaker (none for a pronoun the quotes
+        stage left ``unresolved``); else the speaker phrase its sentence names.
     articles
         ``article_id`` and ``published``: when given, "last year" and "this year" become
         years counted from the publication date.
@@ -158,8 +178,8 @@ def extract(
     -------
     DataFrame in :data:`FIGURE_SCHEMA`, one row per figure, in text order. The rules are in
     the docstrings of :mod:`~framescope.claims.scan` (what is a figure),
-    :mod:`~framescope.claims.context` (metric, kind, period) and
-    :mod:`~framescope.claims.matching` (speaker, hedged).
+    :mod:`~framescope.claims.context` (metric, kind, period),
+    :mod:`~framescope.rules.speakers` (speaker) and :mod:`~framescope.rules.hedges` (hedged).
 
     Examples
     --------
@@ -206,6 +226,13 @@ def extract(
     # Corpora repeat sentences (syndication, boilerplate): each text is read once per
     # publication year, the only other thing its figures depend on but the previous sentence.
     distinct = found.select("text", "_year").unique(maintain_order=True)
+    distinct = distinct.with_columns(
+        hedges.hedged(distinct["text"], profile.hedges).alias("hedged")
+    )
+    if quotes is None:
+        # Else the quotes table's speakers are the figures': the same rule, resolved to actors.
+        named = named_speakers(distinct["text"], profile)
+        distinct = distinct.with_columns(named.alias("speaker"))
     matcher = Matcher.of(profile)
     keys: list[int] = []
     readings: list[dict[str, Any]] = []
@@ -215,7 +242,7 @@ def extract(
         *([matcher.term_pattern] if matcher.term_pattern else []),
     )
     with searched(scans, distinct["text"].unique()):
-        for key, (text, year) in enumerate(distinct.iter_rows()):
+        for key, (text, year) in enumerate(distinct.select("text", "_year").iter_rows()):
             for figure in itertools.islice(
                 _figures_in(matcher, text, year), MAX_FIGURES_PER_SENTENCE
             ):
@@ -248,14 +275,10 @@ def extract(
         pl.col("end") + pl.col("_offset"),
     )
     if quotes is not None:
-        result = (
-            result.join(
-                _quote_speakers(quotes),
-                on=["article_id", "sentence_idx"],
-                how="left",
-                maintain_order="left",
-            )
-            .with_columns(pl.coalesce("_quoted", "speaker").alias("speaker"))
-            .drop("_quoted")
+        result = result.join(
+            _quote_speakers(quotes),
+            on=["article_id", "sentence_idx"],
+            how="left",
+            maintain_order="left",
         )
     return result.select(list(FIGURE_SCHEMA)).cast(FIGURE_SCHEMA)

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from framescope.rules import terms
+
 ONES = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
@@ -47,24 +49,26 @@ MULTIPLE_WORDS = {
 BARE_MULTIPLES = {"double", "doubles", "triple", "triples", "quadruple", "quadruples", "halve"}
 
 
-def alternation(words: Iterable[str]) -> str:
-    """A regex alternation of ``words``, escaped, longest first so a word wins over its prefix.
+def one_of(words: Iterable[str]) -> str:
+    """A group matching any of ``words`` as written, longest first so a word wins over its
+    prefix, with no word edges: :func:`framescope.rules.terms.alternation` for the grammar's
+    own word tables, which sit inside larger patterns that set their own edges.
 
     Examples
     --------
-    >>> alternation(["ten", "six", "sixty"])
-    'sixty|six|ten'
+    >>> one_of(["ten", "six", "sixty"])
+    '(?:sixty|six|ten)'
     """
-    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+    return terms.alternation(words, ignore_case=False, any_space=False, edges=False)
 
 
-_ONE_TO_NINE = alternation(w for w, v in ONES.items() if 1 <= v <= 9)
+_ONE_TO_NINE = one_of(w for w, v in ONES.items() if 1 <= v <= 9)
 NUMBER_WORDS = (
-    rf"half\s+a\s+dozen|(?:a|{alternation(ONES)})\s+dozen"
-    rf"|(?:a|{_ONE_TO_NINE})\s+hundred(?:\s+(?:and\s+)?(?:(?:{alternation(TENS)})"
-    rf"(?:[-\s](?:{_ONE_TO_NINE}))?|{alternation(ONES)}))?"
-    rf"|(?:{alternation(TENS)})(?:[-\s](?:{_ONE_TO_NINE}))?"
-    rf"|{alternation(ONES)}"
+    rf"half\s+a\s+dozen|(?:a|{one_of(ONES)})\s+dozen"
+    rf"|(?:a|{_ONE_TO_NINE})\s+hundred(?:\s+(?:and\s+)?(?:(?:{one_of(TENS)})"
+    rf"(?:[-\s](?:{_ONE_TO_NINE}))?|{one_of(ONES)}))?"
+    rf"|(?:{one_of(TENS)})(?:[-\s](?:{_ONE_TO_NINE}))?"
+    rf"|{one_of(ONES)}"
 )
 _SCALE_WORD = r"thousand|million|billion|trillion|bn|bln|mn|mln|tn|trn"
 _DIGITS = (
@@ -156,7 +160,7 @@ QUALIFIERS = {
     "close to": "nearly", "about": "about", "around": "about", "roughly": "about",
     "approximately": "about", "approx.": "about", "some": "about", "~": "about",
 }  # fmt: skip
-QUALIFIER = re.compile(rf"(?i)(?<![\w])({alternation(QUALIFIERS)})\s*$")
+QUALIFIER = re.compile(rf"(?i)(?<![\w])({one_of(QUALIFIERS)})\s*$")
 QUALIFIER_WIDTH = max(map(len, QUALIFIERS))
 
 DETERMINERS = {
@@ -191,7 +195,7 @@ TIMES_COMPARED = re.compile(
 )
 FOLD = re.compile(r"\s?-?fold\b", re.IGNORECASE)
 MULTIPLE = re.compile(
-    rf"(?<![\w-])(?i:{alternation(MULTIPLE_WORDS)})(?![\w-])",
+    rf"(?<![\w-])(?i:{one_of(MULTIPLE_WORDS)})(?![\w-])",
 )
 BARE_MULTIPLE_AFTER = re.compile(
     r"\s+(?:the|its|his|her|their|that|this|those|these|what|a|an|in|by|from|to|since|over"
