@@ -28,6 +28,8 @@ from typing import TypeVar
 
 import polars as pl
 
+from framescope.rules.words import MONTH_ABBREVIATIONS
+
 SENTENCE_SCHEMA: dict[str, pl.DataType] = {
     "article_id": pl.String(),
     "sentence_idx": pl.Int32(),
@@ -45,7 +47,7 @@ ABBREVIATIONS = (
     # place-name prefixes and name suffixes
     "St", "Mt", "Jr", "Sr",
     # month abbreviations, as in "Dec. 30" and "(Jan. 31)"
-    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+    *MONTH_ABBREVIATIONS,
     # dotted lowercase forms, written without their final period
     "vs", "a.m", "p.m", "e.g", "i.e",
 )  # fmt: skip

@@ -39,6 +39,7 @@ from framescope.claims import grammar
 from framescope.claims.anchored import Anchored, leading_words, search_end
 from framescope.claims.matching import Matcher
 from framescope.claims.scan import Quantity, overlaps, url_spans, without_qualifier
+from framescope.rules.words import MONTH_NUMBERS
 
 _CLAUSE_BREAK = re.compile(
     r",(?=\s)|[;:()\[\]—]|\s[-–]\s|(?<!\w)(?i:while|whereas|but|although|followed\s+by)(?!\w)"
@@ -233,7 +234,7 @@ def kind_of(text: str, quantity: Quantity, clause: tuple[int, int]) -> tuple[str
 
 
 def _month(name: str) -> int:
-    return grammar.MONTH_NUMBERS[name.rstrip(".").lower()]
+    return MONTH_NUMBERS[name.rstrip(".").lower()]
 
 
 def _period_value(found: re.Match[str], year: int | None) -> str | None:

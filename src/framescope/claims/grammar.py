@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 
 from framescope.rules import terms
+from framescope.rules.words import MONTH_ABBREVIATIONS, MONTHS
 
 ONES = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -109,16 +110,7 @@ QUANTITY = re.compile(
     rf"(?:\s*(?P<sep>-|–|—|(?i:to|and)\b)\s*{_item(2)})?"
 )
 
-MONTHS = (
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
-)  # fmt: skip
-MONTH_NUMBERS = (
-    {m.lower(): i for i, m in enumerate(MONTHS, 1)}
-    | {m.lower()[:3]: i for i, m in enumerate(MONTHS, 1)}
-    | {"sept": 9}
-)
-MONTH = r"(?:" + "|".join(MONTHS) + r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
+MONTH = rf"(?:{one_of(MONTHS)}|{one_of(MONTH_ABBREVIATIONS)}\.?)"
 MONTH_STARTS = [m[:3].lower() for m in MONTHS]
 """What every way of writing a month starts with, lowercase."""
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"

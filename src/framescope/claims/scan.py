@@ -41,6 +41,7 @@ from dataclasses import dataclass
 
 from framescope.claims import grammar
 from framescope.claims.anchored import Anchored, search_end
+from framescope.rules.words import MONTHS
 
 
 @dataclass(frozen=True)
@@ -318,7 +319,7 @@ def _count(
         return None  # a name or label: "Nord Stream 2", "Power of Siberia 2"
     noun, noun_end = _noun(text, end)
     head = (noun or "").split()[0].split("-")[0].lower() if noun else ""
-    if head in grammar.TIME_UNITS or head.capitalize() in grammar.MONTHS:
+    if head in grammar.TIME_UNITS or head.capitalize() in MONTHS:
         return None
     if noun is None and not has_scale:
         return None

@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 import polars as pl
 
-from framescope.ingest.dates import MONTHS
+from framescope.rules.words import MONTH_NUMBERS
 
 # Invisible characters, removed. A zero-width space between two letters or digits is first
 # made a space (see _SPACED_ZWSP); the soft hyphen (U+00AD), the word joiner (U+2060) and
@@ -69,7 +69,7 @@ _CHARACTER_MAP: dict[str, str] = {
     "―": "—",
 }
 
-_MONTH_NAME = "(?:" + "|".join(m.capitalize() for m in MONTHS) + r")\.?"
+_MONTH_NAME = "(?:" + "|".join(m.capitalize() for m in MONTH_NUMBERS) + r")\.?"
 _SOCIAL = r"(?:Facebook|Twitter|X|Instagram|Threads|LinkedIn|TikTok|YouTube|Telegram|Bluesky)"
 
 # A tail is what a page appends after the article: a trigger line of its own (never the text's

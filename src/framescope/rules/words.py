@@ -1,8 +1,9 @@
-"""Word lists shared by the analyses: stop words and determiners.
+"""Word lists shared by the analyses: stop words, determiners and month names.
 
 Kept here so that labels (words that cannot be a descriptor), speakers (phrases that are only a
 determiner), quotes (name words that are too common to identify an actor) and distinctive
-words (tokens left out) read the same lists.
+words (tokens left out) read the same lists, and so that dates (ingest), sentence breaks and
+figure periods know the same months. Plain data: importing it costs nothing.
 """
 
 from __future__ import annotations
@@ -41,3 +42,22 @@ may not hold one, and a name word that is one does not identify an actor."""
 DETERMINER = r"(?:the|a|an|his|her|its|their|our|The|A|An|His|Her|Its|Their|Our)"
 """A determiner, as a pattern (lowercase or capitalised): what may open a speaker phrase or
 an apposition ("the spokesman", "his counterpart")."""
+
+MONTHS = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+)  # fmt: skip
+"""Month names, in calendar order."""
+
+MONTH_ABBREVIATIONS = (
+    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+)  # fmt: skip
+"""Month abbreviations as news text writes them, without their period ("Dec. 30")."""
+
+MONTH_NUMBERS = {
+    name.lower(): number
+    for number, month in enumerate(MONTHS, 1)
+    for name in (month, *(a for a in MONTH_ABBREVIATIONS if month.startswith(a)))
+}
+"""Each month name and abbreviation, lowercase ("march", "mar", "sept"), with the month's
+number."""
