@@ -1,7 +1,7 @@
 """Numeric claims: moved to :mod:`framescope.claims`.
 
-Kept only until its callers (the pipeline, the dashboard, the report, the notebooks) import
-:mod:`framescope.claims`; it re-exports that package's public names and will be deleted.
+Kept only until its last caller, the dashboard's state, imports :mod:`framescope.claims`; it
+re-exports that package's public names and will be deleted.
 """
 
 from framescope.claims import (

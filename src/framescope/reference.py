@@ -55,7 +55,7 @@ from pathlib import Path
 import polars as pl
 
 from framescope import config
-from framescope.figures import format_value
+from framescope.claims import format_value
 
 SERIES_SCHEMA: dict[str, pl.DataType] = {
     "metric": pl.String(),

@@ -21,8 +21,8 @@ from pathlib import Path
 import polars as pl
 
 from framescope import reference, sentiment
+from framescope.claims import format_value
 from framescope.counting import counted
-from framescope.figures import format_value
 
 _WORDS = r"\S+"
 
@@ -572,7 +572,7 @@ def checked_claims(
     Parameters
     ----------
     ledger
-        :func:`framescope.figures.ledger`.
+        :func:`framescope.claims.ledger`.
     comparison
         :func:`framescope.reference.compare` of the ledger.
     target_matches

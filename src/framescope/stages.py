@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 
 import polars as pl
 
-from framescope import figures, framing, mentions, sentences, sentiment
+from framescope import claims, framing, mentions, sentences, sentiment
 from framescope.profile import Profile
 
 FrameT = TypeVar("FrameT", pl.DataFrame, pl.LazyFrame)
@@ -62,16 +62,16 @@ def analyse(
     scored = timed("sentiment", lambda: sentiment.score(split, methods=methods))
     framed = timed("framing", lambda: framing.extract_all(split, found, topic))
     # Publication dates turn "last year" into a year; quotes give the figure's speaker.
-    claims = timed(
+    figures = timed(
         "figures",
-        lambda: figures.extract(split, topic, quotes=framed["quotes"], articles=articles),
+        lambda: claims.extract(split, topic, quotes=framed["quotes"], articles=articles),
     )
     return {
         "sentences": split,
         "mentions": found,
         "sentiment": scored,
         **framed,
-        "figures": claims,
+        "figures": figures,
     }
 
 
