@@ -247,6 +247,35 @@ def _finish(frame: pl.DataFrame) -> pl.DataFrame:
     return frame.select(list(SERIES_SCHEMA)).cast(SERIES_SCHEMA)
 
 
+def _dollar_series(
+    path: Path,
+    frame: pl.DataFrame,
+    *,
+    metric: str,
+    periods: dict[str, pl.Series | list],
+    billions: pl.Series,
+) -> pl.DataFrame:
+    """A shipped series file's rows, before :func:`_finish`: its ``reporter``, ``yoy_pct``,
+    ``status`` and provenance read from ``frame``, ``periods`` (``period, year, months,
+    basis, period_start, period_end``), values given in billions of US dollars."""
+    reporter = _parsed(frame, path, "reporter", pl.String())
+    source, url = _provenance(path, frame)
+    return pl.DataFrame(
+        {
+            "metric": [metric] * frame.height,
+            "reporter": reporter,
+            **periods,
+            "value": billions * 1e9,
+            "unit": ["USD"] * frame.height,
+            "yoy_pct": _parsed(frame, path, "yoy_pct", pl.Float64(), required=False),
+            "status": _status(path, frame),
+            "derived": [False] * frame.height,
+            "source": source,
+            "url": url,
+        }
+    )
+
+
 def _path(path: str | Path | None, name: str) -> Path:
     # config.REFERENCE is read at call time so FRAMESCOPE_REFERENCE and tests can move it.
     return Path(path) if path is not None else config.REFERENCE / name
@@ -276,27 +305,15 @@ def annual(path: str | Path | None = None, *, metric: str = TRADE_METRIC) -> pl.
     _check(path, frame, "year", year.is_between(1900, 2100), "is not a year")
     value = _parsed(frame, path, "trade_usd_bn", pl.Float64())
     _check(path, frame, "trade_usd_bn", value >= 0, "is negative")
-    reporter = _parsed(frame, path, "reporter", pl.String())
-    source, url = _provenance(path, frame)
-    result = pl.DataFrame(
-        [
-            pl.Series("metric", [metric] * frame.height, pl.String()),
-            reporter,
-            year.cast(pl.String()).alias("period"),
-            year,
-            pl.Series("months", [12] * frame.height, pl.Int8()),
-            pl.Series("basis", ["annual"] * frame.height, pl.String()),
-            pl.Series("period_start", [date(y, 1, 1) for y in year], pl.Date()),
-            pl.Series("period_end", [date(y, 12, 31) for y in year], pl.Date()),
-            (value * 1e9).alias("value"),
-            pl.Series("unit", ["USD"] * frame.height, pl.String()),
-            _parsed(frame, path, "yoy_pct", pl.Float64(), required=False),
-            _status(path, frame),
-            pl.Series("derived", [False] * frame.height, pl.Boolean()),
-            source,
-            url,
-        ]
-    )
+    periods = {
+        "period": year.cast(pl.String()),
+        "year": year,
+        "months": [12] * frame.height,
+        "basis": ["annual"] * frame.height,
+        "period_start": [date(y, 1, 1) for y in year],
+        "period_end": [date(y, 12, 31) for y in year],
+    }
+    result = _dollar_series(path, frame, metric=metric, periods=periods, billions=value)
     _unique(path, result, ["reporter", "year"], "reporter and year")
     return _finish(result).sort("reporter", "year")
 
@@ -337,28 +354,16 @@ def year_to_date(path: str | Path | None = None, *, metric: str = TRADE_METRIC) 
     )
     value = _parsed(frame, path, "trade_usd_bn_ytd", pl.Float64())
     _check(path, frame, "trade_usd_bn_ytd", value >= 0, "is negative")
-    reporter = _parsed(frame, path, "reporter", pl.String())
-    source, url = _provenance(path, frame)
     starts = [date(d.year, 1, 1) for d in end]
-    result = pl.DataFrame(
-        [
-            pl.Series("metric", [metric] * frame.height, pl.String()),
-            reporter,
-            pl.Series("period", [_span(s, e) for s, e in zip(starts, end, strict=True)]),
-            end.dt.year().cast(pl.Int32()).alias("year"),
-            months,
-            pl.Series("basis", ["ytd"] * frame.height, pl.String()),
-            pl.Series("period_start", starts, pl.Date()),
-            end.alias("period_end"),
-            (value * 1e9).alias("value"),
-            pl.Series("unit", ["USD"] * frame.height, pl.String()),
-            _parsed(frame, path, "yoy_pct", pl.Float64(), required=False),
-            _status(path, frame),
-            pl.Series("derived", [False] * frame.height, pl.Boolean()),
-            source,
-            url,
-        ]
-    )
+    periods = {
+        "period": [_span(s, e) for s, e in zip(starts, end, strict=True)],
+        "year": end.dt.year(),
+        "months": months,
+        "basis": ["ytd"] * frame.height,
+        "period_start": starts,
+        "period_end": end,
+    }
+    result = _dollar_series(path, frame, metric=metric, periods=periods, billions=value)
     _unique(path, result, ["reporter", "period_end"], "reporter and period_end")
     return _finish(result).sort("reporter", "period_end")
 

@@ -90,6 +90,14 @@ def date_provenance(articles: pl.DataFrame, records: pl.DataFrame) -> pl.DataFra
     )
 
 
+def _before_and_after(records: pl.DataFrame, articles: pl.DataFrame) -> pl.DataFrame:
+    """``path``, ``source`` and the text after (``_after``) and before (``_before``) cleaning
+    of each article found in both :func:`raw_records` and a build's articles."""
+    return articles.select("path", "source", pl.col("text").alias("_after")).join(
+        records.select("path", pl.col("text").alias("_before")), on="path", how="inner"
+    )
+
+
 def cleaning_diff(
     records: pl.DataFrame, articles: pl.DataFrame, *, chars: int = 200
 ) -> pl.DataFrame:
@@ -123,19 +131,16 @@ def cleaning_diff(
     if chars < 1:
         msg = f"chars must be at least 1, got {chars!r}"
         raise ValueError(msg)
-    before = records.select("path", pl.col("text").alias("_before"))
+    words_before = pl.col("_before").str.count_matches(_WORDS).cast(pl.Int64)
+    words_after = pl.col("_after").str.count_matches(_WORDS).cast(pl.Int64)
     return (
-        articles.select("path", "source", pl.col("text").alias("_after"))
-        .join(before, on="path", how="inner")
+        _before_and_after(records, articles)
         .select(
             "path",
             "source",
-            pl.col("_before").str.count_matches(_WORDS).cast(pl.Int64).alias("words_before"),
-            pl.col("_after").str.count_matches(_WORDS).cast(pl.Int64).alias("words_after"),
-            (
-                pl.col("_after").str.count_matches(_WORDS).cast(pl.Int64)
-                - pl.col("_before").str.count_matches(_WORDS).cast(pl.Int64)
-            ).alias("words_change"),
+            words_before.alias("words_before"),
+            words_after.alias("words_after"),
+            (words_after - words_before).alias("words_change"),
             pl.col("_before").str.strip_chars().str.head(chars).alias("head_before"),
             pl.col("_after").str.strip_chars().str.head(chars).alias("head_after"),
             pl.col("_before").str.strip_chars().str.tail(chars).alias("tail_before"),
@@ -173,9 +178,7 @@ def cleaning_edits(records: pl.DataFrame, articles: pl.DataFrame) -> pl.DataFram
     ('removed', 'Leave a Reply', '')
     """
     kinds = {"delete": "removed", "replace": "replaced", "insert": "inserted"}
-    joined = articles.select("path", "source", pl.col("text").alias("_after")).join(
-        records.select("path", pl.col("text").alias("_before")), on="path", how="inner"
-    )
+    joined = _before_and_after(records, articles)
     rows = []
     for path, source, after, before in joined.sort("path").iter_rows():
         old, new = (before or "").split(), (after or "").split()
@@ -227,9 +230,7 @@ def glued_by_article(
     from framescope.ingest import glue  # noqa: PLC0415 - see the module docstring
 
     names = list(names)
-    joined = articles.select("path", "source", pl.col("text").alias("_after")).join(
-        records.select("path", pl.col("text").alias("_before")), on="path", how="inner"
-    )
+    joined = _before_and_after(records, articles)
     counts = {
         column: [
             int(glue.glued_tokens(pl.Series([text], dtype=pl.String), names=names)["count"].sum())
