@@ -159,10 +159,8 @@ def cleaning_edits(records: pl.DataFrame, articles: pl.DataFrame) -> pl.DataFram
 
     Parameters
     ----------
-    records
-        :func:`raw_records` (the text before cleaning).
-    articles
-        The articles table of a build of the same inputs.
+    records, articles
+        As for :func:`cleaning_diff`.
 
     Returns
     -------
@@ -206,10 +204,8 @@ def glued_by_article(
 
     Parameters
     ----------
-    records
-        :func:`raw_records` (the text before cleaning).
-    articles
-        The articles table of a build of the same inputs.
+    records, articles
+        As for :func:`cleaning_diff`.
     names
         Known names, as the build passes them (``profile.name_words()``).
 
