@@ -43,6 +43,9 @@ chromium: ## install Debian's Chromium for the browser tests if it is missing
 test: $(STAMP) lint chromium ## lint and run every test (browser tests included)
 	$(BIN)/python -m pytest
 
+test-fast: $(STAMP) lint ## lint and the fast tests (no slow, no browser tests): under a minute
+	$(BIN)/python -m pytest -m "not slow and not browser"
+
 lint: $(STAMP) ## ruff lint and format check
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -54,4 +57,4 @@ format: $(STAMP) ## apply ruff's fixes and formatting
 clean: ## remove built tables and caches (keeps .venv)
 	rm -rf data/processed/*.parquet data/processed/manifest.json .pytest_cache .ruff_cache
 
-.PHONY: help install build dashboard lab bench chromium test lint format clean
+.PHONY: help install build dashboard lab bench chromium test test-fast lint format clean

@@ -7,6 +7,7 @@ import sys
 from subprocess import PIPE
 
 import polars as pl
+import pytest
 from polars.testing import assert_frame_equal
 
 from framescope import cli, config, engine, store
@@ -54,6 +55,7 @@ def test_info_without_build(tmp_path, capsys):
     assert "run 'framescope build' first" in capsys.readouterr().err
 
 
+@pytest.mark.slow
 def test_console_script_builds_from_a_copy(tmp_path):
     raw = tmp_path / "raw"
     shutil.copytree(SEEDS, raw)
@@ -148,6 +150,7 @@ def test_a_full_disk_exits_3_in_one_sentence(tmp_path, capfd, monkeypatch):
     _assert_one_sentence_and_nothing_changed(capfd, out, before, f"the disk holding {out} is full")
 
 
+@pytest.mark.slow
 def test_a_dead_worker_exits_3_in_one_sentence(tmp_path, capfd, monkeypatch):
     # Issue 13 #13: a dead worker printed a multi-page traceback and exited 1.
     argv, out, before = _build_fails_with_exit_3(tmp_path, capfd)
@@ -179,6 +182,7 @@ def test_a_build_refuses_a_folder_another_build_holds(tmp_path, capsys):
     assert "5 articles" in printed
 
 
+@pytest.mark.slow
 def test_two_builds_at_once_never_both_write(tmp_path):
     # Issue 13 #7: both said "built" (the last writer won), or one died on the other's files.
     raw, out = _raw_copy(tmp_path), tmp_path / "out"

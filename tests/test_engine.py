@@ -91,6 +91,7 @@ def test_shards_cut_a_large_export_into_pieces(tmp_path):
     assert result == expected
 
 
+@pytest.mark.slow
 def test_exports_read_in_pieces_build_the_same_tables(raw, tmp_path, scheduler, monkeypatch):
     rows = [{"id": i, "source": "Wire", "text": f"Xi met Putin again, day {i}."} for i in range(4)]
     late = "\n".join(json.dumps(row) for row in rows[:2]) + "\n{broken\n\n"
@@ -115,6 +116,7 @@ def _polars_threads(_: int) -> int:
     return pl.thread_pool_size()  # run in a worker process
 
 
+@pytest.mark.slow
 def test_worker_processes_share_out_the_cores():
     processes = engine.Processes(2)
     try:
@@ -126,6 +128,7 @@ def test_worker_processes_share_out_the_cores():
     assert "POLARS_MAX_THREADS" not in os.environ  # only the workers' setting
 
 
+@pytest.mark.slow
 def test_worker_processes_build_the_same_tables(raw, tmp_path, monkeypatch):
     monkeypatch.setattr(config, "SHARD_FILES", 3)  # four shards
     monkeypatch.setattr(config, "BATCH_ARTICLES", 2)  # and several batches in the export
@@ -138,6 +141,7 @@ def test_worker_processes_build_the_same_tables(raw, tmp_path, monkeypatch):
     assert not list((tmp_path / "two").glob(".staging-*"))
 
 
+@pytest.mark.slow
 def test_dask_build_equals_local_build(raw, tmp_path, scheduler, monkeypatch):
     monkeypatch.setattr(config, "SHARD_FILES", 3)  # several shards from a small corpus
     local = pipeline.build([raw], out=tmp_path / "local", progress=False)
@@ -152,6 +156,7 @@ def test_dask_build_equals_local_build(raw, tmp_path, scheduler, monkeypatch):
     assert not list((tmp_path / "dask").glob(".staging-*"))
 
 
+@pytest.mark.slow
 def test_dask_incremental_build_equals_full_local_build(raw, tmp_path, scheduler, monkeypatch):
     monkeypatch.setattr(config, "SHARD_FILES", 3)
     late = tmp_path / "late.txt"
@@ -181,6 +186,7 @@ class KillOnce(distributed.WorkerPlugin):
             os._exit(1)  # what an out-of-memory kill or a lost machine looks like to Dask
 
 
+@pytest.mark.slow
 def test_a_worker_killed_mid_build_loses_nothing(raw, tmp_path, scheduler, monkeypatch):
     monkeypatch.setattr(config, "SHARD_FILES", 3)
     marker = tmp_path / "killed"
@@ -228,6 +234,7 @@ def _gone(process: psutil.Process) -> bool:
         return True
 
 
+@pytest.mark.slow
 def test_worker_processes_die_with_a_killed_build(tmp_path):
     # Issue 13 #13: a killed build left its workers and the resource tracker for 12+ minutes.
     raw = tmp_path / "raw"

@@ -88,6 +88,7 @@ def test_committed_notebook_is_clean_and_thin(name: str) -> None:
     assert all(f"\n{key} = " in f"\n{settings[0].source}" for key in ("RAW", "PROFILE", "BUILD"))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", EXPECTED)
 def test_notebook_runs_in_a_fresh_kernel(
     name: str,
@@ -131,6 +132,7 @@ def test_notebook_runs_in_a_fresh_kernel(
     assert any("up to date" in text for text in printed), "the notebook's build was not a no-op"
 
 
+@pytest.mark.slow
 def test_notebook_runs_from_the_project_root(
     jupyter_path: Path,
     notebook_build: Path,

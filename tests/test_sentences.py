@@ -374,6 +374,7 @@ _PROSE = (
 )
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("words", [_PROSE, "$1 "], ids=["prose", "figures"])
 def test_a_build_of_a_two_megabyte_line_stays_in_bounded_memory(tmp_path: Path, words: str) -> None:
     # The probe's input: one line of 2 MB with no punctuation went past 7.5 GB and was killed

@@ -206,6 +206,7 @@ def test_seeds_report_no_year_date_or_age(seeds: tuple[pl.DataFrame, pl.DataFram
     ]
 
 
+@pytest.mark.slow
 @given(st.lists(st.sampled_from(TOKENS), max_size=25).map(" ".join))
 @settings(max_examples=300, deadline=None)
 def test_any_text_gives_well_formed_figures(text: str) -> None:

@@ -158,6 +158,7 @@ def test_entry_point_method_is_found(plugin: Path) -> None:
     assert result.select("method", "compound").rows() == expected
 
 
+@pytest.mark.slow
 def test_entry_point_method_is_found_in_a_spawned_worker(plugin: Path) -> None:
     frame = _sentences(["WAR!", "Peace.", "WAR!"])
     expected = sentiment.score(frame, methods=["shout", "vader"])
