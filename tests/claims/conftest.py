@@ -83,3 +83,10 @@ SCAN_TEXT = st.lists(
 def matches(found: Iterable[re.Match[str] | None]) -> list[tuple]:
     """What a test compares of regex matches: spans, group names and groups."""
     return [(m.span(), m.lastgroup, m.groups()) for m in found if m is not None]
+
+
+def write_file(tmp_path: Path, text: str, name: str = "series.csv") -> Path:
+    """``text`` written to ``tmp_path / name`` (a reference CSV for a test)."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path

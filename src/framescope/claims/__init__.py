@@ -13,8 +13,13 @@ on them, are written where they are applied:
 - :mod:`~framescope.claims.candidates`: which sentences are read at all.
 - :mod:`~framescope.claims.anchored`: regex scans tried only where a match can start.
 - :mod:`~framescope.claims.extract` and :mod:`~framescope.claims.ledger`: the two tables.
+- :mod:`~framescope.claims.series`: a reference series' columns, your own series, and how
+  reference CSVs are validated; :mod:`~framescope.claims.official`: the shipped official
+  statistics (annual, year to date, targets); :mod:`~framescope.claims.checks`: claims set
+  against them.
 """
 
+from framescope.claims.checks import COMPARISON_SCHEMA, check_reporters, compare, monthly
 from framescope.claims.extract import (
     FIGURE_SCHEMA,
     KINDS,
@@ -24,16 +29,31 @@ from framescope.claims.extract import (
 )
 from framescope.claims.ledger import LEDGER_SCHEMA, format_value, ledger
 from framescope.claims.matching import NOT_METRIC_TERMS, metric_terms
+from framescope.claims.official import TARGET_SCHEMA, TRADE_METRIC, annual, targets, year_to_date
+from framescope.claims.series import SERIES_SCHEMA, STATUSES, ReferenceDataError, read_series
 
 __all__ = [
+    "COMPARISON_SCHEMA",
     "FIGURE_SCHEMA",
     "KINDS",
     "LEDGER_SCHEMA",
     "MAX_FIGURES_PER_SENTENCE",
     "NOT_METRIC_TERMS",
+    "SERIES_SCHEMA",
+    "STATUSES",
+    "TARGET_SCHEMA",
+    "TRADE_METRIC",
     "UNITS",
+    "ReferenceDataError",
+    "annual",
+    "check_reporters",
+    "compare",
     "extract",
     "format_value",
     "ledger",
     "metric_terms",
+    "monthly",
+    "read_series",
+    "targets",
+    "year_to_date",
 ]

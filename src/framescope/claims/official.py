@@ -1,0 +1,217 @@
+"""The shipped official statistics with their provenance: annual, year-to-date, targets.
+
+The shipped files in ``data/reference/`` (folder: :data:`framescope.config.REFERENCE`):
+
+- ``china_russia_trade_annual.csv``: China-Russia trade per calendar year, in billions of US
+  dollars, as reported by China's General Administration of Customs (GAC), with the
+  year-on-year change and, on every row, the ``source`` that published the figure and its
+  ``url``.
+- ``china_russia_trade_ytd.csv``: the same trade, cumulative from January to the end of a
+  month ("year to date"), 2022-2023.
+- ``trade_targets.csv``: the trade targets the two governments stated, when and by whom.
+
+Each loader validates its file as :mod:`framescope.claims.series` describes (errors name the
+file, row and column; every row keeps ``source`` and ``url``; values in base units) and
+returns a series in :data:`~framescope.claims.series.SERIES_SCHEMA`, or targets in
+:data:`TARGET_SCHEMA`. :mod:`framescope.claims.checks` sets claims against them.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import polars as pl
+
+from framescope import config
+from framescope.claims.series import (
+    _check,
+    _finish,
+    _month_end,
+    _parsed,
+    _provenance,
+    _read,
+    _span,
+    _status,
+    _unique,
+)
+
+TARGET_SCHEMA: dict[str, pl.DataType] = {
+    "metric": pl.String(),
+    "reporter": pl.String(),
+    "stated_on": pl.Date(),
+    "target_year": pl.Int32(),
+    "per": pl.String(),
+    "value": pl.Float64(),
+    "unit": pl.String(),
+    "stated_by": pl.String(),
+    "source": pl.String(),
+    "url": pl.String(),
+}
+"""Columns of the targets table; ``reporter`` is who stated the target (= ``stated_by``)."""
+
+TRADE_METRIC = "bilateral_trade"
+"""The profile metric the shipped trade files measure."""
+
+
+def _dollar_series(
+    path: Path,
+    frame: pl.DataFrame,
+    *,
+    metric: str,
+    periods: dict[str, pl.Series | list],
+    billions: pl.Series,
+) -> pl.DataFrame:
+    """A shipped series file's rows, before :func:`_finish`: its ``reporter``, ``yoy_pct``,
+    ``status`` and provenance read from ``frame``, ``periods`` (``period, year, months,
+    basis, period_start, period_end``), values given in billions of US dollars."""
+    reporter = _parsed(frame, path, "reporter", pl.String())
+    source, url = _provenance(path, frame)
+    return pl.DataFrame(
+        {
+            "metric": [metric] * frame.height,
+            "reporter": reporter,
+            **periods,
+            "value": billions * 1e9,
+            "unit": ["USD"] * frame.height,
+            "yoy_pct": _parsed(frame, path, "yoy_pct", pl.Float64(), required=False),
+            "status": _status(path, frame),
+            "derived": [False] * frame.height,
+            "source": source,
+            "url": url,
+        }
+    )
+
+
+def _path(path: str | Path | None, name: str) -> Path:
+    # config.REFERENCE is read at call time so FRAMESCOPE_REFERENCE and tests can move it.
+    return Path(path) if path is not None else config.REFERENCE / name
+
+
+def annual(path: str | Path | None = None, *, metric: str = TRADE_METRIC) -> pl.DataFrame:
+    """Annual totals (``china_russia_trade_annual.csv``) as a series.
+
+    The file's columns: ``year, trade_usd_bn, yoy_pct, reporter, status, source, url``.
+
+    Returns
+    -------
+    DataFrame in :data:`~framescope.claims.series.SERIES_SCHEMA`, ``basis="annual"``, one row
+    per reporter and year.
+
+    Examples
+    --------
+    >>> annual().filter(pl.col("year") == 2022).select("value", "reporter", "source").row(0)
+    (190270000000.0, 'China GAC', 'Vestnik Kavkaza (2023-01-13); Reuters (1.28 trillion yuan)')
+    """
+    path = _path(path, "china_russia_trade_annual.csv")
+    required = ("year", "trade_usd_bn", "yoy_pct", "reporter", "status", "source", "url")
+    frame = _read(path, required)
+    year = _parsed(frame, path, "year", pl.Int32())
+    _check(path, frame, "year", year.is_between(1900, 2100), "is not a year")
+    value = _parsed(frame, path, "trade_usd_bn", pl.Float64())
+    _check(path, frame, "trade_usd_bn", value >= 0, "is negative")
+    periods = {
+        "period": year.cast(pl.String()),
+        "year": year,
+        "months": [12] * frame.height,
+        "basis": ["annual"] * frame.height,
+        "period_start": [date(y, 1, 1) for y in year],
+        "period_end": [date(y, 12, 31) for y in year],
+    }
+    result = _dollar_series(path, frame, metric=metric, periods=periods, billions=value)
+    _unique(path, result, ["reporter", "year"], "reporter and year")
+    return _finish(result).sort("reporter", "year")
+
+
+def year_to_date(path: str | Path | None = None, *, metric: str = TRADE_METRIC) -> pl.DataFrame:
+    """Cumulative January-to-month totals (``china_russia_trade_ytd.csv``) as a series.
+
+    The file's columns: ``period_end, months, trade_usd_bn_ytd, yoy_pct, reporter, status,
+    source, url``. ``period_end`` must be the last day of month ``months`` (the total runs
+    from January).
+
+    Returns
+    -------
+    DataFrame in :data:`~framescope.claims.series.SERIES_SCHEMA`, ``basis="ytd"``, periods such
+    as ``2022-01..2022-02``.
+
+    Examples
+    --------
+    >>> year_to_date().select("period", "value").row(0)
+    ('2022-01..2022-02', 26400000000.0)
+    """
+    path = _path(path, "china_russia_trade_ytd.csv")
+    required = (
+        "period_end", "months", "trade_usd_bn_ytd", "yoy_pct", "reporter", "status", "source",
+        "url",
+    )  # fmt: skip
+    frame = _read(path, required)
+    end = _parsed(frame, path, "period_end", pl.Date())
+    months = _parsed(frame, path, "months", pl.Int8())
+    _check(path, frame, "months", months.is_between(1, 12), "is not a number of months (1-12)")
+    month_ends = pl.Series([_month_end(d.year, d.month) for d in end], dtype=pl.Date())
+    _check(path, frame, "period_end", end == month_ends, "is not the last day of a month")
+    _check(
+        path,
+        frame,
+        "months",
+        months == end.dt.month().cast(pl.Int8()),
+        "does not match period_end: a year-to-date total runs from January to period_end",
+    )
+    value = _parsed(frame, path, "trade_usd_bn_ytd", pl.Float64())
+    _check(path, frame, "trade_usd_bn_ytd", value >= 0, "is negative")
+    starts = [date(d.year, 1, 1) for d in end]
+    periods = {
+        "period": [_span(s, e) for s, e in zip(starts, end, strict=True)],
+        "year": end.dt.year(),
+        "months": months,
+        "basis": ["ytd"] * frame.height,
+        "period_start": starts,
+        "period_end": end,
+    }
+    result = _dollar_series(path, frame, metric=metric, periods=periods, billions=value)
+    _unique(path, result, ["reporter", "period_end"], "reporter and period_end")
+    return _finish(result).sort("reporter", "period_end")
+
+
+def targets(path: str | Path | None = None, *, metric: str = TRADE_METRIC) -> pl.DataFrame:
+    """Stated trade targets (``trade_targets.csv``).
+
+    The file's columns: ``stated_on, target_usd_bn, target_year, per, stated_by, source, url``.
+
+    Returns
+    -------
+    DataFrame in :data:`TARGET_SCHEMA`, one row per stated target, oldest first.
+
+    Examples
+    --------
+    >>> targets().filter(pl.col("target_year") == 2023).select("value", "stated_by").row(0)
+    (200000000000.0, 'Vladimir Putin (expects target passed in 2023)')
+    """
+    path = _path(path, "trade_targets.csv")
+    required = ("stated_on", "target_usd_bn", "target_year", "per", "stated_by", "source", "url")
+    frame = _read(path, required)
+    stated_on = _parsed(frame, path, "stated_on", pl.Date())
+    target_year = _parsed(frame, path, "target_year", pl.Int32())
+    _check(path, frame, "target_year", target_year.is_between(1900, 2100), "is not a year")
+    value = _parsed(frame, path, "target_usd_bn", pl.Float64())
+    _check(path, frame, "target_usd_bn", value > 0, "is not a positive amount")
+    per = _parsed(frame, path, "per", pl.String())
+    _check(path, frame, "per", per == "year", "is not 'year' (the only period targets use)")
+    stated_by = _parsed(frame, path, "stated_by", pl.String())
+    source, url = _provenance(path, frame)
+    result = pl.DataFrame(
+        [
+            pl.Series("metric", [metric] * frame.height, pl.String()),
+            stated_by.alias("reporter"),
+            stated_on,
+            target_year,
+            per,
+            (value * 1e9).alias("value"),
+            pl.Series("unit", ["USD"] * frame.height, pl.String()),
+            stated_by,
+            source,
+            url,
+        ]
+    )
+    return result.select(list(TARGET_SCHEMA)).cast(TARGET_SCHEMA).sort("stated_on", "target_year")

@@ -1,0 +1,43 @@
+"""Side-by-side tables for the notebooks: what the text said next to what the build kept,
+one sentiment method next to another, claims next to the targets they repeat.
+
+- :mod:`~framescope.report.corpus`: raw inputs, their dates and what cleaning changed.
+- :mod:`~framescope.report.tone`: tone per outlet under each sentiment method; gold
+  disagreements.
+- :mod:`~framescope.report.trade`: trade claims, official lines and stated targets.
+
+The notebooks call these instead of defining functions of their own; ``from framescope import
+report`` gives every one of them. The dashboard imports this package for the trade tables, so
+nothing here imports :mod:`framescope.ingest` at import time.
+"""
+
+from framescope.report.corpus import (
+    cleaning_diff,
+    cleaning_edits,
+    date_provenance,
+    glued_by_article,
+    raw_records,
+)
+from framescope.report.tone import scored_gold, tone_by_method
+from framescope.report.trade import (
+    checked_claims,
+    matching_targets,
+    reference_lines,
+    target_markers,
+    trade_claims,
+)
+
+__all__ = [
+    "checked_claims",
+    "cleaning_diff",
+    "cleaning_edits",
+    "date_provenance",
+    "glued_by_article",
+    "matching_targets",
+    "raw_records",
+    "reference_lines",
+    "scored_gold",
+    "target_markers",
+    "tone_by_method",
+    "trade_claims",
+]
