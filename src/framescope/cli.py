@@ -21,6 +21,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+import polars as pl
+
 from framescope import __version__, config, pipeline, sentiment, store
 from framescope.ingest.fields import parse_mapping
 from framescope.ingest.sidecar import SidecarError
@@ -177,11 +179,11 @@ def _info(args: argparse.Namespace) -> int:
     print(f"build in {data} (framescope {manifest['settings']['framescope_version']})")
     for name, entry in sorted(manifest["tables"].items()):
         print(f"  {name:<10} {entry['rows']:>9,} rows")
-    dated = articles["published"].drop_nulls()
-    if dated.len():
-        print(
-            f"  published {dated.min()} .. {dated.max()}; {articles['source'].n_unique()} sources"
-        )
+    first, last = articles.select(
+        pl.col("published").min().alias("first"), pl.col("published").max().alias("last")
+    ).row(0)
+    if first is not None:
+        print(f"  published {first} .. {last}; {articles['source'].n_unique()} sources")
     return 0
 
 

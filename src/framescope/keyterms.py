@@ -15,16 +15,18 @@ from framescope.rules.articles import kept as kept_articles
 from framescope.rules.spans import KEYS, sentence_frame
 from framescope.rules.words import STOP_WORDS
 
-DISTINCTIVE_SCHEMA: dict[str, pl.DataType] = {
-    "source": pl.String(),
-    "ngram": pl.Int8(),
-    "term": pl.String(),
-    "n_source": pl.Int64(),
-    "n_rest": pl.Int64(),
-    "log_odds": pl.Float64(),
-    "z": pl.Float64(),
-    "small_sample": pl.Boolean(),
-}
+DISTINCTIVE_SCHEMA = pl.Schema(
+    {
+        "source": pl.String(),
+        "ngram": pl.Int8(),
+        "term": pl.String(),
+        "n_source": pl.Int64(),
+        "n_rest": pl.Int64(),
+        "log_odds": pl.Float64(),
+        "z": pl.Float64(),
+        "small_sample": pl.Boolean(),
+    }
+)
 """Columns of :func:`distinctive_terms`."""
 
 SMALL_SAMPLE_TOKENS = 1000

@@ -25,14 +25,16 @@ import polars as pl
 from framescope.profile import Profile
 from framescope.rules.terms import alternation, locate
 
-MENTION_SCHEMA: dict[str, pl.DataType] = {
-    "article_id": pl.String(),
-    "sentence_idx": pl.Int32(),
-    "actor": pl.String(),
-    "alias": pl.String(),
-    "start": pl.Int64(),
-    "end": pl.Int64(),
-}
+MENTION_SCHEMA = pl.Schema(
+    {
+        "article_id": pl.String(),
+        "sentence_idx": pl.Int32(),
+        "actor": pl.String(),
+        "alias": pl.String(),
+        "start": pl.Int64(),
+        "end": pl.Int64(),
+    }
+)
 """Columns of the mentions table; ``start``/``end`` are character offsets into
 ``articles.text``, like the sentences table's."""
 

@@ -397,7 +397,8 @@ def stacked_shares(
     )
     rest = totals.height - top if top is not None and totals.height > top else 0
     other = f"other {category}s ({rest:,})"
-    if rest:
+    # ``rest`` is nonzero only with a ``top``; testing both tells the type checker as much.
+    if top is not None and rest:
         kept = totals[category].head(top).implode()
         table = (
             table.with_columns(

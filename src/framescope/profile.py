@@ -5,6 +5,7 @@ Validation errors name the key and the bad value, because a profile is written b
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import re
 import tomllib
@@ -97,7 +98,8 @@ class Milestone:
     id: str
     date: date
     label: str
-    end: date | None = None
+    # Qualified: inside the class body the field ``date`` shadows the type for a type checker.
+    end: datetime.date | None = None
 
 
 @dataclass(frozen=True)

@@ -30,13 +30,15 @@ import polars as pl
 
 from framescope.rules.words import MONTH_ABBREVIATIONS
 
-SENTENCE_SCHEMA: dict[str, pl.DataType] = {
-    "article_id": pl.String(),
-    "sentence_idx": pl.Int32(),
-    "start": pl.Int64(),
-    "end": pl.Int64(),
-    "text": pl.String(),
-}
+SENTENCE_SCHEMA = pl.Schema(
+    {
+        "article_id": pl.String(),
+        "sentence_idx": pl.Int32(),
+        "start": pl.Int64(),
+        "end": pl.Int64(),
+        "text": pl.String(),
+    }
+)
 """Columns of the sentences table. ``sentence_idx`` counts 0, 1, 2, ... within an article;
 ``start``/``end`` are code-point offsets: ``article_text[start:end] == text``."""
 
@@ -112,6 +114,14 @@ _UP_TO_LAST_SPACE = re.compile(rf"(?s).*{_SPACE}")
 _SPACES = re.compile(rf"{_SPACE}*")
 
 
+def _past_spaces(piece: str, pos: int = 0) -> int:
+    """Index of the first non-space character of ``piece`` at or after ``pos``."""
+    match = _SPACES.match(piece, pos)
+    # A starred pattern matches (the empty string at worst) at every position.
+    assert match is not None
+    return match.end()
+
+
 def cut(piece: str, *, limit: int = MAX_SENTENCE_CHARS) -> list[str]:
     """A sentence as consecutive parts of at most ``limit`` characters once stripped.
 
@@ -144,11 +154,11 @@ def cut(piece: str, *, limit: int = MAX_SENTENCE_CHARS) -> list[str]:
     end = len(piece.rstrip())
     parts = []
     begin = 0
-    start = _SPACES.match(piece).end()
+    start = _past_spaces(piece)
     while end - start > limit:
         # A space after the first character and at most ``limit`` characters in.
         last = _UP_TO_LAST_SPACE.match(piece, start + 1, start + limit + 1)
-        stop = _SPACES.match(piece, last.end()).end() if last else start + limit
+        stop = _past_spaces(piece, last.end()) if last else start + limit
         parts.append(piece[begin:stop])
         begin = start = stop
     parts.append(piece[begin:])

@@ -91,8 +91,9 @@ def canonical_order(table: FrameT) -> FrameT:
     [2, 1]
     """
     schema = table.collect_schema()
-    keys = [c for c in ("article_id", "sentence_idx") if c in schema]
-    scalar = [
+    # Annotated: mypy checks the body once per FrameT and cannot infer them the second time.
+    keys: list[str] = [c for c in ("article_id", "sentence_idx") if c in schema]
+    scalar: list[pl.Expr] = [
         pl.col(c).hash(seed=0) if c in SENTENCE_COLUMNS else pl.col(c)
         for c, dtype in schema.items()
         if c not in keys and not isinstance(dtype, pl.List | pl.Struct | pl.Array)

@@ -17,25 +17,29 @@ from framescope.profile import VOICES
 from framescope.rules.articles import kept as kept_articles
 from framescope.rules.spans import KEYS
 
-OMISSION_SCHEMA: dict[str, pl.DataType] = {
-    "source": pl.String(),
-    "kind": pl.String(),
-    "item": pl.String(),
-    "present": pl.Boolean(),
-    "n": pl.Int64(),
-    "n_sources_with_item": pl.Int64(),
-    "n_sources": pl.Int64(),
-}
+OMISSION_SCHEMA = pl.Schema(
+    {
+        "source": pl.String(),
+        "kind": pl.String(),
+        "item": pl.String(),
+        "present": pl.Boolean(),
+        "n": pl.Int64(),
+        "n_sources_with_item": pl.Int64(),
+        "n_sources": pl.Int64(),
+    }
+)
 """Columns of :func:`omissions`."""
 
-VOICE_SHARE_SCHEMA: dict[str, pl.DataType] = {
-    "source": pl.String(),
-    "voice": pl.String(),
-    "n": pl.Int64(),
-    "n_source": pl.Int64(),
-    "share": pl.Float64(),
-    "small_sample": pl.Boolean(),
-}
+VOICE_SHARE_SCHEMA = pl.Schema(
+    {
+        "source": pl.String(),
+        "voice": pl.String(),
+        "n": pl.Int64(),
+        "n_source": pl.Int64(),
+        "share": pl.Float64(),
+        "small_sample": pl.Boolean(),
+    }
+)
 """Columns of :func:`voice_shares`."""
 
 SMALL_SAMPLE_ROWS = 20

@@ -15,13 +15,15 @@ from framescope.profile import Profile
 from framescope.rules.spans import KEYS, sentence_frame
 from framescope.rules.terms import group_pattern, listed_forms, normalised
 
-FRAME_SCHEMA: dict[str, pl.DataType] = {
-    "article_id": pl.String(),
-    "sentence_idx": pl.Int32(),
-    "frame": pl.String(),
-    "category": pl.String(),
-    "cue": pl.String(),
-}
+FRAME_SCHEMA = pl.Schema(
+    {
+        "article_id": pl.String(),
+        "sentence_idx": pl.Int32(),
+        "frame": pl.String(),
+        "category": pl.String(),
+        "cue": pl.String(),
+    }
+)
 """Columns of the frames table: one row per frame x sentence, ``cue`` the first cue term
 (as listed in the profile) in text order, ``category`` the Policy Frames Codebook one."""
 

@@ -31,13 +31,15 @@ from framescope.rules.speakers import REPORTING_VERBS
 from framescope.rules.terms import alternation, normalised
 from framescope.rules.words import DETERMINER, STOP_WORDS
 
-LABEL_SCHEMA: dict[str, pl.DataType] = {
-    "article_id": pl.String(),
-    "sentence_idx": pl.Int32(),
-    "actor": pl.String(),
-    "label": pl.String(),
-    "listed": pl.Boolean(),
-}
+LABEL_SCHEMA = pl.Schema(
+    {
+        "article_id": pl.String(),
+        "sentence_idx": pl.Int32(),
+        "actor": pl.String(),
+        "label": pl.String(),
+        "listed": pl.Boolean(),
+    }
+)
 """Columns of the labels table: ``label`` is a lowercased descriptor; ``listed`` says
 whether it is in the profile's descriptor list (False: discovered)."""
 

@@ -10,11 +10,13 @@ from framescope.profile import Profile
 from framescope.rules import hedges as hedge_rule
 from framescope.rules.spans import KEYS
 
-HEDGE_SCHEMA: dict[str, pl.DataType] = {
-    "article_id": pl.String(),
-    "sentence_idx": pl.Int32(),
-    "hedge": pl.String(),
-}
+HEDGE_SCHEMA = pl.Schema(
+    {
+        "article_id": pl.String(),
+        "sentence_idx": pl.Int32(),
+        "hedge": pl.String(),
+    }
+)
 """Columns of the hedges table: one row per hedge occurrence, as listed in the profile."""
 
 

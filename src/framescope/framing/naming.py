@@ -19,14 +19,16 @@ from framescope.rules.quotation import quote_marks, quoted
 from framescope.rules.spans import KEYS, after, before, sentence_frame
 from framescope.rules.terms import group_matches
 
-WAR_SCHEMA: dict[str, pl.DataType] = {
-    "article_id": pl.String(),
-    "sentence_idx": pl.Int32(),
-    "term": pl.String(),
-    "surface": pl.String(),
-    "quoted": pl.Boolean(),
-    "attributed": pl.Boolean(),
-}
+WAR_SCHEMA = pl.Schema(
+    {
+        "article_id": pl.String(),
+        "sentence_idx": pl.Int32(),
+        "term": pl.String(),
+        "surface": pl.String(),
+        "quoted": pl.Boolean(),
+        "attributed": pl.Boolean(),
+    }
+)
 """Columns of the war-terms table: ``term`` is the profile war-term id, ``surface`` the
 words as written."""
 

@@ -24,17 +24,19 @@ from framescope.rules.quotation import quote_marks, quote_spans
 from framescope.rules.spans import KEYS, sentence_frame
 from framescope.rules.speakers import PRONOUNS, RELAY, clauses
 
-QUOTE_SCHEMA: dict[str, pl.DataType] = {
-    "article_id": pl.String(),
-    "sentence_idx": pl.Int32(),
-    "speaker": pl.String(),
-    "speaker_kind": pl.String(),
-    "voice": pl.String(),
-    "verb": pl.String(),
-    "quote": pl.String(),
-    "speaker_text": pl.String(),
-    "direct": pl.Boolean(),
-}
+QUOTE_SCHEMA = pl.Schema(
+    {
+        "article_id": pl.String(),
+        "sentence_idx": pl.Int32(),
+        "speaker": pl.String(),
+        "speaker_kind": pl.String(),
+        "voice": pl.String(),
+        "verb": pl.String(),
+        "quote": pl.String(),
+        "speaker_text": pl.String(),
+        "direct": pl.Boolean(),
+    }
+)
 """Columns of the quotes table. ``speaker`` is a profile actor id when resolved, else the
 speaker phrase as written ("a Chinese official") or ``"unresolved"`` (a pronoun with no
 antecedent); ``speaker_kind`` and ``voice`` come from the profile actor, ``"other"`` when

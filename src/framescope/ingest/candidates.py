@@ -46,7 +46,10 @@ def sketch_matrix(sketch: pl.Series, *, k: int) -> np.ndarray:
     >>> sketch_matrix(pl.Series([[1, 2], [3]], dtype=pl.List(pl.UInt64)), k=2).tolist()
     [[1, 2], [3, 18446744073709551615]]
     """
-    padded = sketch.list.concat(pl.lit([int(_PAD)] * k, pl.List(pl.UInt64()))).list.head(k)
+    # In a frame, so that the one-row padding literal broadcasts: Series.list.concat takes
+    # only Series, which would repeat the padding for every row.
+    pad = pl.lit([int(_PAD)] * k, pl.List(pl.UInt64()))
+    padded = sketch.to_frame("s").select(pl.col("s").list.concat(pad).list.head(k)).to_series()
     return padded.explode().to_numpy().astype(np.uint64).reshape(len(sketch), k)
 
 

@@ -429,8 +429,10 @@ def _to_batch(path: Path, parsed: _Parsed, mapping: Mapping[str, str], *, whole:
     resolved = resolve_columns(columns, mapping)
     found = f"columns found: {', '.join(repr(c) for c in columns) or 'none'}"
     if not whole:
-        numbers = parsed.frame[ROW]
-        found = f"{found} in records #{numbers.min()} to #{numbers.max()}"
+        first, last = parsed.frame.select(
+            pl.col(ROW).min().alias("first"), pl.col(ROW).max().alias("last")
+        ).row(0)
+        found = f"{found} in records #{first} to #{last}"
     absent = [f"{name}={mapping[name]!r}" for name in mapping if resolved[name] is None]
     if absent:
         detail = f"--map names columns the file does not have ({', '.join(absent)}); {found}"

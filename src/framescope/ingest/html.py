@@ -76,8 +76,8 @@ def read_html(path: Path, text: str) -> Batch:
     except Exception as error:  # trafilatura and lxml raise many types on broken markup
         detail = f"trafilatura could not parse the page: {error!r}"
         return Batch.of([], [reject(label, "unparseable", detail)])
-    body = _paragraphs(document) if isinstance(document, Document) else ""
-    if not body:
+    # None when nothing was extracted; a dict only with as_dict=True, which is not asked for.
+    if not isinstance(document, Document) or not (body := _paragraphs(document)):
         return Batch.of([], [reject(label, "no_text", "no article text found in the page")])
     return Batch.of([_record(label, body, document)], [])
 

@@ -32,27 +32,31 @@ REJECT_REASONS = {
     "folders, or another path to a file read under its own path",
 }
 
-RAW_SCHEMA: dict[str, pl.DataType] = {
-    "path": pl.String(),
-    "external_id": pl.String(),
-    "source": pl.String(),
-    "published": pl.Date(),
-    "date_origin": pl.String(),
-    "title": pl.String(),
-    "text": pl.String(),
-    "url": pl.String(),
-    "language": pl.String(),
-    "translated": pl.Boolean(),
-    "section": pl.String(),
-    "dateline": pl.String(),
-    "warnings": pl.List(pl.String()),
-}
+RAW_SCHEMA = pl.Schema(
+    {
+        "path": pl.String(),
+        "external_id": pl.String(),
+        "source": pl.String(),
+        "published": pl.Date(),
+        "date_origin": pl.String(),
+        "title": pl.String(),
+        "text": pl.String(),
+        "url": pl.String(),
+        "language": pl.String(),
+        "translated": pl.Boolean(),
+        "section": pl.String(),
+        "dateline": pl.String(),
+        "warnings": pl.List(pl.String()),
+    }
+)
 
-REJECT_SCHEMA: dict[str, pl.DataType] = {
-    "path": pl.String(),
-    "reason": pl.String(),
-    "detail": pl.String(),
-}
+REJECT_SCHEMA = pl.Schema(
+    {
+        "path": pl.String(),
+        "reason": pl.String(),
+        "detail": pl.String(),
+    }
+)
 
 
 def raw_record(path: str, text: str, **fields: Any) -> dict[str, Any]:

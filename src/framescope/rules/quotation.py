@@ -14,6 +14,7 @@ nothing) and quotes (antecedents, the quoted words).
 from __future__ import annotations
 
 import polars as pl
+import polars.selectors as cs
 
 from framescope.rules.spans import KEYS
 
@@ -87,7 +88,7 @@ def quote_marks(sentences: pl.LazyFrame) -> pl.LazyFrame:
             ),
             kinds.list.eval(straight.cum_sum(reverse=True)).alias("_straight_on"),
         )
-        .explode(pl.exclude(KEYS))
+        .explode(cs.exclude(KEYS))
         .filter(kinds.is_not_null())
         .drop("_kind")
     )

@@ -44,12 +44,14 @@ BUILTIN: dict[str, str] = {
 """The built-in methods and their factories, as pyproject.toml declares them; listed here too
 so that a checkout run without installing (``PYTHONPATH=src``) still has them."""
 
-SCORE_SCHEMA: dict[str, pl.DataType] = {
-    "compound": pl.Float64(),
-    "pos": pl.Float64(),
-    "neu": pl.Float64(),
-    "neg": pl.Float64(),
-}
+SCORE_SCHEMA = pl.Schema(
+    {
+        "compound": pl.Float64(),
+        "pos": pl.Float64(),
+        "neu": pl.Float64(),
+        "neg": pl.Float64(),
+    }
+)
 """What a :class:`Scorer` returns: one row per text, in the order of the texts."""
 
 
@@ -122,7 +124,7 @@ def load(target: str) -> Factory:
     if not attribute or not callable(value):
         msg = f"sentiment method factory {target!r} is not a callable 'module:attribute'"
         raise ValueError(msg)
-    return value  # type: ignore[return-value]
+    return value
 
 
 class Registry(MutableMapping[str, Factory]):

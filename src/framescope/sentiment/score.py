@@ -30,12 +30,14 @@ from framescope.sentiment.registry import METHODS, SCORE_SCHEMA, Factory, Scorer
 from framescope.sentiment.textblob import TextBlobScorer
 from framescope.sentiment.vader import VaderScorer
 
-SENTIMENT_SCHEMA: dict[str, pl.DataType] = {
-    "article_id": pl.String(),
-    "sentence_idx": pl.Int32(),
-    "method": pl.String(),
-    **SCORE_SCHEMA,
-}
+SENTIMENT_SCHEMA = pl.Schema(
+    {
+        "article_id": pl.String(),
+        "sentence_idx": pl.Int32(),
+        "method": pl.String(),
+        **SCORE_SCHEMA,
+    }
+)
 """Columns of the sentiment table: one row per sentence and method. ``compound`` is in
 -1..1; ``pos``, ``neu`` and ``neg`` are VADER's proportions, null for methods without them."""
 
@@ -52,8 +54,10 @@ def _score_chunk(factory: Factory, texts: pl.Series) -> pl.DataFrame:
     scorer = _scorer(factory)
     # The shipped scorers take the polars column as it is; others get the list the protocol
     # promises (55,000 Python strings cost about 0.03 s each way).
-    given = texts if isinstance(scorer, _SERIES_SCORERS) else texts.to_list()
-    result = scorer.score_texts(given)
+    if isinstance(scorer, _SERIES_SCORERS):
+        result = scorer.score_texts(texts)
+    else:
+        result = scorer.score_texts(texts.to_list())
     missing = [column for column in SCORE_SCHEMA if column not in result.columns]
     if missing or result.height != len(texts):
         msg = (

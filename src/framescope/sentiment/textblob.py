@@ -150,7 +150,7 @@ class _Acting:
         return np.where(running >= self.sentence_start, running, -1)
 
 
-def _get(values: npt.NDArray[Any], index: Ints, missing: object) -> npt.NDArray[Any]:
+def _get(values: npt.NDArray[Any], index: Ints, missing: bool | int) -> npt.NDArray[Any]:
     """``values[index]``, with ``missing`` where the index is -1."""
     if not len(values):
         return np.full(len(index), missing)

@@ -55,17 +55,22 @@ def package_sentiment() -> Any:
     """
     text = package_text()
 
-    class Sentiment(text.Sentiment):  # type: ignore[name-defined,misc]
+    # The base class exists only once the module is loaded: mypy cannot see it (name-defined).
+    class Sentiment(text.Sentiment):  # type: ignore[name-defined]
         def load(self, path: str | None = None) -> None:
             text.Sentiment.load(self, path)
             if not path:
-                for word, pos in list(dict.items(self)):
+                # word -> {part of speech: (polarity, subjectivity, intensity)}
+                entries: list[tuple[str, dict[str, Any]]] = list(dict.items(self))
+                for word, pos in entries:
                     if "JJ" in pos:
                         stem = word[:-1] + "i" if word.endswith("y") else word
                         stem = stem[:-2] if stem.endswith("le") else stem
                         p, s, i = pos["JJ"]
                         self.annotate(stem + "ly", "RB", p, s, i)
 
+    # package_text() runs the module from its file, so it has a __file__.
+    assert text.__file__ is not None
     sentiment = Sentiment(
         path=str(Path(text.__file__).parent / "en" / "en-sentiment.xml"),
         synset="wordnet_id",

@@ -217,7 +217,10 @@ def tokens(texts: pl.Series) -> tuple[Tokens, Bools]:
     fallback[rows] |= strings.str.contains(_EMOTICON_AROUND_PERIOD).to_numpy()
     spaced = strings.str.replace_all(_SARCASM, "(!)") + " "
     closed = (
-        spaced.str.replace_many(rules.emoticon_variants, rules.emoticon_closed, leftmost=True)
+        # Lists: replace_many is typed for lists (the rules keep immutable tuples).
+        spaced.str.replace_many(
+            list(rules.emoticon_variants), list(rules.emoticon_closed), leftmost=True
+        )
         .str.strip_chars_end(" ")
         .str.split(" ")
     )

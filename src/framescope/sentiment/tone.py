@@ -17,25 +17,29 @@ import polars as pl
 
 from framescope.sentiment.columns import require_columns
 
-ARTICLE_TONE_SCHEMA: dict[str, pl.DataType] = {
-    "article_id": pl.String(),
-    "method": pl.String(),
-    "n_sentences": pl.Int64(),
-    "mean": pl.Float64(),
-    "median": pl.Float64(),
-    "share_negative": pl.Float64(),
-    "share_neutral": pl.Float64(),
-    "share_positive": pl.Float64(),
-    "rule": pl.String(),
-}
+ARTICLE_TONE_SCHEMA = pl.Schema(
+    {
+        "article_id": pl.String(),
+        "method": pl.String(),
+        "n_sentences": pl.Int64(),
+        "mean": pl.Float64(),
+        "median": pl.Float64(),
+        "share_negative": pl.Float64(),
+        "share_neutral": pl.Float64(),
+        "share_positive": pl.Float64(),
+        "rule": pl.String(),
+    }
+)
 
-ACTOR_TONE_SCHEMA: dict[str, pl.DataType] = {
-    "article_id": pl.String(),
-    "actor": pl.String(),
-    "method": pl.String(),
-    "n_sentences": pl.Int64(),
-    "mean": pl.Float64(),
-}
+ACTOR_TONE_SCHEMA = pl.Schema(
+    {
+        "article_id": pl.String(),
+        "actor": pl.String(),
+        "method": pl.String(),
+        "n_sentences": pl.Int64(),
+        "mean": pl.Float64(),
+    }
+)
 
 LABELS = ("negative", "neutral", "positive")
 """The three classes, for gold labels and for scores cut at the thresholds."""

@@ -16,6 +16,7 @@ from __future__ import annotations
 import functools
 import string
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -185,7 +186,8 @@ def tokens(texts: pl.Series) -> Tokens:
     )
 
     # Arrays by token code; the extra last element stands for "no token" (past either end).
-    def column(name: str, fill: object) -> npt.NDArray[np.generic]:
+    # Any: the dtype is the column's (Boolean, or the vocabulary ids' integers).
+    def column(name: str, fill: object) -> npt.NDArray[Any]:
         values = features.get_column(name).to_numpy()
         return np.r_[values, np.array([fill], values.dtype)]
 

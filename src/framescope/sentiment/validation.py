@@ -21,22 +21,26 @@ from framescope.sentiment.registry import check_methods
 from framescope.sentiment.score import score
 from framescope.sentiment.tone import THRESHOLD, check_threshold, classify
 
-GOLD_SCHEMA: dict[str, pl.DataType] = {
-    "text": pl.String(),
-    "original": pl.String(),
-    "score": pl.Float64(),
-    "label": pl.String(),
-}
+GOLD_SCHEMA = pl.Schema(
+    {
+        "text": pl.String(),
+        "original": pl.String(),
+        "score": pl.Float64(),
+        "label": pl.String(),
+    }
+)
 """A gold standard as :func:`read_gold` returns it: ``original`` is the cell as written,
 ``score`` the human score rescaled to -1..1 (labels as -1, 0, 1), ``label`` its class."""
 
-VALIDATION_SCHEMA: dict[str, pl.DataType] = {
-    "method": pl.String(),
-    "n": pl.Int64(),
-    "pearson_r": pl.Float64(),
-    "spearman_rho": pl.Float64(),
-    "macro_f1": pl.Float64(),
-}
+VALIDATION_SCHEMA = pl.Schema(
+    {
+        "method": pl.String(),
+        "n": pl.Int64(),
+        "pearson_r": pl.Float64(),
+        "spearman_rho": pl.Float64(),
+        "macro_f1": pl.Float64(),
+    }
+)
 
 _LABEL_ALIASES = {
     "negative": "negative",
@@ -79,7 +83,9 @@ def _rescale(numbers: pl.Series, *, scale: tuple[float, float] | None, where: st
         msg = f"{where}: score {bad!r} is not a finite number"
         raise ValueError(msg)
     if scale is None:
-        low, high = float(numbers.min()), float(numbers.max())
+        # Through numpy: Series.min() is typed as any Python literal, not as a number.
+        values = numbers.to_numpy()
+        low, high = float(values.min()), float(values.max())
         if low == high:
             msg = f"{where}: every score is {low:g}, so the scale cannot be inferred; pass scale="
             raise ValueError(msg)
@@ -194,7 +200,7 @@ def macro_f1(gold: Sequence[str | None], predicted: Sequence[str | None]) -> flo
     if len(gold) != len(predicted):
         msg = f"gold has {len(gold)} labels but predicted has {len(predicted)}"
         raise ValueError(msg)
-    classes = sorted({*gold, *predicted} - {None})
+    classes = sorted({label for label in (*gold, *predicted) if label is not None})
     if not classes:
         return None
     pairs = list(zip(gold, predicted, strict=True))
