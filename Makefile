@@ -46,9 +46,10 @@ test: $(STAMP) lint chromium ## lint and run every test (browser tests included)
 test-fast: $(STAMP) lint ## lint and the fast tests (no slow, no browser tests): under a minute
 	$(BIN)/python -m pytest -m "not slow and not browser"
 
-lint: $(STAMP) ## ruff lint and format check
+lint: $(STAMP) ## ruff lint and format check; mypy on src/framescope
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 format: $(STAMP) ## apply ruff's fixes and formatting
 	$(BIN)/ruff check --fix .
