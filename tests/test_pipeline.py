@@ -435,7 +435,8 @@ def test_code_sha256_covers_every_file_but_readers_and_caches(tmp_path):
     (tmp_path / "dashboard" / "views.py").write_text("")
     before = pipeline.code_sha256(tmp_path)
     (tmp_path / "dashboard" / "views.py").write_text("COLOURS = 2\n")  # a reader's change
-    (tmp_path / "report.py").write_text("")
+    (tmp_path / "report").mkdir()
+    (tmp_path / "report" / "trade.py").write_text("")
     (tmp_path / "__pycache__").mkdir()
     (tmp_path / "__pycache__" / "mentions.cpython-311.pyc").write_bytes(b"\0")
     (tmp_path / ".mentions.py.swp").write_bytes(b"\0")

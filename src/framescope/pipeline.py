@@ -41,7 +41,7 @@ can be checked against a change of method."""
 ENGINES = ("local", "dask")
 PACKAGE = Path(__file__).parent
 """The installed package, whose code :func:`code_sha256` fingerprints."""
-READERS = frozenset({"cli.py", "dashboard", "plots.py", "report.py", "safe.py", "timeseries.py"})
+READERS = frozenset({"cli.py", "dashboard", "plots.py", "report", "safe.py", "timeseries.py"})
 """Files and folders of the package that only start a build or read its tables: editing them
 cannot change a table, so it does not rebuild. Anything else in the package, a new module
 too, is the build's code. tests/test_imports.py checks that the build imports none of them."""
