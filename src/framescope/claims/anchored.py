@@ -128,7 +128,7 @@ class Anchored:
             return None
         ahead = getattr(self.ahead, "found", None)
         row = ahead[0].get(text) if ahead is not None else None
-        if row is not None:
+        if ahead is not None and row is not None:
             starts = ahead[1][ahead[2][row] : ahead[2][row + 1]].tolist()
         else:
             starts = []

@@ -19,29 +19,31 @@ import polars as pl
 from framescope.claims.ledger import format_value
 from framescope.claims.series import ReferenceDataError, _finish
 
-COMPARISON_SCHEMA: dict[str, pl.DataType] = {
-    "claim": pl.String(),
-    "article_id": pl.String(),
-    "source": pl.String(),
-    "published": pl.Date(),
-    "surface": pl.String(),
-    "metric": pl.String(),
-    "kind": pl.String(),
-    "unit": pl.String(),
-    "claim_value": pl.Float64(),
-    "claim_period": pl.String(),
-    "reference_year": pl.Int32(),
-    "reference_period": pl.String(),
-    "reference_basis": pl.String(),
-    "reference_value": pl.Float64(),
-    "difference": pl.Float64(),
-    "ratio": pl.Float64(),
-    "reference_reporter": pl.String(),
-    "reference_status": pl.String(),
-    "reference_derived": pl.Boolean(),
-    "reference_source": pl.String(),
-    "reference_url": pl.String(),
-}
+COMPARISON_SCHEMA = pl.Schema(
+    {
+        "claim": pl.String(),
+        "article_id": pl.String(),
+        "source": pl.String(),
+        "published": pl.Date(),
+        "surface": pl.String(),
+        "metric": pl.String(),
+        "kind": pl.String(),
+        "unit": pl.String(),
+        "claim_value": pl.Float64(),
+        "claim_period": pl.String(),
+        "reference_year": pl.Int32(),
+        "reference_period": pl.String(),
+        "reference_basis": pl.String(),
+        "reference_value": pl.Float64(),
+        "difference": pl.Float64(),
+        "ratio": pl.Float64(),
+        "reference_reporter": pl.String(),
+        "reference_status": pl.String(),
+        "reference_derived": pl.Boolean(),
+        "reference_source": pl.String(),
+        "reference_url": pl.String(),
+    }
+)
 """Columns of :func:`compare`: ``difference`` is claim minus reference, ``ratio`` claim over
 reference."""
 

@@ -19,28 +19,30 @@ from framescope.claims.matching import Matcher
 from framescope.profile import Profile
 from framescope.rules import hedges, speakers
 
-FIGURE_SCHEMA: dict[str, pl.DataType] = {
-    "article_id": pl.String(),
-    "sentence_idx": pl.Int32(),
-    "surface": pl.String(),
-    "value": pl.Float64(),
-    "unit": pl.String(),
-    "metric": pl.String(),
-    "period": pl.String(),
-    "kind": pl.String(),
-    "speaker": pl.String(),
-    "hedged": pl.Boolean(),
-    "sentence": pl.String(),
-    "start": pl.Int64(),
-    "end": pl.Int64(),
-    "qualifier": pl.String(),
-    "noun": pl.String(),
-    "low": pl.Float64(),
-    "high": pl.Float64(),
-    "direction": pl.String(),
-    "metric_term": pl.String(),
-    "metric_from": pl.String(),
-}
+FIGURE_SCHEMA = pl.Schema(
+    {
+        "article_id": pl.String(),
+        "sentence_idx": pl.Int32(),
+        "surface": pl.String(),
+        "value": pl.Float64(),
+        "unit": pl.String(),
+        "metric": pl.String(),
+        "period": pl.String(),
+        "kind": pl.String(),
+        "speaker": pl.String(),
+        "hedged": pl.Boolean(),
+        "sentence": pl.String(),
+        "start": pl.Int64(),
+        "end": pl.Int64(),
+        "qualifier": pl.String(),
+        "noun": pl.String(),
+        "low": pl.Float64(),
+        "high": pl.Float64(),
+        "direction": pl.String(),
+        "metric_term": pl.String(),
+        "metric_from": pl.String(),
+    }
+)
 """Columns of the figures table. ``start``/``end`` are offsets into ``articles.text`` (the
 sentence's ``start`` plus the offset in the sentence; offsets into the sentence when the
 sentences given have no ``start``) and cover ``surface``, which leaves out the qualifier."""

@@ -15,31 +15,33 @@ from framescope.claims.extract import FIGURE_SCHEMA, require
 from framescope.counting import counted
 from framescope.profile import Profile
 
-LEDGER_SCHEMA: dict[str, pl.DataType] = {
-    "claim": pl.String(),
-    "metric": pl.String(),
-    "unit": pl.String(),
-    "claim_value": pl.Float64(),
-    "n_reports": pl.UInt32(),
-    "n_outlets": pl.UInt32(),
-    "source": pl.String(),
-    "published": pl.Date(),
-    "article_id": pl.String(),
-    "sentence_idx": pl.Int32(),
-    "surface": pl.String(),
-    "value": pl.Float64(),
-    "kind": pl.String(),
-    "period": pl.String(),
-    "speaker": pl.String(),
-    "hedged": pl.Boolean(),
-    "qualifier": pl.String(),
-    "sentence": pl.String(),
-    "period_differs": pl.Boolean(),
-    "rounding": pl.Boolean(),
-    "target_as_fact": pl.Boolean(),
-    "hedging_differs": pl.Boolean(),
-    "divergences": pl.List(pl.String()),
-}
+LEDGER_SCHEMA = pl.Schema(
+    {
+        "claim": pl.String(),
+        "metric": pl.String(),
+        "unit": pl.String(),
+        "claim_value": pl.Float64(),
+        "n_reports": pl.UInt32(),
+        "n_outlets": pl.UInt32(),
+        "source": pl.String(),
+        "published": pl.Date(),
+        "article_id": pl.String(),
+        "sentence_idx": pl.Int32(),
+        "surface": pl.String(),
+        "value": pl.Float64(),
+        "kind": pl.String(),
+        "period": pl.String(),
+        "speaker": pl.String(),
+        "hedged": pl.Boolean(),
+        "qualifier": pl.String(),
+        "sentence": pl.String(),
+        "period_differs": pl.Boolean(),
+        "rounding": pl.Boolean(),
+        "target_as_fact": pl.Boolean(),
+        "hedging_differs": pl.Boolean(),
+        "divergences": pl.List(pl.String()),
+    }
+)
 """Columns of the ledger: one row per outlet report of a claim, the claim's flags repeated."""
 
 _SIGNS = {"USD": "$", "EUR": "€", "GBP": "£"}

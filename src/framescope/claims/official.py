@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import polars as pl
 
@@ -36,18 +37,20 @@ from framescope.claims.series import (
     _unique,
 )
 
-TARGET_SCHEMA: dict[str, pl.DataType] = {
-    "metric": pl.String(),
-    "reporter": pl.String(),
-    "stated_on": pl.Date(),
-    "target_year": pl.Int32(),
-    "per": pl.String(),
-    "value": pl.Float64(),
-    "unit": pl.String(),
-    "stated_by": pl.String(),
-    "source": pl.String(),
-    "url": pl.String(),
-}
+TARGET_SCHEMA = pl.Schema(
+    {
+        "metric": pl.String(),
+        "reporter": pl.String(),
+        "stated_on": pl.Date(),
+        "target_year": pl.Int32(),
+        "per": pl.String(),
+        "value": pl.Float64(),
+        "unit": pl.String(),
+        "stated_by": pl.String(),
+        "source": pl.String(),
+        "url": pl.String(),
+    }
+)
 """Columns of the targets table; ``reporter`` is who stated the target (= ``stated_by``)."""
 
 TRADE_METRIC = "bilateral_trade"
@@ -59,7 +62,7 @@ def _dollar_series(
     frame: pl.DataFrame,
     *,
     metric: str,
-    periods: dict[str, pl.Series | list],
+    periods: dict[str, Any],
     billions: pl.Series,
 ) -> pl.DataFrame:
     """A shipped series file's rows, before :func:`_finish`: its ``reporter``, ``yoy_pct``,

@@ -36,24 +36,26 @@ from pathlib import Path
 
 import polars as pl
 
-SERIES_SCHEMA: dict[str, pl.DataType] = {
-    "metric": pl.String(),
-    "reporter": pl.String(),
-    "period": pl.String(),
-    "year": pl.Int32(),
-    "months": pl.Int8(),
-    "basis": pl.String(),
-    "period_start": pl.Date(),
-    "period_end": pl.Date(),
-    "value": pl.Float64(),
-    "unit": pl.String(),
-    "yoy_pct": pl.Float64(),
-    "status": pl.String(),
-    "derived": pl.Boolean(),
-    "derived_from": pl.List(pl.String()),
-    "source": pl.String(),
-    "url": pl.String(),
-}
+SERIES_SCHEMA = pl.Schema(
+    {
+        "metric": pl.String(),
+        "reporter": pl.String(),
+        "period": pl.String(),
+        "year": pl.Int32(),
+        "months": pl.Int8(),
+        "basis": pl.String(),
+        "period_start": pl.Date(),
+        "period_end": pl.Date(),
+        "value": pl.Float64(),
+        "unit": pl.String(),
+        "yoy_pct": pl.Float64(),
+        "status": pl.String(),
+        "derived": pl.Boolean(),
+        "derived_from": pl.List(pl.String()),
+        "source": pl.String(),
+        "url": pl.String(),
+    }
+)
 """Columns of every reference series. ``period`` is written like the figures table's
 (``2022``, ``2022-03``, ``2022-01..2022-09``); ``basis`` is ``annual``, ``ytd`` (from
 January), ``month``, ``months`` (several months not from January) or ``point`` (a value at a
