@@ -352,26 +352,27 @@ def load_rows(results: Results) -> list[list[str]]:
 
 
 _LOAD_NOTES = """\
-`python -m benchmarks.load`: for each session count a fresh `framescope serve` process, and
-that many sessions opened at once from one asyncio process, each speaking Bokeh's websocket
-protocol as a browser does (GET the page, open its websocket with the page's token, pull the
-document, `document_ready`, then each filter change as a `ModelChanged` patch on the widget's
-model): the server runs the same callbacks as for a browser; the browser's drawing is not
-included. Each session alternates an outlet change (a random subset, at least half) and a date
-change (a random range, at least a third of the span) on the Overview tab, waiting
-`--think` x 0.5-1.5 s after each (options below); sessions seldom share a filter state, so the
-server's per-filter caches rarely help. A change is *done* at the last content patch (busy
-indicator, spinners and URL left out) before `--quiet` s without one, once a chart or table
-patch came back; latency is from sending to that patch. *late patches* came after a change
-was judged done (none: the quiet period was long enough); *errors* are sessions that failed
-to open or lost their websocket; a *timeout* is no redraw within `--timeout` s. *session open*:
-page, websocket and document, all sessions arriving at once. Server memory is its process
-tree's RSS: after preparing, at the end (sessions still open), and the peak (sampled every
-100 ms). *server busy* is its CPU time over the changes' wall time: near 100% the server, one
-Python thread, is the bottleneck. *server waited for a core* is the time its threads were
-ready to run but had no core (Linux schedstat, summed over threads): the machine's 2 cores are
-shared with the client process and with any other load, so the latencies are noisy, and this
-column says how much."""
+`python -m benchmarks.load`: for each session count a fresh `framescope serve` (its defaults:
+one process, `--workers 1`, unless the options below say otherwise), and that many sessions
+opened at once from one asyncio process, each speaking Bokeh's websocket protocol as a browser
+does (GET the page, open its websocket with the page's token, pull the document,
+`document_ready`, then each filter change as a `ModelChanged` patch on the widget's model): the
+server runs the same callbacks as for a browser; the browser's drawing is not included. Each
+session alternates an outlet change (a random subset, at least half) and a date change (a
+random range, at least a third of the span) on the Overview tab, waiting `--think` x 0.5-1.5 s
+after each (options below); sessions seldom share a filter state, so the server's per-filter
+caches rarely help. A change is *done* at the last content patch (loading spinners and URL left
+out) before `--quiet` s without one, once a chart or table patch came back; latency is from
+sending to that patch. *late patches* came after a change was judged done (none: the quiet
+period was long enough); *errors* are sessions that failed to open or lost their websocket; a
+*timeout* is no redraw within `--timeout` s. *session open*: page, websocket and document, all
+sessions arriving at once. Server memory is its process tree's RSS: after preparing, at the end
+(sessions still open), and the peak (sampled every 100 ms; with `--workers` it sums the
+processes). *server busy* is its CPU time over the changes' wall time: near 100% one server
+process, one Python thread, is the bottleneck. *server waited for a core* is the time its
+threads were ready to run but had no core (Linux schedstat, summed over threads): the machine's
+2 cores are shared with the client process and with any other load, so the latencies are noisy,
+and this column says how much."""
 
 
 def load_section(results: Results) -> str:
@@ -382,6 +383,8 @@ def load_section(results: Results) -> str:
     how = ", ".join(
         f"`--{k}` {v}" for k, v in options.items() if k in ("changes", "think", "quiet", "timeout")
     )
+    served = results.loads[0].result.get("server_args")
+    how += f"; `framescope serve {' '.join(served)}`" if served else ""
     return "\n".join(
         [_LOAD_NOTES, "", f"Options: {how}.", "", table(LOAD_COLUMNS, load_rows(results))]
     )

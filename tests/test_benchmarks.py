@@ -478,6 +478,9 @@ def test_the_load_section_and_the_issue_13_targets():
     small = report.Run("load", "seeds", 5, 0, result, 0)
     results.loads = [small]
     assert "largest build: 5" in report._load_targets(results)[0][2]
+    assert "`--timeout` 60.0.\n" in report.load_section(results)
+    small.result["server_args"] = ["--workers", "2"]
+    assert "`--timeout` 60.0; `framescope serve --workers 2`." in report.load_section(results)
 
 
 def test_the_load_harness_drives_sessions_against_a_served_build(seed_build, tmp_path):

@@ -1,3 +1,4 @@
+import contextlib
 import socket
 import subprocess
 import sys
@@ -95,7 +96,8 @@ def test_two_workers_answer_and_end_with_the_command(seed_build, tmp_path):
                 assert page.status == 200 and b"token" in page.read()
         assert "worker 1 of 2" in log.read_text() and "worker 2 of 2" in log.read_text()
     finally:
-        server.terminate()  # the command only: its workers end with it
+        with contextlib.suppress(psutil.NoSuchProcess):  # ended already: the log says why
+            server.terminate()  # the command only: its workers end with it
         server.wait(timeout=30)
     _, alive = psutil.wait_procs(workers, timeout=30)
     assert not alive

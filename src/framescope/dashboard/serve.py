@@ -12,12 +12,14 @@ Two things Panel's server does that a shared dashboard must not:
 ``workers`` > 1 runs that many server processes on one port (tornado forks them; the kernel
 hands each new connection to one of them). Each process reads the build and prepares it itself,
 after the fork: polars' thread pool does not survive a fork, so no table is read before it.
-Memory grows with the processes (each holds the build, ~2.3 GB at 100,000 articles). On this
-2-core machine at 50 sessions on 100,000 articles one process measured best (see
-``benchmarks/README.md``): a second one halves nothing when the machine's two cores are already
-busy, and a session whose page and websocket land in different processes is built twice.
-Panel's callback threads (``pn.config.nthreads``) were no better either: plotly, Bokeh and param,
-most of a redraw, hold the GIL, and the shared caches would need locks of their own.
+Memory grows with the processes: each holds the build. One process is the default, by
+measurement on this 2-core machine (100,000 articles, 50 sessions, four runs each, the machine
+shared with other jobs): p99 of a filter change 1.5-3.8 s with one process at 2.4 GB, 1.5-4.2 s
+with two at 4.6-4.9 GB. A second process only pays with cores to spare; and a session whose page
+and websocket reach different processes is built in both. Panel's callback threads
+(``pn.config.nthreads = 2``: p99 1.6-2.6 s) were no better: plotly, Bokeh and param, most of a
+redraw, hold the GIL, and caches the sessions share (tone intervals, box statistics) are plain
+dicts that threads would race on.
 """
 
 from __future__ import annotations
