@@ -45,10 +45,11 @@ def frozen(figure: go.Figure) -> dict[str, Any]:
 
 
 def thawed(kept: dict[str, Any]) -> go.Figure:
-    """A session's own figure from :func:`frozen`'s dict, in ~2 ms instead of a build's 20-700.
+    """A session's own figure from :func:`frozen`'s dict.
 
-    Plotly validated every property when the figure was built; checking them again would cost
-    what the build did (``_validate=False``, as plotly does for its own templates). Checks are
+    At 100,000 articles a copy takes 1-4 ms (the claims chart 23), a build 10-80 ms once its data
+    is at hand. Plotly validated every property when the figure was built; checking them again
+    would cost half a build (``_validate=False``, as plotly does for its own templates). Checks are
     back on afterwards, so the copy takes updates as any figure does. It holds deep copies of
     ``kept``'s traces and layout: what a session does to it (Panel's pane hooks into it, a
     zoom relayouts it) stays in that session.
