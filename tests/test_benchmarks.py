@@ -290,6 +290,7 @@ def test_baseline_figures_read_money_and_percent():
     assert result == [("$190,27 billion", 190.27e9, "USD"), ("29.3%", 29.3, "percent")]
 
 
+@pytest.mark.slow
 def test_run_writes_a_report_with_every_column(tmp_path):
     report_file = tmp_path / "README.md"
     options = ["--sizes", "30", "--skip-baseline-above", "30", "--dask-size", "0"]
@@ -483,6 +484,7 @@ def test_the_load_section_and_the_issue_13_targets():
     assert "`--timeout` 60.0; `framescope serve --workers 2`." in report.load_section(results)
 
 
+@pytest.mark.slow
 def test_the_load_harness_drives_sessions_against_a_served_build(seed_build, tmp_path):
     result = tmp_path / "load.json"
     options = ["--data", str(seed_build), "--sessions", "2", "--changes", "2"]

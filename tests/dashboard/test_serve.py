@@ -77,6 +77,7 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
+@pytest.mark.slow
 def test_two_workers_answer_and_end_with_the_command(seed_build, tmp_path):
     port, log = _free_port(), tmp_path / "serve.log"
     command = [sys.executable, "-m", "framescope.cli", "serve", "--data", str(seed_build),

@@ -17,7 +17,7 @@ import numpy as np
 import param
 import polars as pl
 
-from framescope import config, counting, figures, reference, report, sentiment, store, timeseries
+from framescope import claims, config, counting, report, sentiment, store, timeseries
 from framescope.dashboard import aggregates
 from framescope.dashboard.tables import load_profile, load_reference, load_tables
 
@@ -508,7 +508,7 @@ class DataStore(param.Parameterized):
         )
 
     def _ledger_figures(self) -> pl.DataFrame:
-        """Figures of the filtered articles about a profile metric, all ``figures.ledger`` and
+        """Figures of the filtered articles about a profile metric, all ``claims.ledger`` and
         ``report.trade_claims`` use: at 100,000 articles most figures are ``other``."""
         if "figures" not in self.tables:
             return pl.DataFrame()
@@ -532,7 +532,7 @@ class DataStore(param.Parameterized):
         return self._cached(
             "ledger",
             self._filter_key(),
-            lambda: figures.ledger(
+            lambda: claims.ledger(
                 found, self.articles(), profile=self.profile, include_duplicates=True
             ),
             size=4,  # tens of MB each at 100,000 articles (sentences included)
@@ -542,7 +542,7 @@ class DataStore(param.Parameterized):
         """Official statistics with their provenance (``data/reference``)."""
         return load_reference(str(config.REFERENCE))
 
-    def trade_claims(self, metric: str = reference.TRADE_METRIC) -> pl.DataFrame:
+    def trade_claims(self, metric: str = claims.TRADE_METRIC) -> pl.DataFrame:
         """Money claims about ``metric`` at their publication dates, in billion USD."""
         found = self._ledger_figures() if metric != "other" else self.table("figures")
         if found.is_empty():
@@ -557,7 +557,7 @@ class DataStore(param.Parameterized):
         return self._cached(
             "comparison",
             self._filter_key(),
-            lambda: reference.compare(ledger, self.official()["annual"]),
+            lambda: claims.compare(ledger, self.official()["annual"]),
             size=4,
         )
 

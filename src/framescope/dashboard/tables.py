@@ -15,8 +15,8 @@ from typing import Any
 
 import polars as pl
 
+from framescope import claims, store
 from framescope import profile as profiles
-from framescope import reference, store
 
 # The columns the views draw from. Text columns (article bodies, sentences, quotes) are read
 # only when a visitor asks for evidence, an article or a search: at 100,000 articles they are
@@ -129,7 +129,7 @@ def load_reference(folder: str) -> dict[str, pl.DataFrame]:
     """The official statistics shipped in ``folder`` (annual, year-to-date, targets)."""
     base = Path(folder)
     return {
-        "annual": reference.annual(base / "china_russia_trade_annual.csv"),
-        "ytd": reference.year_to_date(base / "china_russia_trade_ytd.csv"),
-        "targets": reference.targets(base / "trade_targets.csv"),
+        "annual": claims.annual(base / "china_russia_trade_annual.csv"),
+        "ytd": claims.year_to_date(base / "china_russia_trade_ytd.csv"),
+        "targets": claims.targets(base / "trade_targets.csv"),
     }
