@@ -5,7 +5,7 @@ import polars as pl
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from framescope.claims import grammar
+from framescope.claims import anchored, grammar
 from framescope.claims.anchored import _one_byte, search_end, searched
 from framescope.claims.context import _BY_BEFORE
 from framescope.claims.context import SCANS as CONTEXT_SCANS
@@ -59,3 +59,11 @@ def test_searching_the_end_of_a_text_finds_what_searching_all_of_it_finds(text: 
     ]:
         result = search_end(pattern, text, width)
         assert matches([result]) == matches([pattern.search(text)])
+
+
+def test_lowers_to_ascii_is_every_character_that_lowercases_to_ascii():
+    result = anchored.LOWERS_TO_ASCII
+    expected = "".join(
+        c for c in map(chr, range(0x80, 0x110000)) if any(x.isascii() for x in c.lower())
+    )
+    assert result == expected
