@@ -44,7 +44,7 @@ test: $(STAMP) lint chromium ## lint and run every test (browser tests included)
 	$(BIN)/python -m pytest
 
 test-fast: $(STAMP) lint ## lint and the fast tests (no slow, no browser tests): under a minute
-	$(BIN)/python -m pytest -m "not slow and not browser"
+	$(BIN)/python -m pytest -m "not slow and not browser" -n auto
 
 lint: $(STAMP) ## ruff lint and format check; mypy on src/framescope
 	$(BIN)/ruff check .
