@@ -17,7 +17,7 @@ import param
 from panel.io.location import Location
 
 from framescope import safe
-from framescope.dashboard import views
+from framescope.dashboard import reader, views
 from framescope.dashboard.state import DataStore
 
 VIEWS: list[type[views.View]] = [
@@ -26,7 +26,7 @@ VIEWS: list[type[views.View]] = [
     views.Sentiment,
     views.Framing,
     views.Trade,
-    views.Articles,
+    reader.Articles,
 ]
 URL_PARAMETERS = {
     "sources": "outlets",

@@ -29,7 +29,8 @@ _CARD_STYLE = (
 )
 
 
-def _pagination(frame: pl.DataFrame) -> str:
+def pagination(frame: pl.DataFrame) -> str:
+    """Tabulator's pagination for ``frame``: served a page at a time when it is long."""
     return "remote" if frame.height > REMOTE_ROWS else "local"
 
 
@@ -66,7 +67,7 @@ def thawed(kept: dict[str, Any]) -> go.Figure:
     return figure
 
 
-def _table(frame: pl.DataFrame, **options: Any) -> pn.widgets.Tabulator:
+def tabulator(frame: pl.DataFrame, **options: Any) -> pn.widgets.Tabulator:
     # Tabulator escapes cell text by default (its plaintext formatter), so article text
     # shown in a table cannot inject markup.
     # Dates as text: pandas would show them as midnight timestamps.
@@ -76,7 +77,7 @@ def _table(frame: pl.DataFrame, **options: Any) -> pn.widgets.Tabulator:
         disabled=True,
         show_index=False,
         sizing_mode="stretch_width",
-        pagination=_pagination(frame),
+        pagination=pagination(frame),
         page_size=10,
         **options,
     )
@@ -270,7 +271,7 @@ class Mentions(View):
             f"<b>{len(found)} sentences</b> mentioning <code>{safe.escape(actor)}</code> in "
             f"<i>{safe.escape(source)}</i>, period {safe.escape(period)}"
         )
-        self.evidence[:] = [pn.pane.HTML(header), _table(found, layout="fit_data_stretch")]
+        self.evidence[:] = [pn.pane.HTML(header), tabulator(found, layout="fit_data_stretch")]
 
     def layout(self) -> pn.viewable.Viewable:
         return pn.Column(self.chart, self.download, self.evidence, sizing_mode="stretch_width")
@@ -455,7 +456,7 @@ class Framing(View):
                 if c in found.columns
             ]
         )
-        self.evidence[:] = [pn.pane.HTML(header), _table(shown, layout="fit_data_stretch")]
+        self.evidence[:] = [pn.pane.HTML(header), tabulator(shown, layout="fit_data_stretch")]
 
     def layout(self) -> pn.viewable.Viewable:
         return pn.Column(
@@ -499,7 +500,7 @@ class Trade(View):
         )
         parts = [
             pn.pane.Markdown("**Claims ledger**: the same claim as each outlet reported it"),
-            _table(shown, layout="fit_data_stretch"),
+            tabulator(shown, layout="fit_data_stretch"),
         ]
         if not comparison.is_empty():
             compared = comparison.select(
@@ -515,7 +516,7 @@ class Trade(View):
             )
             parts += [
                 pn.pane.Markdown("**Claims against official statistics** (China GAC)"),
-                _table(compared, layout="fit_data_stretch"),
+                tabulator(compared, layout="fit_data_stretch"),
             ]
         self.ledger[:] = parts
 
@@ -533,100 +534,3 @@ class Trade(View):
 
     def layout(self) -> pn.viewable.Viewable:
         return pn.Column(self.chart, self.download, self.ledger, sizing_mode="stretch_width")
-
-
-def highlight(
-    text: str, spans: list[tuple[int, int, str]], tones: list[tuple[int, int, float]]
-) -> str:
-    """Article text as escaped HTML with mention spans marked and sentences tinted by tone.
-
-    Examples
-    --------
-    >>> highlight("<b>Xi</b> met Putin.", [(14, 19, "vladimir_putin")], [(0, 20, -0.5)])[:40]
-    '<span class="fs-sentence" style="backgro'
-    """
-    out: list[str] = []
-    marks = sorted(spans)
-    for start, end, score in tones:
-        colour = (
-            f"rgba(214,39,40,{min(abs(score), 1) * 0.35:.2f})"
-            if score < 0
-            else f"rgba(44,160,44,{min(score, 1) * 0.35:.2f})"
-        )
-        out.append(
-            f'<span class="fs-sentence" style="background:{colour}" title="tone {score:+.2f}">'
-        )
-        cursor = start
-        for m_start, m_end, actor in marks:
-            if m_start >= start and m_end <= end:
-                out.append(safe.escape(text[cursor:m_start]))
-                out.append(
-                    f'<mark title="{safe.escape(actor)}">{safe.escape(text[m_start:m_end])}</mark>'
-                )
-                cursor = m_end
-        out.append(safe.escape(text[cursor:end]) + "</span> ")
-    return "".join(out)
-
-
-class Articles(View):
-    """A searchable article list; selecting one shows its cleaned text, highlighted."""
-
-    title = "Articles"
-    depends = (*FILTERS, "search", "method")
-
-    def __init__(self, **params: Any) -> None:
-        super().__init__(**params)
-        self.search = pn.widgets.TextInput.from_param(
-            self.store.param.search, placeholder="search text"
-        )
-        # Empty until the view is shown: the list is read when someone looks at it.
-        self.table = _table(self.store.article_list().clear(), selectable=1)
-        self.table.param.watch(self._selected, "selection")
-        self.reader = pn.pane.HTML("Select an article to read it.", sizing_mode="stretch_width")
-        self.refresh()
-
-    def data(self) -> pl.DataFrame:
-        return self.store.article_list()
-
-    def update(self) -> None:
-        found = self.store.article_list()
-        self.table.pagination = _pagination(found)
-        self.table.value = found.with_columns(pl.col(pl.Date).cast(pl.String)).to_pandas()
-
-    def _selected(self, event: param.parameterized.Event) -> None:
-        if event.new:
-            article_id = self.table.value.iloc[event.new[0]]["article_id"]
-            self.show(article_id)
-
-    def show(self, article_id: str) -> None:
-        """Render one article: escaped text, mentions marked, sentences tinted by tone."""
-        store = self.store
-        rows = store.tables["articles"].filter(pl.col("article_id") == article_id)
-        if rows.is_empty():
-            self.reader.object = "No such article."
-            return
-        article = rows.row(0, named=True)
-        mentions = store.tables["mentions"].filter(pl.col("article_id") == article_id)
-        tones = (
-            store.tables["sentences"]
-            .filter(pl.col("article_id") == article_id)
-            .join(
-                store.tables["sentiment"].filter(pl.col("method") == store.method),
-                on=["article_id", "sentence_idx"],
-                how="left",
-            )
-            .sort("sentence_idx")
-            .select("start", "end", pl.col("compound").fill_null(0.0))
-            .rows()
-        )
-        body = highlight(article["text"], mentions.select("start", "end", "actor").rows(), tones)
-        meta = " · ".join(safe.escape(article[k]) for k in ("source", "published", "language"))
-        title = safe.escape(article["title"] or "(no title)")
-        self.reader.object = (
-            f"<h3>{title}</h3><p><i>{meta}</i></p><div style='white-space:pre-wrap'>{body}</div>"
-        )
-
-    def layout(self) -> pn.viewable.Viewable:
-        return pn.Column(
-            self.search, self.table, self.download, self.reader, sizing_mode="stretch_width"
-        )
