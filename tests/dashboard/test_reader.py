@@ -9,7 +9,7 @@ from tests.dashboard.conftest import STORED
 def test_article_reader_escapes_untrusted_text(hostile_build):
     articles = reader.Articles(store=DataStore(hostile_build))
     hostile = articles.store.tables["articles"].filter(pl.col("text").str.contains("<script>"))
-    articles.show(hostile["article_id"].item())
+    articles.read(hostile["article_id"].item())
     rendered = articles.reader.object
     assert "<script>" not in rendered and "<img" not in rendered
     assert "&lt;script&gt;" in rendered
@@ -28,5 +28,5 @@ def test_highlight_marks_mentions_and_tints_sentences():
 def test_reader_uses_the_one_escape(hostile_build):
     articles = reader.Articles(store=DataStore(hostile_build))
     stored = articles.store.tables["articles"].filter(pl.col("source") == STORED)
-    articles.show(stored["article_id"].item())
+    articles.read(stored["article_id"].item())
     assert f"<p><i>{safe.escape(STORED)} · 2023-03-20" in articles.reader.object

@@ -352,7 +352,7 @@ def sorted_box_stats(frame: pl.DataFrame, *, value: str, source: str) -> pl.Data
             "q3": [float(q3)],
             "lowerfence": [float(low)],
             "upperfence": [float(high)],
-            "mean": [float(frame.get_column(value).mean())],
+            "mean": [frame.get_column(value).cast(pl.Float64).mean()],
             "n": [values.size],
             "n_articles": [frame.get_column("article_id").n_unique()],
         },

@@ -155,7 +155,7 @@ def _rewrite(location: Location, store: DataStore) -> None:
         value = store.param[name].serialize(getattr(store, name))
         if value is not None:
             values[key] = value if isinstance(value, str) else json.dumps(value)
-    location.update_query(**values)
+    location.update_query(**values)  # type: ignore[arg-type]  # Panel types **query as a Mapping
 
 
 def url_notice(ignored: Mapping[str, list[Any]]) -> str:

@@ -76,9 +76,9 @@ class Articles(View):
     def _selected(self, event: param.parameterized.Event) -> None:
         if event.new:
             article_id = self.table.value.iloc[event.new[0]]["article_id"]
-            self.show(article_id)
+            self.read(article_id)
 
-    def show(self, article_id: str) -> None:
+    def read(self, article_id: str) -> None:
         """Render one article: escaped text, mentions marked, sentences tinted by tone."""
         store = self.store
         rows = store.tables["articles"].filter(pl.col("article_id") == article_id)

@@ -89,17 +89,20 @@ class DataStore(param.Parameterized):
     date_range = param.DateRange(default=None, doc="published between (inclusive)")
     sources = param.ListSelector(default=[], objects=[], doc="outlets shown")
     actors = param.ListSelector(default=[], objects=[], doc="actors shown in mention charts")
-    actor = param.Selector(default=None, objects=[], doc="the actor for tone, labels, evidence")
-    method = param.Selector(default="vader", objects=list(sentiment.METHODS))
-    granularity = param.Selector(default="week", objects=list(GRANULARITIES))
-    axis = param.Selector(
+    # Annotated: param cannot tell mypy the type of a Selector whose options are set later.
+    actor: param.Selector = param.Selector(
+        default=None, objects=[], doc="the actor for tone, labels, evidence"
+    )
+    method: param.Selector = param.Selector(default="vader", objects=list(sentiment.METHODS))
+    granularity: param.Selector = param.Selector(default="week", objects=list(GRANULARITIES))
+    axis: param.Selector = param.Selector(
         default="calendar", objects=list(AXES), doc="calendar or days from the event"
     )
     include_duplicates = param.Boolean(default=False, doc="count near-duplicate articles too")
     one_per_story = param.Boolean(
         default=False, doc="count each syndicated story once, at its earliest article"
     )
-    value = param.Selector(
+    value: param.Selector = param.Selector(
         default="mentions", objects=["mentions", "mentions_per_1k_words", "share_of_articles"]
     )
     search = param.String(default="", doc="text search in titles and text")

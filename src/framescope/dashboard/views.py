@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable, Collection
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Literal
 
 import panel as pn
 import param
@@ -29,7 +29,7 @@ _CARD_STYLE = (
 )
 
 
-def pagination(frame: pl.DataFrame) -> str:
+def pagination(frame: pl.DataFrame) -> Literal["local", "remote"]:
     """Tabulator's pagination for ``frame``: served a page at a time when it is long."""
     return "remote" if frame.height > REMOTE_ROWS else "local"
 
@@ -96,7 +96,7 @@ class View(pn.viewable.Viewer):
     each chart through :meth:`figure` so that sessions share it.
     """
 
-    store = param.ClassSelector(class_=DataStore)
+    store: DataStore = param.ClassSelector(class_=DataStore)  # type: ignore[assignment]  # always given
     active = param.Boolean(default=True, doc="shown: redraw on every change, else when shown")
     title: ClassVar[str] = ""
     depends: ClassVar[tuple[str, ...]] = FILTERS
