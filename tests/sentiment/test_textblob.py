@@ -17,6 +17,7 @@ from textblob.en import sentiment as pattern_sentiment
 
 from framescope.sentiment import textblob_tokens
 from framescope.sentiment.textblob import polarity
+from tests.sentiment.conftest import texts_of
 
 # Words that switch a rule on, for the synthetic corpus and the property test.
 MODIFIERS = [
@@ -141,13 +142,7 @@ _WORDS = st.sampled_from(
     ]
 )
 _SEPARATORS = st.sampled_from([" ", " ", " ", "", "  ", "\t", "\n", "\x1c", "\xa0", "\r\n"])
-_TEXTS = st.one_of(
-    st.lists(st.tuples(_WORDS, _SEPARATORS), max_size=12).map(
-        lambda pairs: "".join(word + separator for word, separator in pairs)
-    ),
-    st.lists(st.one_of(_WORDS, st.text(max_size=6)), max_size=10).map(" ".join),
-    st.text(max_size=40),
-)
+_TEXTS = texts_of(_WORDS, _SEPARATORS)
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])

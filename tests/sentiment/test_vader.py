@@ -17,6 +17,7 @@ from vaderSentiment.vaderSentiment import (
 )
 
 from framescope.sentiment import vader
+from tests.sentiment.conftest import texts_of
 
 ANALYZER = SentimentIntensityAnalyzer()
 
@@ -143,13 +144,7 @@ _WORDS = st.sampled_from(
     ]
 )
 _SEPARATORS = st.sampled_from([" ", " ", " ", "  ", "\t", "\n", "\x1c", "\x85", "\xa0", "\u2003"])
-_TEXTS = st.one_of(
-    st.lists(st.tuples(_WORDS, _SEPARATORS), max_size=12).map(
-        lambda pairs: "".join(word + separator for word, separator in pairs)
-    ),
-    st.lists(st.one_of(_WORDS, st.text(max_size=6)), max_size=10).map(" ".join),
-    st.text(max_size=40),
-)
+_TEXTS = texts_of(_WORDS, _SEPARATORS)
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
