@@ -70,6 +70,15 @@ def run_quotes(*texts: str) -> list[tuple[int, str, str]]:
             ),
             [(0, "a Chinese official", "according to"), (0, "financial_times", "report")],
         ),
+        # Seed 001: a place hyphened to a word modifies the speaker, it is not the speaker.
+        (
+            (
+                "China has emerged as a supplier of some of Russia’s key technologies, "
+                "according to a report by the Washington-based Free Russia Foundation that "
+                "analyzed 40 million Russian customs record entries.",
+            ),
+            [(0, "free_russia_foundation", "according to")],
+        ),
         # Not attributions: a conditional, a negation.
         (
             (

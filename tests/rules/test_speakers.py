@@ -28,6 +28,23 @@ def phrases(*texts: str) -> list[tuple[int, str, str, str]]:
             "It is so, according to a Chinese official.",
             [(0, "according to", "a Chinese official", "right")],
         ),
+        # A relative clause after the speaker is not part of it.
+        (
+            "China supplies chips, according to a report by the Washington-based Free Russia"
+            " Foundation that analyzed 40 million customs records.",
+            [
+                (
+                    0,
+                    "according to",
+                    "a report by the Washington-based Free Russia Foundation",
+                    "right",
+                )
+            ],
+        ),
+        (
+            "Trade grew, said the analysts who track the data.",
+            [(0, "say", "the analysts", "right")],
+        ),
         (
             "Kuleba, who also spoke with Blinken, said so.",
             [(0, "say", "Kuleba", "left")],

@@ -32,9 +32,11 @@ def by_mention(clauses: pl.LazyFrame, mentions: pl.LazyFrame) -> pl.LazyFrame:
     def position(phrase: str) -> list[pl.Expr]:
         parts = pl.col(phrase).str.split(pl.col("alias"))
         before_char = parts.list.first().str.slice(-1)
-        after_char = parts.list.get(1, null_on_oob=True).str.slice(0, 1)
+        after = parts.list.get(1, null_on_oob=True).str.slice(0, 2)
+        # A name hyphened to a word modifies the speaker ("the Washington-based Free Russia
+        # Foundation", "a Kremlin-backed outlet"); it is not the speaker.
         whole_word = ~before_char.str.contains(r"[\p{L}\p{N}]").fill_null(False) & ~(
-            after_char.str.contains(r"[\p{L}\p{N}]").fill_null(False)
+            after.str.contains(r"^(?:[\p{L}\p{N}]|[-‐‑]\p{L})").fill_null(False)
         )
         found = (parts.list.len() > 1) & whole_word
         return [

@@ -159,9 +159,13 @@ def clauses(sentences: pl.LazyFrame, *, marks: pl.LazyFrame | None = None) -> pl
     )
     # The phrases after the verb are cut out by removals rather than captured, as above.
     from_boundary = rf"(?s){_BOUNDARY}.*$"
+    # A relative clause ends the phrase: "according to a report by the Free Russia Foundation
+    # that analysed 40 million records" names the foundation, not the analysis.
+    relative = r"(?s)\s(?:that|which|who|whom|whose)(?-u:\b).*$"
     right = (
         after.str.replace(r"^\s*(?:by\s+)?", "")
         .str.replace(from_boundary, "")
+        .str.replace(relative, "")
         .str.replace(r"[\s.]+$", "")
     )
     to_aside = rf"^\s*(?:by\s+)?{_NOT_BOUNDARY}*,\s*"
