@@ -30,8 +30,8 @@ def differences(before: Path, after: Path) -> dict[str, str]:
     found = {}
     for name in sorted(names):
         try:
-            left = _ordered(name, store.read(name, before))
-            right = _ordered(name, store.read(name, after))
+            left = _ordered(name, store.read(name, before, field=None))
+            right = _ordered(name, store.read(name, after, field=None))
             assert_frame_equal(left, right, check_column_order=False)
         except (AssertionError, store.StoreError) as error:
             found[name] = str(error).strip().splitlines()[0][:300]

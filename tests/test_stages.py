@@ -56,8 +56,39 @@ def test_analyse_scores_sentiment_by_the_methods_given(articles):
 def test_analyse_adds_each_stage_seconds_to_the_clock(articles):
     clock = {"sentences": 100.0}
     stages.analyse(articles, profile.load(None), methods=["vader"], clock=clock)
-    assert set(clock) == {"sentences", "mentions", "sentiment", "framing", "figures"}
+    expected = {"sentences", "mentions", "sentiment", "framing", "figures", "headlines"}
+    assert set(clock) == expected
     assert clock["sentences"] > 100.0  # added to, not replaced
+
+
+def test_titles_are_analysed_as_a_field_of_their_own():
+    # The Portuguese seed's headline, as translated: Putin and Xi are named in the title only.
+    articles = pl.DataFrame(
+        {
+            "article_id": ["a"],
+            "published": [date(2023, 3, 20)],
+            "title": ["Putin invited and Xi accepted. Trade to reach $200 billion"],
+            "text": ["The visit was announced on Monday."],
+        }
+    )
+    tables = stages.analyse(articles, profile.load(None), methods=["vader"])
+    mentions = tables["mentions"].select("field", "sentence_idx", "start", "end", "actor")
+    expected = [("title", 0, 0, 5, "vladimir_putin"), ("title", 0, 18, 20, "xi_jinping")]
+    assert sorted(mentions.rows()) == expected
+    figures = tables["figures"].select("field", "sentence_idx", "surface")
+    assert figures.rows() == [("title", 1, "$200 billion")]
+    tone = tables["sentiment"].group_by("field").agg(pl.col("sentence_idx").sort())
+    assert sorted(tone.rows()) == [("text", [0]), ("title", [0, 1])]
+    # The sentences table is the text's; so are the framing tables without a field.
+    assert tables["sentences"]["text"].to_list() == ["The visit was announced on Monday."]
+    assert "field" not in tables["quotes"].columns
+
+
+def test_articles_without_titles_give_text_rows_only(articles):
+    tables = stages.analyse(articles, profile.load(None), methods=["vader"])
+    for name in ("mentions", "sentiment", "labels", "figures"):
+        assert set(tables[name]["field"]) <= {"text"}, name
+    assert tables["mentions"].height > 0
 
 
 def test_canonical_order_is_the_same_whatever_order_rows_come_in():

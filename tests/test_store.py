@@ -25,6 +25,17 @@ def test_write_then_read(tmp_path):
     assert set(store.read_all(tmp_path)) == {"articles", "rejects"}
 
 
+def test_field_chooses_the_rows_of_the_text_or_of_the_title(tmp_path):
+    mentions = pl.DataFrame({"article_id": ["a", "a"], "field": ["text", "title"], "n": [1, 2]})
+    store.write(tmp_path, {**_tables(1), "mentions": mentions}, {})
+    assert store.read("mentions", tmp_path)["n"].to_list() == [1]
+    assert store.read("mentions", tmp_path, field="title")["n"].to_list() == [2]
+    assert store.read("mentions", tmp_path, field=None)["n"].to_list() == [1, 2]
+    assert store.read_all(tmp_path, field="title")["mentions"]["n"].to_list() == [2]
+    # Tables without the column are read whole whatever the field.
+    assert store.read("articles", tmp_path, field="title").height == 1
+
+
 def test_lazy_tables_and_parts_are_written_whole(tmp_path):
     frame = pl.DataFrame({"a": [3, 1, 2], "b": ["x", None, "z"]})
     parts = [frame.lazy().filter(pl.col("a") < 2), frame.lazy().filter(pl.col("a") >= 2)]

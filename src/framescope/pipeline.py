@@ -157,7 +157,7 @@ def _previous(out: Path, settings: dict[str, Any], inputs: dict[str, str]) -> di
         before = manifest.get("inputs", {})
         if any(inputs.get(path) != sha for path, sha in before.items()):
             return None  # a file changed or went away
-        tables = {name: store.scan(name, out) for name in manifest.get("tables", {})}
+        tables = {name: store.scan(name, out, field=None) for name in manifest.get("tables", {})}
         duplicates = (
             tables["rejects"]
             .filter(pl.col("reason") == "duplicate")

@@ -31,9 +31,14 @@ def analyse(
     clock: dict[str, float] | None = None,
 ) -> dict[str, pl.DataFrame]:
     """The per-sentence tables of some articles (at least ``article_id``, ``published`` and
-    ``text``): sentences, mentions, sentiment (scored by every one of ``methods``, names in
-    :data:`framescope.sentiment.METHODS`), the framing tables and figures. ``clock`` receives
-    each stage's seconds, added to what it holds.
+    ``text``; ``title`` when there is one): sentences, mentions, sentiment (scored by every one
+    of ``methods``, names in :data:`framescope.sentiment.METHODS`), the framing tables and
+    figures. ``clock`` receives each stage's seconds, added to what it holds.
+
+    Headlines are what most readers see, so mentions, labels, sentiment and figures are also
+    found in each title, split into sentences of its own: those tables gain ``field``
+    (:data:`FIELDS`: ``"text"`` or ``"title"``), with ``sentence_idx`` and offsets counted in
+    that field. The sentences table and the other framing tables are the text's.
 
     Examples
     --------
@@ -44,8 +49,8 @@ def analyse(
     ...     {"article_id": ["a"], "published": [date(2023, 3, 20)], "text": [text]}
     ... )
     >>> tables = analyse(articles, profile.load(None), methods=["vader"])
-    >>> tables["mentions"]["actor"].to_list()
-    ['xi_jinping', 'vladimir_putin']
+    >>> tables["mentions"].select("field", "actor").rows()
+    [('text', 'xi_jinping'), ('text', 'vladimir_putin')]
     >>> tables["figures"].select("value", "period").row(0)
     (190000000000.0, '2022')
     """
@@ -66,13 +71,45 @@ def analyse(
         "figures",
         lambda: claims.extract(split, topic, quotes=framed["quotes"], articles=articles),
     )
+    in_titles = timed("headlines", lambda: _headlines(articles, topic, methods=methods))
+    tables = {"sentences": split, "mentions": found, "sentiment": scored, **framed}
+    tables["figures"] = figures
     return {
-        "sentences": split,
-        "mentions": found,
-        "sentiment": scored,
-        **framed,
-        "figures": figures,
+        name: _fields(table, in_titles[name]) if name in in_titles else table
+        for name, table in tables.items()
     }
+
+
+FIELDS = ("text", "title")
+"""Where a finding of the mentions, labels, sentiment and figures tables is: the article's
+text or its title (``field``)."""
+
+
+def _headlines(
+    articles: pl.DataFrame, topic: Profile, *, methods: Sequence[str]
+) -> dict[str, pl.DataFrame]:
+    """Mentions, labels, sentiment and figures of the articles' titles."""
+    if "title" not in articles.columns:
+        articles = articles.with_columns(pl.lit(None, pl.String).alias("title"))
+    titles = sentences.split(articles.select("article_id", pl.col("title").alias("text")))
+    found = mentions.extract(titles, topic)
+    return {
+        "mentions": found,
+        "sentiment": sentiment.score(titles, methods=methods),
+        "labels": framing.labels(titles, found, topic),
+        # A title has no reporting clause worth a quotes table; claims reads speakers itself.
+        "figures": claims.extract(titles, topic, articles=articles),
+    }
+
+
+def _fields(text: pl.DataFrame, title: pl.DataFrame) -> pl.DataFrame:
+    """The rows of the text and of the title in one table, ``field`` after ``article_id``."""
+    tagged = [
+        frame.with_columns(pl.lit(field).alias("field"))
+        for field, frame in zip(FIELDS, (text, title), strict=True)
+    ]
+    columns = ["article_id", "field", *(c for c in text.columns if c != "article_id")]
+    return pl.concat(tagged).select(columns)
 
 
 SENTENCE_COLUMNS = frozenset({"text", "sentence", "quote", "speaker_text"})

@@ -202,13 +202,19 @@ def read_manifest(data: Path | None = None) -> dict[str, Any] | None:
         raise StoreError(msg) from None
 
 
-def scan(name: str, data: Path | None = None) -> pl.LazyFrame:
+def scan(name: str, data: Path | None = None, *, field: str | None = "text") -> pl.LazyFrame:
     """One processed table, lazily, checked against the manifest: its row count and build id
     are in the Parquet footer, so the check reads no rows.
+
+    Tables with a ``field`` column (mentions, labels, sentiment, figures) hold the findings of
+    the article text and of its title: ``field`` says which rows to read, the text's by
+    default (what every count was before titles were analysed), ``"title"`` for headlines,
+    None for all.
 
     Examples
     --------
     >>> scan("articles").select("source").unique().collect()  # doctest: +SKIP
+    >>> scan("mentions", field="title").collect()  # doctest: +SKIP
     """
     data = data or config.PROCESSED
     manifest = read_manifest(data)
@@ -238,24 +244,27 @@ def scan(name: str, data: Path | None = None) -> pl.LazyFrame:
             f"{manifest.get(BUILD_KEY)}: tables from two builds: run 'framescope build' again"
         )
         raise StoreError(msg)
-    return pl.scan_parquet(path)
+    table = pl.scan_parquet(path)
+    if field is None or "field" not in table.collect_schema():
+        return table
+    return table.filter(pl.col("field") == field)
 
 
-def read(name: str, data: Path | None = None) -> pl.DataFrame:
-    """Read one processed table, checked against the manifest.
+def read(name: str, data: Path | None = None, *, field: str | None = "text") -> pl.DataFrame:
+    """Read one processed table, checked against the manifest (``field``: see :func:`scan`).
 
     Examples
     --------
     >>> read("articles").columns[:3]  # doctest: +SKIP
     ['article_id', 'source', 'published']
     """
-    return scan(name, data).collect()
+    return scan(name, data, field=field).collect()
 
 
-def read_all(data: Path | None = None) -> dict[str, pl.DataFrame]:
-    """Every table of the build in ``data``."""
+def read_all(data: Path | None = None, *, field: str | None = "text") -> dict[str, pl.DataFrame]:
+    """Every table of the build in ``data`` (``field``: see :func:`scan`)."""
     manifest = read_manifest(data) or {}
-    return {name: read(name, data) for name in manifest.get("tables", {})}
+    return {name: read(name, data, field=field) for name in manifest.get("tables", {})}
 
 
 @contextmanager
