@@ -35,6 +35,9 @@ bench: $(STAMP) ## benchmark against a baseline pipeline; writes benchmarks/READ
 	  --families dense,light,realistic,stubs,sampled --family-sizes 20000 --realistic-size 100000 \
 	  --load-size 100000 --load-sessions 20,50
 
+evaluate: $(STAMP) ## score a build of the annotated real articles (tests/evaluation); writes benchmarks/EVALUATION.md
+	$(BIN)/python -m benchmarks.evaluate
+
 chromium: ## install Debian's Chromium for the browser tests if it is missing
 	@command -v chromium >/dev/null || { \
 	  SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
@@ -58,4 +61,4 @@ format: $(STAMP) ## apply ruff's fixes and formatting
 clean: ## remove built tables and caches (keeps .venv)
 	rm -rf data/processed/*.parquet data/processed/manifest.json .pytest_cache .ruff_cache
 
-.PHONY: help install build dashboard lab bench chromium test test-fast lint format clean
+.PHONY: help install build dashboard lab bench evaluate chromium test test-fast lint format clean

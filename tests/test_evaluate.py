@@ -1,0 +1,68 @@
+"""The pure parts of benchmarks.evaluate: speaker matching and mapping built sentences back to
+the annotated ones (no build here; ``make evaluate`` runs the real one)."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+from framescope import config
+
+sys.path.insert(0, str(config.ROOT))  # benchmarks/ lives beside src/, not inside it
+
+from benchmarks import evaluate
+
+
+@pytest.mark.parametrize(
+    ("system", "gold", "expected"),
+    [
+        ("xi_jinping", "xi_jinping", True),
+        ("The Kremlin", "kremlin", True),
+        ("Kirby", "John Kirby", True),
+        ("Mr. Biden", "Joe Biden", True),
+        ("Kremlin spokesman Dmitry Peskov", "Dmitry Peskov", True),
+        ("Russian state media", "russian state media", True),
+        ("US", "Russian state media", False),  # words, not letters: "us" is not in "russian"
+        ("Yuri Ushakov", "Yury Ushakov", False),
+        ("the", "the Kremlin", False),  # nothing left to compare
+        ("vladimir_putin", "xi_jinping", False),
+    ],
+)
+def test_speaker_matches(system, gold, expected):
+    result = evaluate.speaker_matches(system, gold)
+    assert result == expected
+
+
+def test_joined_gives_each_sentence_its_span():
+    text, spans = evaluate.joined(["Xi arrived.", "Putin said: “Welcome.”", "Talks began."])
+    result = [text[start:end] for start, end in spans]
+    expected = ["Xi arrived.", "Putin said: “Welcome.”", "Talks began."]
+    assert result == expected
+
+
+def test_offsets_of_a_cleaned_text_map_back_to_the_excerpt():
+    # The build may change the text a little (a dash, a doubled space): offsets still map.
+    reference, _ = evaluate.joined(["Xi – Putin met.", "Trade rose 30%."])
+    built = "Xi — Putin  met. Trade rose 30%."
+    at = evaluate.offset_map(built, reference)
+    result = [(at(0), at(16)), (at(17), at(len(built)))]
+    expected = [(0, 15), (16, 31)]
+    assert result == expected
+    assert reference[16:31] == "Trade rose 30%."
+
+
+def test_a_merged_built_sentence_covers_both_and_a_split_piece_one():
+    _, spans = evaluate.joined(["He said: “We agree.", "We will sign.”", "Then he left."])
+    merged = evaluate.covered((0, spans[1][1]), spans)
+    piece = evaluate.covered((spans[2][0], spans[2][0] + 4), spans)
+    sliver = evaluate.covered((spans[0][1] - 2, spans[1][0] + 2), spans)
+    result = (merged, piece, sliver)
+    expected = ([0, 1], [2], [])
+    assert result == expected
+
+
+def test_pearson_is_undefined_for_a_constant_side():
+    result = (evaluate.pearson([0, 0, 0], [0.1, 0.2, 0.3]), evaluate.pearson([1.0], [1.0]))
+    expected = (None, None)
+    assert result == expected
