@@ -28,12 +28,14 @@ _TOP_KEYS = {
     "metrics",
 }
 _PROFILE_KEYS = {"id", "title", "event_date", "languages"}
-_ACTOR_KEYS = {"id", "name", "kind", "aliases", "exclusions", "speaker_kind", "voice"}
+_ACTOR_KEYS = {"id", "name", "kind", "aliases", "roles", "exclusions", "speaker_kind", "voice"}
 _MILESTONE_KEYS = {"id", "date", "end", "label"}
 _GROUP_KEYS = {"id", "label", "terms", "exclusions", "category"}
 ACTOR_KINDS = ("person", "country", "bloc", "institution", "organisation", "media", "other")
-SPEAKER_KINDS = ("government", "state_media", "independent_media", "expert", "other")
-"""What kind of voice a quoted actor is (see the README's quotes section)."""
+SPEAKER_KINDS = ("government", "state_media", "independent_media", "expert", "data", "other")
+"""What kind of voice a quoted actor is (see the README's quotes section); ``data`` is a
+statistical source (customs data, a statistics office), which the quotes table also gives
+to data phrases that name no actor ("according to Chinese customs data")."""
 VOICES = (
     "russian_official",
     "chinese_official",
@@ -69,7 +71,12 @@ class ProfileError(ValueError):
 
 @dataclass(frozen=True)
 class Actor:
-    """Someone or something whose mentions are counted."""
+    """Someone or something whose mentions are counted.
+
+    ``roles`` are descriptions that refer to the actor within the event without naming it
+    ("Chinese leader", "Kremlin chief"); they are not mentions, but they resolve speakers
+    and give labels (:mod:`framescope.rules.roles`).
+    """
 
     id: str
     name: str
@@ -78,6 +85,7 @@ class Actor:
     exclusions: tuple[str, ...] = ()
     speaker_kind: str = "other"
     voice: str = "other"
+    roles: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -201,6 +209,7 @@ def _actor(table: dict[str, Any], index: int) -> Actor:
         kind=_choice(table, "kind", ACTOR_KINDS, where),
         aliases=_strings(table, "aliases", where, required=True),
         exclusions=_strings(table, "exclusions", where, required=False),
+        roles=_strings(table, "roles", where, required=False),
         speaker_kind=_choice(table, "speaker_kind", SPEAKER_KINDS, where),
         voice=_choice(table, "voice", VOICES, where),
     )
@@ -257,6 +266,36 @@ def _milestone(table: dict[str, Any], index: int) -> Milestone:
     )
 
 
+def role_key(role: str) -> str:
+    """A role as compared: lowercase, one space between words, straight apostrophes, without
+    a leading article ("The  Chinese leader" and "chinese leader" are one role).
+
+    Examples
+    --------
+    >>> role_key("The  Kremlin’s chief")
+    "kremlin's chief"
+    """
+    words = role.replace("’", "'").lower().split()
+    return " ".join(words[1:] if len(words) > 1 and words[0] in ("the", "a", "an") else words)
+
+
+def _check_roles(actors: list[Actor]) -> None:
+    """A role belongs to one actor and is nobody's alias: "the Chinese president" cannot name
+    two actors, and a name is matched as a mention, not as a role."""
+    aliases = {role_key(alias): actor.id for actor in actors for alias in actor.aliases}
+    owners: dict[str, str] = {}
+    for actor in actors:
+        for role in actor.roles:
+            key = role_key(role)
+            other = owners.setdefault(key, actor.id)
+            if other != actor.id:
+                msg = f"actors ({actor.id}).roles: {role!r} is already a role of {other!r}"
+                raise ProfileError(msg)
+            if key in aliases:
+                msg = f"actors ({actor.id}).roles: {role!r} is an alias of {aliases[key]!r}"
+                raise ProfileError(msg)
+
+
 def _unique(ids: list[str], what: str) -> None:
     seen: set[str] = set()
     for item in ids:
@@ -295,6 +334,7 @@ def parse(text: str, *, source: str = "<profile>") -> Profile:
             if other != actor.id:
                 msg = f"actors ({actor.id}).aliases: {alias!r} is already an alias of {other!r}"
                 raise ProfileError(msg)
+    _check_roles(actors)
     return Profile(
         id=_required(head, "id", str, "profile"),
         title=head.get("title", head["id"]),

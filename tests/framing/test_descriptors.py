@@ -125,5 +125,6 @@ def test_seed_labels_for_xi(seeds: dict[str, pl.DataFrame]) -> None:
     for prefix in ("001", "002", "004"):
         assert labels[prefix] & {"president", "leader"}, prefix
         assert "dictator" not in labels[prefix], prefix
-    # The Portuguese repost names Xi only as "the Chinese president", which is not a mention.
-    assert "003" not in labels
+    # The Portuguese repost names Xi in full, then as "the Chinese president" and "the Chinese
+    # head of state": his roles (issue 15; before, a description without a name gave none).
+    assert labels["003"] == {"president", "head of state"}

@@ -5,7 +5,10 @@ A descriptor is attached to an actor mention when it stands (1) inside the alias
 Xi Jinping" gives "president"), (2) right before the name ("Chinese dictator Xi Jinping",
 "spokesman Wang Wenbin"), (3) in an apposition after the name ("Xi, China's president", "Ian
 Bremmer, chairman of Eurasia Group") or before it ("China's top diplomat, Wang Yi"), or (4)
-after the name in "the <name> <descriptor>" ("the Putin regime"). Listed descriptors
+after the name in "the <name> <descriptor>" ("the Putin regime"); and (5) as the descriptor
+in an actor's role, where the role stands for the actor (:mod:`framescope.rules.roles`: "the
+Chinese leader said" gives Xi "leader", "the president of the aggressor country" gives Putin
+"president", in an article that names them). Listed descriptors
 (``profile.descriptors``) are matched with their plurals and reported in their listed,
 lowercased form (``listed=True``). Unlisted descriptors are *discovered* in the premodifier
 slot only: the 1-3 lowercase words right before a name that follow a nationality word
@@ -13,9 +16,9 @@ slot only: the 1-3 lowercase words right before a name that follow a nationality
 possessive ("Russian state news agency TASS" gives "state news agency"; "Morgan senior
 economist Wang Wenbin" gives nothing, since "Morgan" is no nationality), unless one of the
 words is a stop word or a reporting verb or the last ends in -ed/-ing/-ly
-(``listed=False``). One row per sentence x actor x label. Limits: descriptions without a
-name ("the Chinese president") are not mentions and give no label; discovered labels are
-not lemmatised.
+(``listed=False``). One row per sentence x actor x label. Limits: discovered labels are
+not lemmatised; a role gives a label only when the article names its actor, and relative
+descriptions ("his Chinese counterpart") are no roles, so they give none.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from collections.abc import Iterable
 import polars as pl
 
 from framescope.profile import Profile
+from framescope.rules import roles
 from framescope.rules.nationalities import PATTERN as NATIONALITY
 from framescope.rules.spans import KEYS, in_sentence
 from framescope.rules.speakers import REPORTING_VERBS
@@ -163,6 +167,11 @@ def labels(sentences: pl.DataFrame, mentions: pl.DataFrame, profile: Profile) ->
             pl.lit(True).alias("listed"),
         )
     )
+    described = (
+        roles.occurrences(sentences.lazy(), mentions.lazy(), profile)
+        .filter(pl.col("label").is_not_null())
+        .select(*KEYS, "actor", "start", "label", pl.lit(True).alias("listed"))
+    )
     unlisted = (
         found.filter(pl.col("premodifier").is_null() & pl.col("discovered").is_not_null())
         .select(
@@ -178,7 +187,7 @@ def labels(sentences: pl.DataFrame, mentions: pl.DataFrame, profile: Profile) ->
         )
     )
     return (
-        pl.concat([listed, unlisted])
+        pl.concat([listed, described, unlisted])
         .filter(pl.col("label").is_not_null())
         .sort(*KEYS, "start", maintain_order=True)
         .unique(subset=[*KEYS, "actor", "label"], keep="first", maintain_order=True)

@@ -1,14 +1,31 @@
 """Which actor a speaker phrase names: the resolution half of the quotes table.
 
 A speaker phrase (:func:`framescope.rules.speakers.clauses`) is resolved to a profile actor,
-in this order: an actor mention inside the phrase (the one nearest the verb, or the
-apposition's name: :func:`by_mention`); for "the <word>" or a lone capitalised word ("the
-ministry", "Wang"), the actor most recently mentioned in the article with that word in its
-name or aliases (:func:`by_head_word`); for "he"/"she", the speaker of the nearest
-attribution in the previous three sentences if it is a person actor ("unresolved" if it is an
-institution), else the last person actor mentioned, not as a possessive and not inside quotes,
-in the previous two sentences (:func:`by_pronoun`). Limits: gender is not known, so "she" can
-resolve to a man.
+in this order:
+
+1. a role (:func:`by_role`): a phrase that is one of an actor's roles ("the Chinese leader",
+   "The president of the aggressor country", :mod:`framescope.rules.roles`) is that actor
+   when the article names it, and stays as written when it does not; it never falls through
+   to the rules below, which would read "the Kremlin chief" as the Kremlin;
+2. an actor mention inside the phrase (the one nearest the verb, or the apposition's name:
+   :func:`by_mention`). A place named as the speaker is its country actor, because the
+   profile lists capitals among their country's aliases: "Moscow said", "Beijing insists"
+   and "officials in Moscow say" are ``russia`` or ``china``, with that government's
+   speaker_kind and voice;
+3. for "the <word>" or a lone capitalised word ("the ministry", "Wang", "the newspaper"), the
+   actor most recently mentioned in the article with that word in its name or aliases, a
+   media actor for a word that names an outlet ("newspaper", "agency", "paper"), and never
+   an actor the phrase's nationality or country contradicts: "the Chinese President" is not
+   Putin, "the Russian ministry" not the Chinese one (:func:`by_head_word`);
+4. for "he"/"she", the speaker of the nearest attribution in the previous three sentences if
+   it is a person actor ("unresolved" if it is an institution), else the last person actor
+   mentioned, not as a possessive and not inside quotes, in the previous two sentences
+   (:func:`by_pronoun`).
+
+Data sources ("China's customs data") are not resolved at all (the quotes table keeps them
+as written, speaker_kind "data"). Limits: gender is not known, so "she" can resolve to a
+man; an actor's nationality is read from its names, roles and voice, so an actor with none
+of these is never contradicted.
 
 Each function takes clauses numbered by ``_cid`` and returns ``_cid, actor`` for those it
 resolves.
@@ -21,6 +38,9 @@ import re
 import polars as pl
 
 from framescope.profile import Profile
+from framescope.rules import roles
+from framescope.rules.nationalities import BY_COUNTRY
+from framescope.rules.nationalities import PATTERN as NATIONALITY
 from framescope.rules.quotation import quoted
 from framescope.rules.spans import KEYS, in_sentence
 from framescope.rules.words import STOP_WORDS
@@ -96,8 +116,83 @@ def by_mention(clauses: pl.LazyFrame, mentions: pl.LazyFrame) -> pl.LazyFrame:
     )
 
 
+def by_role(clauses: pl.LazyFrame, mentions: pl.LazyFrame, profile: Profile) -> pl.LazyFrame:
+    """Each clause whose speaker phrase is a role, and its actor when the article names it
+    (else null: the phrase stays as written)."""
+    named = mentions.select("article_id", "actor", pl.lit(True).alias("_named")).unique()
+    return (
+        clauses.select(
+            "_cid", "article_id", roles.actor_of(pl.col("speaker_text"), profile).alias("actor")
+        )
+        .filter(pl.col("actor").is_not_null())
+        .join(named, on=["article_id", "actor"], how="left")
+        .select("_cid", pl.when(pl.col("_named")).then(pl.col("actor")).alias("actor"))
+    )
+
+
+OUTLET_WORDS = ("newspaper", "paper", "daily", "agency", "broadcaster", "outlet",
+                "publication", "channel", "website", "tabloid")  # fmt: skip
+"""Head words that name a media actor without its name ("the newspaper said")."""
+
+
+def _nation_words(profile: Profile) -> dict[str, str]:
+    """Each surface that names a profile country (its name, aliases and nationality words, as
+    written), and the country's id."""
+    words: dict[str, str] = {}
+    for actor in profile.actors:
+        if actor.kind == "country":
+            for surface in (actor.name, *actor.aliases):
+                words.setdefault(surface, actor.id)
+                for adjective in BY_COUNTRY.get(surface, ()):
+                    words.setdefault(adjective, actor.id)
+    return words
+
+
+def nations(profile: Profile) -> dict[str, list[str]]:
+    """The countries each actor belongs to, read from its names, aliases and roles ("Chinese
+    leader": ``china``); an actor with none is its voice's country when one profile country
+    has that voice (Wang Wenbin, ``chinese_official``: ``china``).
+
+    Examples
+    --------
+    >>> from framescope.profile import load
+    >>> found = nations(load())
+    >>> found["vladimir_putin"], found["china"], found["ian_bremmer"]
+    (['russia'], ['china'], [])
+    """
+    words = _nation_words(profile)
+    voices: dict[str, list[str]] = {}
+    for actor in profile.actors:
+        if actor.kind == "country" and actor.voice.endswith("_official"):
+            voices.setdefault(actor.voice, []).append(actor.id)
+    found: dict[str, list[str]] = {}
+    for actor in profile.actors:
+        text = " ".join((actor.name, *actor.aliases, *actor.roles))
+        own = {actor.id} if actor.kind == "country" else set()
+        own |= {
+            country
+            for word, country in words.items()
+            if re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text)
+        }
+        if not own and len(voices.get(actor.voice, [])) == 1:
+            own = set(voices[actor.voice])
+        found[actor.id] = sorted(own)
+    return found
+
+
+def _phrase_nations(phrase: pl.Expr, profile: Profile) -> pl.Expr:
+    """The countries a phrase names (profile countries by id; other nationalities as
+    written): "the Chinese President" names ``china``, "the British envoy" "British"."""
+    words = _nation_words(profile)
+    names = "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+    found = phrase.str.extract_all(rf"(?-u:\b)(?:{names})(?-u:\b)|{NATIONALITY}")
+    return found.list.eval(pl.element().replace(words)).list.unique()
+
+
 def by_head_word(clauses: pl.LazyFrame, mentions: pl.LazyFrame, profile: Profile) -> pl.LazyFrame:
-    """ "the ministry", "Wang": the latest actor mentioned with that word in its names."""
+    """ "the ministry", "Wang", "the newspaper": the latest actor mentioned with that word in
+    its names (a media actor for an outlet word), not one the phrase's nationality
+    contradicts."""
     words = pl.LazyFrame(
         [
             (actor.id, word)
@@ -107,9 +202,15 @@ def by_head_word(clauses: pl.LazyFrame, mentions: pl.LazyFrame, profile: Profile
                 for surface in (actor.name, *actor.aliases)
                 for w in re.findall(r"[^\W\d_]+", surface)
             }
+            | (set(OUTLET_WORDS) if actor.kind == "media" else set())
             if len(word) >= 2 and word not in STOP_WORDS
         ],
         schema={"actor": pl.String, "_head": pl.String},
+        orient="row",
+    )
+    actor_nations = pl.LazyFrame(
+        list(nations(profile).items()),
+        schema={"actor": pl.String, "_actor_nations": pl.List(pl.String)},
         orient="row",
     )
     head = pl.coalesce(
@@ -119,10 +220,23 @@ def by_head_word(clauses: pl.LazyFrame, mentions: pl.LazyFrame, profile: Profile
     history = mentions.select(
         "article_id", "actor", pl.col("sentence_idx").alias("_at"), pl.col("start").alias("_pos")
     ).sort("article_id", "actor", "_at", "_pos")
+    phrase_nations = pl.col("_phrase_nations")
+    contradicted = (
+        (phrase_nations.list.len() > 0)
+        & (pl.col("_actor_nations").list.len() > 0)
+        & (phrase_nations.list.set_intersection("_actor_nations").list.len() == 0)
+    )
     return (
-        clauses.select("_cid", *KEYS, head.alias("_head"))
+        clauses.select(
+            "_cid",
+            *KEYS,
+            head.alias("_head"),
+            _phrase_nations(pl.col("speaker_text"), profile).alias("_phrase_nations"),
+        )
         .filter(pl.col("_head").is_not_null())
         .join(words, on="_head", how="inner")
+        .join(actor_nations, on="actor", how="left")
+        .filter(~contradicted.fill_null(False))
         # Each candidate actor's latest mention up to the clause's sentence, found by an as-of
         # join: joining every earlier mention grew with the square of the article's length.
         .sort("article_id", "actor", "sentence_idx")

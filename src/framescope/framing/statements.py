@@ -1,24 +1,34 @@
 """Quotes: who is quoted, and saying what.
 
 An attributed statement is a reporting verb with a speaker phrase
-(:func:`framescope.rules.speakers.clauses`), resolved to a profile actor where possible
-(:mod:`framescope.framing.resolve`); otherwise the phrase is kept as text ("a Chinese
-official", speaker_kind and voice "other"), and pronouns with no antecedent and "they" give
-"unresolved". ``quote`` holds the quoted spans of the sentence (``direct=True``), or the whole
-sentence for indirect speech. A sentence that starts with or inside a quotation and has no
-attribution of its own continues a neighbour's statement: the next sentence's when the
-quotation runs on into it or the next sentence is a bare attribution ("When Guanzhong
-said."), else the nearest attributed sentence before it (at most two sentences back, or any
-distance across a run of such quotation sentences). One row per sentence x speaker; a relayed
-statement gives a row for the speaker and one for the relay ("TASS quoted the ministry as
-saying": the ministry with "say", TASS with "quote").
+(:func:`framescope.rules.speakers.clauses`: one per speaker of "Xi and Putin said"),
+resolved to a profile actor where possible (:mod:`framescope.framing.resolve`); otherwise
+the phrase is kept as text ("a Chinese official", speaker_kind and voice "other"), and
+pronouns with no antecedent and "they" give "unresolved". A data source ("Chinese customs
+data showed", "according to China's General Administration of Customs":
+:func:`framescope.rules.speakers.data_source`) is kept as written with speaker_kind "data"
+and voice "other", never resolved to the country it names. ``quote`` holds the quoted spans
+of the sentence (``direct=True``), or the whole sentence for indirect speech. A sentence
+that starts with or inside a quotation and has no attribution of its own continues a
+neighbour's statement: the next sentence's when the quotation runs on into it or the next
+sentence is a bare attribution ("When Guanzhong said."), else the nearest attributed
+sentence before it (at most two sentences back, or any distance across a run of such
+quotation sentences). One row per sentence x speaker; a relayed statement gives a row for
+the speaker and one for the relay ("TASS quoted the ministry as saying": the ministry with
+"say", TASS with "quote").
 """
 
 from __future__ import annotations
 
 import polars as pl
 
-from framescope.framing.resolve import by_head_word, by_mention, by_pronoun, person_mentions
+from framescope.framing.resolve import (
+    by_head_word,
+    by_mention,
+    by_pronoun,
+    by_role,
+    person_mentions,
+)
 from framescope.profile import Profile
 from framescope.rules.quotation import quote_marks, quote_spans
 from framescope.rules.spans import KEYS, sentence_frame
@@ -40,9 +50,10 @@ QUOTE_SCHEMA = pl.Schema(
 """Columns of the quotes table. ``speaker`` is a profile actor id when resolved, else the
 speaker phrase as written ("a Chinese official") or ``"unresolved"`` (a pronoun with no
 antecedent); ``speaker_kind`` and ``voice`` come from the profile actor, ``"other"`` when
-not resolved. ``verb`` is the reporting verb's lemma ("say", "claim", "according to").
-``speaker_text`` is the phrase as written ("he", "the former diplomat"); ``direct`` says
-whether ``quote`` holds quoted words (True) or the whole sentence of indirect speech."""
+not resolved, ``"data"`` for a data source. ``verb`` is the reporting verb's lemma ("say",
+"claim", "according to"). ``speaker_text`` is the phrase as written ("he", "the former
+diplomat"); ``direct`` says whether ``quote`` holds quoted words (True) or the whole
+sentence of indirect speech."""
 
 
 def quotes(sentences: pl.DataFrame, mentions: pl.DataFrame, profile: Profile) -> pl.DataFrame:
@@ -90,10 +101,18 @@ def quotes(sentences: pl.DataFrame, mentions: pl.DataFrame, profile: Profile) ->
     marks = quote_marks(text_only).collect().lazy()
     found = clauses(text_only, marks=marks).with_row_index("_cid").collect().lazy()
     pronoun = pl.col("speaker_text").str.to_lowercase().is_in(list(PRONOUNS))
-    named = found.filter(~pronoun)
-    mentioned = by_mention(named, mention_frame)
-    by_head = by_head_word(named.join(mentioned, on="_cid", how="anti"), mention_frame, profile)
-    named_resolved = named.join(pl.concat([mentioned, by_head]), on="_cid", how="left").collect()
+    named = found.filter(~pronoun & ~pl.col("_data"))
+    # A role phrase is its actor or nobody: it is not read again for a name inside it.
+    role = by_role(named, mention_frame, profile).collect().lazy()
+    rest = named.join(role, on="_cid", how="anti")
+    mentioned = by_mention(rest, mention_frame)
+    by_head = by_head_word(rest.join(mentioned, on="_cid", how="anti"), mention_frame, profile)
+    named_resolved = pl.concat(
+        [
+            named.join(pl.concat([role, mentioned, by_head]), on="_cid", how="left"),
+            found.filter(pl.col("_data")).with_columns(pl.lit(None, pl.String).alias("actor")),
+        ]
+    ).collect()
     pronouns = by_pronoun(
         found.filter(pronoun),
         # Text speakers count too: "he" after "a Chinese official said" is that official.
@@ -112,8 +131,11 @@ def quotes(sentences: pl.DataFrame, mentions: pl.DataFrame, profile: Profile) ->
     attributed = (
         resolved.with_columns(
             pl.coalesce("actor", "speaker_text").alias("speaker"),
-            pl.col("actor")
-            .replace_strict(kinds, default="other", return_dtype=pl.String)
+            pl.when(pl.col("_data"))
+            .then(pl.lit("data"))
+            .otherwise(
+                pl.col("actor").replace_strict(kinds, default="other", return_dtype=pl.String)
+            )
             .alias("speaker_kind"),
             pl.col("actor")
             .replace_strict(voices, default="other", return_dtype=pl.String)

@@ -24,10 +24,11 @@ from __future__ import annotations
 import polars as pl
 
 from framescope.rules import spans
+from framescope.rules.nationalities import PATTERN as NATIONALITY
 from framescope.rules.quotation import quote_marks, quoted
 from framescope.rules.spans import KEYS, texts_frame
 from framescope.rules.terms import alternation, locate, normalised
-from framescope.rules.words import DETERMINER
+from framescope.rules.words import DETERMINER, MONTHS
 
 _VERB_FORMS: dict[str, tuple[str, ...]] = {
     "say": ("said", "says", "say"),
@@ -52,6 +53,8 @@ _VERB_FORMS: dict[str, tuple[str, ...]] = {
     "emphasise": ("emphasised", "emphasized", "emphasises", "emphasizes"),
     "declare": ("declared", "declares"),
     "conclude": ("concluded",),
+    "agree": ("agreed",),
+    "show": ("showed", "shows", "show"),
     "quote": ("quoted",),
     "cite": ("cited",),
     "according to": ("according to",),
@@ -70,9 +73,21 @@ REPORTING_VERBS: dict[str, str] = (
         for verb in verbs
         for what in _DECLINED
     }
-    | {"as saying": "say"}
+    | {"as saying": "say", "citing": "according to"}
 )
-"""Reporting-verb surfaces (lowercase) and their lemmas, as the quotes table reports them."""
+"""Reporting-verb surfaces (lowercase) and their lemmas, as the quotes table reports them.
+"citing X" names its source after it, as "according to X" does, and has its lemma; "show"
+attributes only to a data source ("customs data showed")."""
+
+CLAUSE_VERBS = ("say", "claim", "insist", "argue", "believe", "deny", "warn", "stress", "note",
+                "write", "tell", "explain", "emphasise")  # fmt: skip
+"""Lemmas whose speaker may be the antecedent of a relative pronoun ("Kyiv, which says the
+war cannot end ..."): verbs of saying, not of acts ("China, which declared a partnership
+..." reports no statement)."""
+
+DATA_ONLY = ("show",)
+"""Lemmas that attribute only when the speaker is a data source (:func:`data_source`):
+"Putin showed Xi the Kremlin" reports nothing."""
 
 INVERTIBLE = ("say", "add", "note", "write", "report", "stress", "explain", "claim", "reveal",
               "according to", "cite", "quote", "conclude")  # fmt: skip
@@ -84,6 +99,57 @@ RELAY = ("quote", "cite")
 PRONOUNS = ("he", "she", "they")
 """Speaker phrases that name someone said before: resolved from earlier sentences."""
 
+_QUALIFIERS = (
+    "official|trade|customs|government|state|latest|preliminary|revised|released|published|"
+    "monthly|quarterly|annual|yearly|weekly|bank|ministry|its|their|the|these|those|new"
+)
+_PERSONS = (
+    r"officials|spokes\w*|ministers?|directors?|deputy|assistant|analysts?|economists?|"
+    r"experts?|researchers?|chief|head|governor"
+)
+DATA_SOURCE = (
+    r"(?i)(?-u:\b)(?:data|statistics|stats)(?-u:\b)"
+    rf"|(?i)(?-u:\b)(?:{_QUALIFIERS})\s+(?:[\w-]+\s+){{0,2}}(?:figures|numbers|estimates|records)"
+    r"(?-u:\b)"
+    r"|(?i)(?-u:\b)(?:customs|statistical|rosstat)(?-u:\b)"
+)
+"""A speaker phrase that names a data source: a data word ("Chinese customs data", "data
+from China's General Administration of Customs", "official statistics"), counted figures
+with a qualifier ("official figures", "figures from the Customs Administration"; not
+"political figures"), or a customs or statistics office ("China's General Administration of
+Customs", "Russia's customs agency"), unless a person speaks for it ("a customs official",
+"the customs spokesman"). Its quotes row has speaker_kind "data" and is not resolved to an
+actor: "China's customs data" is not China the government speaking."""
+
+_BARE_DATA = (
+    r"(?i)^(?:the\s+|this\s+|these\s+|such\s+)?(?:data|figures|statistics|numbers|records)$"
+)
+_PLURAL = (
+    r"(?i)^(?:the\s+|both\s+|all\s+)?(?:two\s+|three\s+)?(?:leaders|presidents|heads\s+of\s+state|"
+    r"sides|countries|nations|governments|capitals|men|pair|allies|neighbou?rs|two)$"
+)
+_EVENTS = (
+    r"(?i)(?-u:\b)(?:visit|trip|talks|meeting|summit|war|invasion|conflict|partnership|alliance|"
+    r"friendship|relationship|ties|relations|tour|call|deal)$"
+)
+# Not speakers: bare data ("Data show": which data?), plural descriptions of several actors
+# ("the two leaders", "both sides": which?) and events or relations ("the visit confirmed").
+
+
+def data_source(phrase: pl.Expr) -> pl.Expr:
+    """Whether a speaker phrase names a data source (:data:`DATA_SOURCE`).
+
+    Examples
+    --------
+    >>> s = pl.Series(["China's customs data", "a customs official", "official figures",
+    ...                "political figures", "the Kremlin"])
+    >>> s.to_frame("p").select(data_source(pl.col("p"))).to_series().to_list()
+    [True, False, True, False, False]
+    """
+    person = phrase.str.contains(rf"(?i)(?-u:\b)(?:{_PERSONS})(?-u:\b)|(?i)(?-u:\b)official$")
+    return (phrase.str.contains(DATA_SOURCE) & ~person).fill_null(False)
+
+
 _BOUNDARY = r'[,;:“”"()\[\]—–]'
 _NOT_BOUNDARY = r'[^,;:“”"()\[\]—–]'
 _ADVERBS = (
@@ -92,24 +158,72 @@ _ADVERBS = (
     r"this\s+\w+|in\s+a\s+statement"
 )
 _CONNECTIVES = (
-    r"and|but|or|so|yet|then|meanwhile|however|also|after which|which|who|while|as|whereas|"
-    r"although|though|earlier|later|separately|moreover"
+    r"and|but|or|so|yet|then|meanwhile|however|also|which|who|while|as|whereas|"
+    r"although|though|earlier|later|separately|moreover|both"
 )
+# Words that open a clause inside the phrase before the verb; its subject follows them:
+# "even while Beijing declared", "a dinner at which Kremlin spokesman Dmitry Peskov said",
+# "the day after Putin said". "if", "whether" and "unless" are not among them: a condition
+# is no attribution (see _speaker_ok).
+_CLAUSE_OPENERS = r"which|while|whereas|although|though|because|since|until|after|before|when|where"
+_PREPOSITION = (
+    r"in|on|at|for|with|to|from|into|during|under|through|over|about|of|like|per|despite|amid|"
+    r"among|against|via|upon|throughout|within"
+)
+_DETERMINERS = r"the|a|an|his|her|its|their|our"
 # Words that make a phrase a verb phrase or a clause rather than a speaker.
 _NOT_SPEAKER = (
     r"(?i:(?-u:\b)(?:not|never|did|does|do|is|are|was|were|be|been|being|has|have|had|will|"
-    r"would|can|could|may|might|must|should|shall|it|we|you|me)(?-u:\b))|(?-u:\b)(?:I|us)(?-u:\b)"
+    r"would|can|could|may|might|must|should|shall|it|we|you|me|cannot)(?-u:\b)|n['’]t(?-u:\b))"
+    r"|(?-u:\b)(?:I|us)(?-u:\b)"
 )
 _BAD_LAST = r"(?i)(?-u:\b)(?:to|and|or|but|the|a|an|of|for|that|which|who|with|by|in|on|at|as)$"
 
 
+_WHEN_AFTER = (
+    rf"(?i)(?:\s+(?:on|in|last|this|earlier|later|early|late)\s+(?:{'|'.join(MONTHS)}|Monday|"
+    r"Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year)(?:\s+\d{1,2})?"
+    r"|\s+(?:today|yesterday|earlier|later))+[\s.]*$"
+)
+"""A time after a speaker that follows its verb ("..., reported the press service on March
+20"): not part of the speaker."""
+
+
 def _strip_speaker(phrase: pl.Expr) -> pl.Expr:
-    """A candidate speaker phrase without the connectives and adverbs around it."""
-    return (
-        phrase.str.replace(r"^[\s.]+", "")
+    """A candidate speaker phrase without the connectives and adverbs around it, and without
+    what only leads to its subject: a prepositional phrase ("In the newspaper he" is "he";
+    "in the newspaper" alone is nobody) and a noun whose relative clause the verb is in
+    ("the alliance the two presidents declared": "the two presidents")."""
+    stripped = (
+        phrase.str.replace(r"^[\s.‘’'`]+", "")
         .str.replace(rf"(?i)^(?:(?:{_CONNECTIVES})\s+)+", "")
         .str.replace(rf"(?i)(?:\s*(?-u:\b)(?:{_ADVERBS}))+\s*$", "")
         .str.strip_chars()
+    )
+    led = stripped.str.contains(rf"(?i)^(?:{_PREPOSITION})\s")
+    subject = stripped.str.extract(
+        r"(?:^|\s)((?:[Hh]e|[Ss]he|[Tt]hey)|\p{Lu}[\p{L}\p{N}.'’-]*(?:\s+\p{Lu}[\p{L}\p{N}.'’-]*)*)$",
+        1,
+    )
+    relative = stripped.str.extract(
+        rf"^[a-z][\w-]*(?:\s+[a-z][\w-]*)*?\s+((?:{_DETERMINERS})\s.+)$", 1
+    )
+    opener = stripped.str.extract(r"^([a-z][\w-]*)", 1)
+    words_before = stripped.str.extract(
+        rf"^([a-z][\w-]*(?:\s+[a-z][\w-]*)*?)\s+(?:{_DETERMINERS})\s", 1
+    )
+    last_before = words_before.str.extract(r"(\S+)$", 1)
+    is_relative = (
+        relative.is_not_null()
+        & ~opener.str.contains(rf"^(?:{_DETERMINERS}|{_PREPOSITION}|both|all|some|many)$")
+        & ~last_before.str.contains(rf"^(?:{_PREPOSITION}|and|or|of|by|as)$")
+    )
+    return (
+        pl.when(led)
+        .then(subject)
+        .when(is_relative.fill_null(False))
+        .then(relative)
+        .otherwise(stripped)
     )
 
 
@@ -125,6 +239,9 @@ def _speaker_ok(phrase: pl.Expr, *, max_words: int) -> pl.Expr:
         & ~phrase.str.contains(_BAD_LAST)
         & ~phrase.str.contains(r"['’]s$")
         & ~phrase.str.contains(rf"^{DETERMINER}$")
+        & ~phrase.str.contains(_BARE_DATA)
+        & ~phrase.str.contains(_PLURAL)
+        & ~phrase.str.contains(_EVENTS)
     ).fill_null(False)
 
 
@@ -152,7 +269,7 @@ def clauses(sentences: pl.LazyFrame, *, marks: pl.LazyFrame | None = None) -> pl
     # The clause before the verb: back to the last boundary mark, "that" or reporting verb.
     # Removing everything up to that mark gives what a capture of the rest would, but needs
     # no capture groups, so the regex runs on its fast DFA (about 15x faster).
-    up_to_segment = rf"(?s)^.*(?:{_BOUNDARY}|(?-u:\b)(?i:that)(?-u:\b)|{verbs})"
+    up_to_segment = rf"(?s)^.*(?:{_BOUNDARY}|(?-u:\b)(?i:that|{_CLAUSE_OPENERS})(?-u:\b)|{verbs})"
     left = pl.col("_left")
     parenthesis = left.str.extract_groups(
         rf"(?P<subject>{_NOT_BOUNDARY}*),\s*(?P<aside>{_NOT_BOUNDARY}*),\s*$"
@@ -166,6 +283,7 @@ def clauses(sentences: pl.LazyFrame, *, marks: pl.LazyFrame | None = None) -> pl
         after.str.replace(r"^\s*(?:by\s+)?", "")
         .str.replace(from_boundary, "")
         .str.replace(relative, "")
+        .str.replace(_WHEN_AFTER, "")
         .str.replace(r"[\s.]+$", "")
     )
     to_aside = rf"^\s*(?:by\s+)?{_NOT_BOUNDARY}*,\s*"
@@ -181,6 +299,11 @@ def clauses(sentences: pl.LazyFrame, *, marks: pl.LazyFrame | None = None) -> pl
     # "according to X" and "cited by X" name their source after the verb, always.
     forced_right = (pl.col("verb") == "according to") | after.str.contains(r"^\s*by\s")
     located = locate(sentences, {"verb": verbs})
+    # "agreed to a partnership", "agreed on the text": an act, not a statement ("agreed that
+    # ...", "agreed to continue ..." are statements).
+    agreed_to_thing = (pl.col("verb") == "agree") & after.str.contains(
+        rf"^(?:\s+\S+){{0,4}}?\s+(?i:to|on|upon)\s+(?:{_DETERMINERS}|this|that)\s"
+    )
     candidates = (
         # A quotation carried over from the previous sentence ends at its closing ”; an
         # opening quote mark lost in scraping would otherwise hide the attribution after it.
@@ -192,6 +315,7 @@ def clauses(sentences: pl.LazyFrame, *, marks: pl.LazyFrame | None = None) -> pl
             .replace_strict(REPORTING_VERBS, default=None, return_dtype=pl.String)
             .alias("verb")
         )
+        .filter(~agreed_to_thing)
         .with_columns(
             before.str.replace(rf"(?i)(?:\s*(?-u:\b)(?:{_ADVERBS}))+\s*$", "").alias("_left"),
             pl.col("start").alias("_verb_start"),
@@ -206,14 +330,29 @@ def clauses(sentences: pl.LazyFrame, *, marks: pl.LazyFrame | None = None) -> pl
             ).alias("_subject"),
             parenthesis.struct.field("aside").str.strip_chars().alias("_aside"),
             _strip_speaker(left.str.extract(rf"({_NOT_BOUNDARY}+)\)\s*$", 1)).alias("_bracketed"),
+            # "Kyiv, which says ...": the relative clause's speaker is what it follows.
+            _strip_speaker(
+                left.str.extract(rf"({_NOT_BOUNDARY}+),\s*(?i:which|who)\s*$", 1).str.replace(
+                    up_to_segment, ""
+                )
+            ).alias("_antecedent"),
         )
     )
     right_ok = (
         invertible
-        & _speaker_ok(pl.col("_right"), max_words=12)
-        & pl.col("_right").str.contains(name_like).fill_null(False)
+        & (
+            _speaker_ok(pl.col("_right"), max_words=12)
+            | (_speaker_ok(pl.col("_right"), max_words=14) & data_source(pl.col("_right")))
+        )
+        & (
+            pl.col("_right").str.contains(name_like).fill_null(False)
+            | data_source(pl.col("_right"))
+        )
     )
     segment_empty = pl.col("_segment").fill_null("") == ""
+    segment_ok = _speaker_ok(pl.col("_segment"), max_words=10) | (
+        _speaker_ok(pl.col("_segment"), max_words=14) & data_source(pl.col("_segment"))
+    )
     # Candidates in order: the clause before the verb; when that is empty (the verb follows
     # a comma or a quote), the phrase after an invertible verb ("..., said Ian Bremmer"),
     # then the subject before a comma-enclosed aside ("X, who ..., said"), then a subject
@@ -222,7 +361,9 @@ def clauses(sentences: pl.LazyFrame, *, marks: pl.LazyFrame | None = None) -> pl
         pl.when(pl.col("_forced_right"))
         .then(pl.when(right_ok).then(pl.lit("right")))
         .when(~segment_empty)
-        .then(pl.when(_speaker_ok(pl.col("_segment"), max_words=10)).then(pl.lit("segment")))
+        .then(pl.when(segment_ok).then(pl.lit("segment")))
+        .when(pl.col("verb").is_in(CLAUSE_VERBS) & _speaker_ok(pl.col("_antecedent"), max_words=10))
+        .then(pl.lit("antecedent"))
         .when(right_ok)
         .then(pl.lit("right"))
         .when(_speaker_ok(pl.col("_subject"), max_words=10))
@@ -231,7 +372,7 @@ def clauses(sentences: pl.LazyFrame, *, marks: pl.LazyFrame | None = None) -> pl
         .then(pl.lit("bracketed"))
     )
     chosen = pl.col("_choice")
-    return (
+    chosen_clauses = (
         candidates.with_columns(choice.alias("_choice"))
         .filter(chosen.is_not_null())
         .select(
@@ -243,6 +384,8 @@ def clauses(sentences: pl.LazyFrame, *, marks: pl.LazyFrame | None = None) -> pl
             .then(pl.col("_segment"))
             .when(chosen == "subject")
             .then(pl.col("_subject"))
+            .when(chosen == "antecedent")
+            .then(pl.col("_antecedent"))
             .otherwise(pl.col("_bracketed"))
             .alias("speaker_text"),
             # Beside a speaker before the verb, an aside names it only when it starts like a
@@ -260,6 +403,44 @@ def clauses(sentences: pl.LazyFrame, *, marks: pl.LazyFrame | None = None) -> pl
             .alias("_side"),
             "_verb_start",
         )
+        .with_columns(data_source(pl.col("speaker_text")).alias("_data"))
+        .filter(~pl.col("verb").is_in(DATA_ONLY) | pl.col("_data"))
+    )
+    return _conjuncts(chosen_clauses)
+
+
+def _conjuncts(found: pl.LazyFrame) -> pl.LazyFrame:
+    """One row per speaker of a coordinated subject ("Xi and Putin said", "China and the
+    Kremlin said"). A phrase is split on "and" when every part starts like a name or with an
+    article and the first part is neither a nationality word alone ("the Chinese and Russian
+    leaders") nor holds a preposition ("officials in Moscow and Beijing"); an aside naming the
+    speaker goes with the last part."""
+    parts = pl.col("speaker_text").str.split(" and ")
+    first = parts.list.first()
+    coordinated = (
+        ~pl.col("_data")
+        & (parts.list.len() > 1)
+        & parts.list.eval(
+            pl.element().str.strip_chars().str.contains(rf"^(?:\p{{Lu}}|{DETERMINER}\s)")
+        ).list.all()
+        & ~first.str.contains(rf"^(?:{DETERMINER}\s+)?{NATIONALITY}$")
+        & ~first.str.contains(rf"(?i)(?-u:\b)(?:{_PREPOSITION}|by)(?-u:\b)")
+    )
+    split = pl.when(coordinated).then(parts).otherwise(pl.concat_list("speaker_text"))
+    return (
+        found.with_columns(split.alias("speaker_text"))
+        .with_columns(pl.int_ranges(0, pl.col("speaker_text").list.len()).alias("_part"))
+        .with_columns(
+            (pl.col("_part").list.len() - 1).alias("_last_part"),
+        )
+        .explode("speaker_text", "_part")
+        .with_columns(
+            pl.col("speaker_text").str.strip_chars(),
+            pl.when(pl.col("_part") == pl.col("_last_part"))
+            .then(pl.col("_apposition"))
+            .alias("_apposition"),
+        )
+        .drop("_part", "_last_part")
     )
 
 
@@ -277,7 +458,7 @@ def named(texts: pl.Series) -> pl.Series:
     found = (
         clauses(frame.lazy())
         .filter(~pl.col("speaker_text").str.to_lowercase().is_in(list(PRONOUNS)))
-        .sort("sentence_idx", "_verb_start")
+        .sort("sentence_idx", "_verb_start", maintain_order=True)
         .group_by("sentence_idx", maintain_order=True)
         .agg(pl.col("speaker_text").first())
         .collect()
