@@ -74,9 +74,10 @@ def plugin(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def test_builtin_methods() -> None:
-    result = list(sentiment.METHODS)[:2]
-    expected = ["vader", "textblob"]
+    result = list(sentiment.METHODS)[:3]
+    expected = ["multilex", "vader", "textblob"]
     assert result == expected
+    assert sentiment.METHODS["multilex"] is sentiment.MultilexScorer
     assert sentiment.METHODS["vader"] is sentiment.VaderScorer
     assert sentiment.METHODS["textblob"] is sentiment.TextBlobScorer
     assert isinstance(sentiment.METHODS["textblob"](), sentiment.Scorer)
@@ -117,7 +118,10 @@ def test_check_methods(names: str | list[str], expected: tuple[str, ...]) -> Non
     [
         ([], "methods is empty"),
         (" , ", "methods is empty"),
-        ("vader,vadr", r"unknown sentiment method 'vadr'; known methods: textblob, vader \("),
+        (
+            "vader,vadr",
+            r"unknown sentiment method 'vadr'; known methods: multilex, textblob, vader \(",
+        ),
         (["TextBlob"], "unknown sentiment method 'TextBlob'"),
     ],
 )
@@ -152,7 +156,7 @@ def test_registry_refuses_bad_names_and_keeps_declared_methods() -> None:
 
 def test_entry_point_method_is_found(plugin: Path) -> None:
     assert "shout" in sentiment.METHODS
-    assert list(sentiment.METHODS)[:3] == ["vader", "textblob", "shout"]
+    assert list(sentiment.METHODS)[:4] == ["multilex", "vader", "textblob", "shout"]
     result = sentiment.score(_sentences(["WAR!", "Peace."]), methods="vader,shout")
     expected = [("vader", -0.636), ("vader", 0.5423), ("shout", 0.25), ("shout", 0.0)]
     assert result.select("method", "compound").rows() == expected

@@ -141,7 +141,7 @@ def test_processes_need_a_picklable_factory(monkeypatch: pytest.MonkeyPatch) -> 
 
 
 def test_unknown_method_names_it_and_lists_known() -> None:
-    with pytest.raises(ValueError, match=r"'vadr'.*known methods: textblob, vader"):
+    with pytest.raises(ValueError, match=r"'vadr'.*known methods: multilex, textblob, vader"):
         sentiment.score(_sentences(["Good."]), methods=["vader", "vadr"])
 
 
@@ -197,12 +197,12 @@ def test_scores_the_built_seed_sentences(seed_build: Path) -> None:
     vader = result.filter(pl.col("method") == "vader")
     assert (vader["pos"] + vader["neu"] + vader["neg"] - 1).abs().max() < 0.01
 
-    tone = sentiment.article_tone(result)
+    tone = sentiment.article_tone(result, method="vader")
     assert tone.height == sentences["article_id"].n_unique()
     shares = tone["share_negative"] + tone["share_neutral"] + tone["share_positive"]
     assert (shares - 1).abs().max() < 1e-9
     assert tone["n_sentences"].sum() == sentences.height
 
-    actors = sentiment.actor_tone(result, store.read("mentions", seed_build))
+    actors = sentiment.actor_tone(result, store.read("mentions", seed_build), method="vader")
     assert actors.height > 0
     assert actors["mean"].is_between(-1, 1).all()

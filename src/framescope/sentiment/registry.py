@@ -2,7 +2,7 @@
 
 A method is a name and a factory that builds a :class:`Scorer`. The methods are:
 
-1. the built-in ones, ``vader`` and ``textblob`` (:data:`BUILTIN`);
+1. the built-in ones, ``multilex``, ``vader`` and ``textblob`` (:data:`BUILTIN`);
 2. those declared in the entry-point group ``framescope.sentiment`` by any installed
    distribution, framescope's own pyproject.toml included::
 
@@ -38,6 +38,7 @@ GROUP = "framescope.sentiment"
 """The entry-point group where distributions declare sentiment methods."""
 
 BUILTIN: dict[str, str] = {
+    "multilex": "framescope.sentiment.multilex:MultilexScorer",
     "vader": "framescope.sentiment.vader:VaderScorer",
     "textblob": "framescope.sentiment.textblob:TextBlobScorer",
 }
@@ -197,7 +198,7 @@ def check_methods(names: str | Sequence[str], *, in_workers: bool = False) -> tu
     >>> check_methods("vadr")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    ValueError: unknown sentiment method 'vadr'; known methods: textblob, vader (...)
+    ValueError: unknown sentiment method 'vadr'; known methods: multilex, textblob, vader (...)
     """
     if isinstance(names, str):
         names = names.split(",")

@@ -26,6 +26,7 @@ from itertools import repeat
 import polars as pl
 
 from framescope.sentiment.columns import require_columns
+from framescope.sentiment.multilex import MultilexScorer
 from framescope.sentiment.registry import METHODS, SCORE_SCHEMA, Factory, Scorer, check_methods
 from framescope.sentiment.textblob import TextBlobScorer
 from framescope.sentiment.vader import VaderScorer
@@ -39,14 +40,15 @@ SENTIMENT_SCHEMA = pl.Schema(
     }
 )
 """Columns of the sentiment table: one row per sentence and method. ``compound`` is in
--1..1; ``pos``, ``neu`` and ``neg`` are VADER's proportions, null for methods without them."""
+-1..1; ``pos``, ``neu`` and ``neg`` are VADER's proportions, null for methods without them
+(multilex, textblob)."""
 
-_SERIES_SCORERS = (VaderScorer, TextBlobScorer)
+_SERIES_SCORERS = (MultilexScorer, VaderScorer, TextBlobScorer)
 
 
 @functools.cache
 def _scorer(factory: Factory) -> Scorer:
-    # Building VADER reads its lexicon file: once per process, not once per call or chunk.
+    # Building a scorer reads lexicon files: once per process, not once per call or chunk.
     return factory()
 
 

@@ -228,9 +228,14 @@ def _round(values: Floats, digits: int) -> Floats:
     return result
 
 
-def _scores(texts: pl.Series) -> dict[str, Floats]:
-    """The four scores of non-null texts."""
-    tokens = vader_tokens.tokens(texts)
+def batch_scores(texts: pl.Series, tokens: Tokens | None = None) -> dict[str, Floats]:
+    """The four scores of non-null texts, from their :func:`~.vader_tokens.tokens` if given.
+
+    One batch of :func:`scores`, without its checks; :mod:`.multilex` passes the tokens it
+    looks its other lexicons up in, so the texts are split once.
+    """
+    if tokens is None:
+        tokens = vader_tokens.tokens(texts)
     vocabulary = vader_tokens.vocabulary()
     n_texts = len(tokens.length)
     sentence, position = tokens.sentence, tokens.position
@@ -336,7 +341,7 @@ def scores(texts: pl.Series, *, batch_size: int = 50_000) -> pl.DataFrame:
     starts = range(0, len(texts), batch_size)
     batches = (texts.slice(start, batch_size).rechunk() for start in starts)
     with ThreadPoolExecutor(max(1, min(pl.thread_pool_size(), len(starts)))) as pool:
-        for start, result in zip(starts, pool.map(_scores, batches), strict=True):
+        for start, result in zip(starts, pool.map(batch_scores, batches), strict=True):
             for name, values in result.items():
                 columns[name][present[start : start + batch_size]] = values
     # Scores are never NaN, so NaN marks exactly the null texts.

@@ -145,6 +145,7 @@ class Tokens:
     upper: Bools  # str.isupper(), by distinct token
     negated: Bools  # in NEGATE or contains "n't" (vaderSentiment.negated), by distinct token
     emoji: Bools  # contains an emoji polarity_scores would replace, by distinct token
+    distinct: pl.Series  # the distinct tokens themselves, by code (for other lexicons' lookups)
 
 
 def tokens(texts: pl.Series) -> Tokens:
@@ -208,6 +209,7 @@ def tokens(texts: pl.Series) -> Tokens:
         upper=np.r_[upper, False],
         negated=column("nt", False) | vocab.negation[word_ids],
         emoji=column("emoji", False),
+        distinct=distinct,
     )
 
 
