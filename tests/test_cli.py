@@ -81,8 +81,8 @@ def test_validate_sentiment(capsys):
     result = json.loads(capsys.readouterr().out)
     assert [set(r) for r in result] == [
         {"method", "n", "pearson_r", "spearman_rho", "macro_f1"}
-    ] * 2
-    assert [r["method"] for r in result] == ["vader", "textblob"]
+    ] * 3
+    assert [r["method"] for r in result] == ["multilex", "vader", "textblob"]
 
 
 def test_validate_sentiment_bad_gold(tmp_path, capsys):

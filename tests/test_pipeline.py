@@ -263,7 +263,7 @@ def test_seed_sentiment_scores_every_sentence_with_every_method(seed_build):
     sentences = store.read("sentences", seed_build)
     scored = store.read("sentiment", seed_build)
     counts = scored.group_by("method").len().sort("method")
-    assert counts.rows() == [("textblob", sentences.height), ("vader", sentences.height)]
+    assert counts.rows() == [("multilex", sentences.height), ("vader", sentences.height)]
     assert scored["compound"].is_between(-1, 1).all()
 
 
@@ -392,8 +392,8 @@ def test_sentiment_is_scored_by_the_methods_chosen(raw, tmp_path):
     assert result == ["vader"]
     assert store.read_manifest(out)["settings"]["sentiment_methods"] == ["vader"]
     assert _build(raw, out, methods="vader,vader").status == "up_to_date"
-    assert _build(raw, out).status == "built"  # the default: every shipped method
-    assert _build(raw, out, methods=["textblob", "vader"]).status == "up_to_date"
+    assert _build(raw, out).status == "built"  # the default: multilex and vader
+    assert _build(raw, out, methods=["vader", "multilex"]).status == "up_to_date"
     _build(raw, tmp_path / "force", force=True)
     _assert_same_tables(out, tmp_path / "force")
 

@@ -258,21 +258,21 @@ def test_undated_counts_left_out_articles_per_source() -> None:
 
 SENTIMENT = make_sentiment(
     [
-        ("a1", 0, "vader", 0.5),
-        ("a1", 1, "vader", 0.25),
+        ("a1", 0, "multilex", 0.5),
+        ("a1", 1, "multilex", 0.25),
         ("a1", 1, "other", -1.0),  # another method: ignored
-        ("a2", 0, "vader", -0.5),
-        ("a2", 1, "vader", None),  # no score: not a sentence with tone
-        ("a3", 0, "vader", 0.0),
-        ("a3", 1, "vader", 1.0),
-        ("a3", 2, "vader", -1.0),
-        ("b1", 0, "vader", 0.75),
-        ("b1", 1, "vader", -0.25),
-        ("u1", 0, "vader", 1.0),  # undated
-        ("d1", 0, "vader", -1.0),  # duplicate
+        ("a2", 0, "multilex", -0.5),
+        ("a2", 1, "multilex", None),  # no score: not a sentence with tone
+        ("a3", 0, "multilex", 0.0),
+        ("a3", 1, "multilex", 1.0),
+        ("a3", 2, "multilex", -1.0),
+        ("b1", 0, "multilex", 0.75),
+        ("b1", 1, "multilex", -0.25),
+        ("u1", 0, "multilex", 1.0),  # undated
+        ("d1", 0, "multilex", -1.0),  # duplicate
     ]
 )
-RULE = "mean of sentence VADER compound; 95% CI: article-cluster bootstrap, 1000 resamples"
+RULE = "mean of sentence MULTILEX compound; 95% CI: article-cluster bootstrap, 1000 resamples"
 TONE_SCHEMA = {
     "period": pl.Date,
     "source": pl.String,
@@ -320,7 +320,7 @@ def test_tone_series_includes_duplicates_on_request() -> None:
     result = timeseries.tone_series(
         SENTIMENT, ARTICLES, include_duplicates=True, freq="month", n_boot=10, level=0.9
     ).filter(pl.col("source") == "y")
-    rule = "mean of sentence VADER compound; 90% CI: article-cluster bootstrap, 10 resamples"
+    rule = "mean of sentence MULTILEX compound; 90% CI: article-cluster bootstrap, 10 resamples"
     assert result.select("n_sentences", "n_articles", "mean_tone", "rule").rows() == [
         (3, 2, -0.5 / 3, rule)
     ]
@@ -330,7 +330,10 @@ def test_tone_series_includes_duplicates_on_request() -> None:
     ("options", "message"),
     [
         ({"actor": "xi"}, r"mentions: None; actor='xi' needs the mentions table"),
-        ({"method": "vadr"}, r"method: 'vadr' is not in the sentiment table; it has \['other'"),
+        (
+            {"method": "vadr"},
+            r"method: 'vadr' is not in the sentiment table; it has \['multilex', 'other'",
+        ),
         ({"n_boot": 0}, r"n_boot: 0 is not"),
         ({"level": 95}, r"level: 95 is not strictly between 0 and 1"),
         ({"freq": "hour"}, r"freq: 'hour'"),
@@ -357,7 +360,7 @@ def random_corpus(
             slant = rng.normal(0, 0.4)
             for idx in range(rng.integers(1, 6)):
                 tone = float(np.clip(slant + rng.normal(0, 0.2), -1, 1))
-                sentiment.append((article_id, idx, "vader", tone))
+                sentiment.append((article_id, idx, "multilex", tone))
     return make_articles(articles), make_sentiment(sentiment)
 
 

@@ -290,7 +290,7 @@ def tone_series(
     sentiment: pl.DataFrame,
     articles: pl.DataFrame,
     *,
-    method: str = "vader",
+    method: str = "multilex",
     freq: str = "week",
     axis: str = "calendar",
     event_date: date | None = None,
@@ -348,13 +348,13 @@ def tone_series(
     ... )
     >>> sentiment = pl.DataFrame(
     ...     {"article_id": ["a", "a", "b"], "sentence_idx": [0, 1, 0],
-    ...      "method": ["vader"] * 3, "compound": [0.5, 0.0, -0.5]}
+    ...      "method": ["multilex"] * 3, "compound": [0.5, 0.0, -0.5]}
     ... )
     >>> result = tone_series(sentiment, articles)
     >>> result.select("n_sentences", "n_articles", "mean_tone").rows()
     [(3, 2, 0.0)]
     >>> result["rule"][0]
-    'mean of sentence VADER compound; 95% CI: article-cluster bootstrap, 1000 resamples'
+    'mean of sentence MULTILEX compound; 95% CI: article-cluster bootstrap, 1000 resamples'
     """
     period = periods(pl.col("published"), freq=freq, axis=axis, event_date=event_date)
     if actor is not None and mentions is None:

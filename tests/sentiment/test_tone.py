@@ -29,7 +29,7 @@ def test_article_tone() -> None:
             ("b", 0, "vader", -0.6),
         ]
     )
-    result = sentiment.article_tone(frame)
+    result = sentiment.article_tone(frame, method="vader")
     rule = "mean/median of sentence compound; negative <= -0.05 < neutral < 0.05 <= positive"
     expected = pl.DataFrame(
         {
@@ -93,7 +93,7 @@ def test_actor_tone() -> None:
         },
         schema_overrides={"sentence_idx": pl.Int32},
     )
-    result = sentiment.actor_tone(frame, mentions)
+    result = sentiment.actor_tone(frame, mentions, method="vader")
     expected = pl.DataFrame(
         {
             "article_id": ["a", "a", "b"],
@@ -110,5 +110,5 @@ def test_actor_tone() -> None:
 def test_actor_tone_joins_across_index_dtypes() -> None:
     frame = _sentiment([("a", 0, "vader", 0.5)])
     mentions = pl.DataFrame({"article_id": ["a"], "sentence_idx": [0], "actor": ["xi"]})
-    result = sentiment.actor_tone(frame, mentions)
+    result = sentiment.actor_tone(frame, mentions, method="vader")
     assert result.select("actor", "n_sentences", "mean").rows() == [("xi", 1, 0.5)]

@@ -166,7 +166,7 @@ def test_validate_pins_macro_f1_on_hand_made_gold() -> None:
 def test_validate_on_fixture() -> None:
     result = sentiment.validate(sentiment.read_gold(GOLD))
     records = result.to_dicts()
-    assert [record["method"] for record in records] == ["vader", "textblob"]
+    assert [record["method"] for record in records] == ["multilex", "vader", "textblob"]
     for record in records:
         assert list(record) == ["method", "n", "pearson_r", "spearman_rho", "macro_f1"]
         assert record["n"] == 32

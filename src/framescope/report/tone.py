@@ -95,7 +95,7 @@ def tone_by_method(
 def scored_gold(
     gold: pl.DataFrame,
     *,
-    methods: Sequence[str] = ("vader", "textblob"),
+    methods: Sequence[str] = ("multilex", "vader"),
     threshold: float = sentiment.THRESHOLD,
 ) -> pl.DataFrame:
     """Each hand-coded sentence with every method's score and class, to read disagreements.

@@ -105,7 +105,7 @@ def tone_rule(threshold: float = THRESHOLD) -> str:
 
 
 def article_tone(
-    sentiment: pl.DataFrame, *, method: str = "vader", threshold: float = THRESHOLD
+    sentiment: pl.DataFrame, *, method: str = "multilex", threshold: float = THRESHOLD
 ) -> pl.DataFrame:
     """Each article's tone as the distribution of its sentences' compound scores.
 
@@ -134,7 +134,7 @@ def article_tone(
     Examples
     --------
     >>> sentiment = pl.DataFrame(
-    ...     {"article_id": ["a", "a"], "sentence_idx": [0, 1], "method": ["vader"] * 2,
+    ...     {"article_id": ["a", "a"], "sentence_idx": [0, 1], "method": ["multilex"] * 2,
     ...      "compound": [-0.25, 0.75]}
     ... )
     >>> article_tone(sentiment).select("n_sentences", "mean", "share_positive").row(0)
@@ -160,7 +160,7 @@ def article_tone(
 
 
 def actor_tone(
-    sentiment: pl.DataFrame, mentions: pl.DataFrame, *, method: str = "vader"
+    sentiment: pl.DataFrame, mentions: pl.DataFrame, *, method: str = "multilex"
 ) -> pl.DataFrame:
     """Per article and actor, the mean compound of the sentences that mention the actor.
 
@@ -184,7 +184,7 @@ def actor_tone(
     Examples
     --------
     >>> sentiment = pl.DataFrame(
-    ...     {"article_id": ["a", "a"], "sentence_idx": [0, 1], "method": ["vader"] * 2,
+    ...     {"article_id": ["a", "a"], "sentence_idx": [0, 1], "method": ["multilex"] * 2,
     ...      "compound": [-0.25, 0.75]}
     ... )
     >>> mentions = pl.DataFrame(

@@ -230,7 +230,7 @@ def _correlations(x: list[float], y: list[float]) -> tuple[float | None, float |
 def validate(
     gold: pl.DataFrame,
     *,
-    methods: str | Sequence[str] = ("vader", "textblob"),
+    methods: str | Sequence[str] = ("multilex", "vader", "textblob"),
     threshold: float = THRESHOLD,
 ) -> pl.DataFrame:
     """How well each method agrees with human coding.
