@@ -1,4 +1,5 @@
-"""Builds the dashboard tests read: the seeds plus hostile articles, and a one-article corpus."""
+"""Builds the dashboard tests read: the seeds plus hostile articles, a one-article corpus, and
+three articles whose headlines and texts find different things."""
 
 from __future__ import annotations
 
@@ -44,6 +45,47 @@ partnership a model for the world.</p>
 <p>Critics in the West described the visit as a show of support for the war in Ukraine.</p>
 </article></body></html>
 """
+
+
+# Issue 15: what the titles hold differs from what the texts hold. Titles: Putin called a
+# dictator (a label), a trade figure, a headline tone far from its article's.
+HEADLINES = [
+    {
+        "id": "h1",
+        "source": "Outlet One",
+        "date": "2023-03-20",
+        "title": "Dictator Putin hosts Xi in Moscow",
+        "text": "Chinese President Xi Jinping arrived in Moscow on Monday. Xi was greeted at "
+        "the airport. The talks are expected to last three days.",
+    },
+    {
+        "id": "h2",
+        "source": "Outlet Two",
+        "date": "2023-03-21",
+        "title": "Trade between China and Russia hit $190 billion last year, Xi says",
+        "text": "Xi Jinping and Vladimir Putin signed a joint statement on Tuesday. Putin "
+        "called the partnership a model for the world.",
+    },
+    {
+        "id": "h3",
+        "source": "Outlet Two",
+        "date": "2023-03-22",
+        "title": "A wonderful, happy day for friendship",
+        "text": "The visit ended in a terrible, angry dispute over Ukraine. Critics said Xi "
+        "gave Putin cover for the war.",
+    },
+]
+
+
+@pytest.fixture(scope="session")
+def headline_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A JSONL export of the three :data:`HEADLINES` articles, built."""
+    raw = tmp_path_factory.mktemp("raw_headlines")
+    lines = [json.dumps(article) for article in HEADLINES]
+    (raw / "export.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = tmp_path_factory.mktemp("processed_headlines")
+    pipeline.build([raw], out=out, progress=False)
+    return out
 
 
 @pytest.fixture(scope="session")

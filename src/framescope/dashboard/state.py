@@ -4,6 +4,10 @@ A :class:`DataStore` reads one build's tables (cached on the folder and the mani
 modification time, never on frames), exposes the filters as parameters, and derives every
 frame the views draw, memoised on the filter values each one depends on, so a filter change
 recomputes only what it touches.
+
+``field`` chooses the findings of the article text or of the headlines: mentions, labels,
+sentiment and figures are read for that field (``tables.FIELD_TABLES``), and every cache
+holding what is derived from them is keyed on it; the other tables are the text's.
 """
 
 from __future__ import annotations
@@ -17,9 +21,10 @@ import numpy as np
 import param
 import polars as pl
 
-from framescope import claims, config, counting, report, sentiment, store, timeseries
+from framescope import claims, config, counting, report, sentiment, timeseries
+from framescope import sentences as segmentation
 from framescope.dashboard import aggregates
-from framescope.dashboard.tables import load_profile, load_reference, load_tables
+from framescope.dashboard.tables import FIELDS, load_profile, load_reference, load_tables
 
 GRANULARITIES = ("day", "week", "month")
 AXES = ("calendar", "event")
@@ -93,6 +98,9 @@ class DataStore(param.Parameterized):
     actor: param.Selector = param.Selector(
         default=None, objects=[], doc="the actor for tone, labels, evidence"
     )
+    field: param.Selector = param.Selector(
+        default="text", objects=list(FIELDS), doc="findings in the article text or in the headlines"
+    )
     method: param.Selector = param.Selector(default="vader", objects=list(sentiment.METHODS))
     granularity: param.Selector = param.Selector(default="week", objects=list(GRANULARITIES))
     axis: param.Selector = param.Selector(
@@ -112,7 +120,7 @@ class DataStore(param.Parameterized):
         self.tables = load_tables(self.data_dir)
         self.profile = load_profile(self.data_dir)
         self._memo: dict[tuple, Any] = {}
-        articles = self._slim("articles")
+        articles = self.tables.slim("articles")
         sources = sorted(articles["source"].unique().to_list())
         actors = self.tables.derived(("ranked actors",), self._ranked_actors)
         actors = actors or [a.id for a in self.profile.actors]
@@ -161,11 +169,17 @@ class DataStore(param.Parameterized):
     def _ranked_actors(self) -> list[str]:
         if "mentions" not in self.tables:
             return []
-        mentioned = self._slim("mentions")["actor"]
+        # The text's mentions: the actors offered do not change with the field.
+        mentioned = self.tables.slim("mentions")["actor"]
         return mentioned.value_counts(sort=True)["actor"].to_list() if mentioned.len() else []
 
     def _slim(self, name: str) -> pl.DataFrame:
-        return self.tables.slim(name)
+        return self.tables.slim(name, self.field)
+
+    def field_of(self, table: str) -> str:
+        """The field whose rows ``table`` gives: the store's ``field`` for mentions, labels,
+        sentiment and figures, ``"text"`` for every other table."""
+        return self.tables.field_for(table, self.field)
 
     # -- memoisation ---------------------------------------------------------------------
 
@@ -189,7 +203,14 @@ class DataStore(param.Parameterized):
         return self._memo[key]
 
     def _filter_key(self) -> tuple:
-        return (tuple(self.sources), self.date_range, self.include_duplicates, self.one_per_story)
+        # ``field`` too: what is derived from the per-sentence tables depends on it.
+        return (
+            tuple(self.sources),
+            self.date_range,
+            self.include_duplicates,
+            self.one_per_story,
+            self.field,
+        )
 
     def _selection(self, *, flagged: bool) -> pl.Expr:
         # ``flagged``: rows carry the copy flags (cells), not the articles' own columns.
@@ -214,7 +235,7 @@ class DataStore(param.Parameterized):
         def build() -> pl.DataFrame:
             return aggregates.cell_counts(self._slim(table), self._slim("articles"), by=by)
 
-        counts = self.tables.derived(("cells", table, by), build)
+        counts = self.tables.derived(("cells", table, by, self.field_of(table)), build)
         return self._cached(
             f"cells {table}",
             (*self._filter_key(), by),
@@ -235,9 +256,9 @@ class DataStore(param.Parameterized):
         )
 
     def _for_articles(self, table: str) -> pl.DataFrame:
-        frame = self.tables.get(table)
-        if frame is None:
+        if table not in self.tables:
             return pl.DataFrame()
+        frame = self.tables.read(table, self.field)
         return self._session_cached(
             table,
             self._filter_key(),
@@ -245,16 +266,17 @@ class DataStore(param.Parameterized):
         )
 
     def mentions(self) -> pl.DataFrame:
-        """Mentions in the filtered articles."""
+        """Mentions in the filtered articles (in their text or titles: ``field``)."""
         return self._for_articles("mentions")
 
     def sentiment(self) -> pl.DataFrame:
-        """Sentence scores of the chosen method in the filtered articles."""
+        """Sentence scores of the chosen method in the filtered articles (``field``'s)."""
         return self._for_articles("sentiment").filter(pl.col("method") == self.method)
 
     def table(self, name: str) -> pl.DataFrame:
         """Any per-sentence table of the build (frames, labels, quotes...) for the filtered
-        articles; an empty frame when the build has no such table."""
+        articles, ``field``'s rows where it has them (:meth:`field_of`); an empty frame when
+        the build has no such table."""
         return self._for_articles(name)
 
     def shares(self, table: str, by: str, *, actor: str | None = None) -> pl.DataFrame:
@@ -275,9 +297,28 @@ class DataStore(param.Parameterized):
 
         return self._cached("shares", (*self._filter_key(), table, by, actor), build)
 
-    def sentences(self) -> pl.DataFrame:
-        """Sentences of the filtered articles."""
-        return self._for_articles("sentences")
+    def sentences(self, field: str = "text") -> pl.DataFrame:
+        """Sentences of the filtered articles: of their text (the ``sentences`` table), or of
+        their titles for ``field="title"``, split as a build splits them, so ``sentence_idx``
+        matches the title's rows of mentions, labels, sentiment and figures."""
+        if field == "text":
+            return self._for_articles("sentences")
+        if field not in FIELDS:
+            msg = f"field: {field!r} is not one of {list(FIELDS)}"
+            raise ValueError(msg)
+        titles = self.tables.derived(("headline sentences",), self._headline_sentences)
+        return self._session_cached(
+            "headline sentences",
+            self._filter_key(),
+            lambda: titles.join(self.articles().select("article_id"), on="article_id", how="semi"),
+        )
+
+    def _headline_sentences(self) -> pl.DataFrame:
+        """Every article's title split into sentences, as ``stages.analyse`` splits it."""
+        articles = self.tables.slim("articles")
+        if "title" not in articles.columns:
+            articles = articles.with_columns(pl.lit(None, pl.String).alias("title"))
+        return segmentation.split(articles.select("article_id", pl.col("title").alias("text")))
 
     def periods(self) -> pl.DataFrame:
         """The filtered articles with the period each falls in."""
@@ -332,7 +373,7 @@ class DataStore(param.Parameterized):
                 scores = scores.join(mentioning, on=["article_id", "sentence_idx"], how="semi")
             return aggregates.article_tone(scores)
 
-        return self.tables.derived(("article tone", self.method, actor), build)
+        return self.tables.derived(("article tone", self.method, actor, self.field), build)
 
     def tone_series(self, *, actor: str | None = None) -> pl.DataFrame:
         """Mean sentence tone by period and outlet, for all sentences or one actor's.
@@ -347,7 +388,7 @@ class DataStore(param.Parameterized):
         methods = self.tables.derived(
             ("methods",),
             lambda: (
-                self._slim("sentiment")["method"].unique().sort().to_list()
+                self.tables.slim("sentiment")["method"].unique().sort().to_list()
                 if "sentiment" in self.tables
                 else []
             ),
@@ -368,7 +409,7 @@ class DataStore(param.Parameterized):
             event_date=self.profile.event_date,
         )
         bounds = self.tables.derived(("intervals",), dict)
-        prefix = (self.method, actor, self.granularity, self.axis)
+        prefix = (self.method, actor, self.granularity, self.axis, self.field)
         wanted = [(*prefix, *row) for row in groups.select("period", "source", "n_articles",
                                                            "members").rows()]  # fmt: skip
         missing = [i for i, key in enumerate(wanted) if key not in bounds]
@@ -377,7 +418,7 @@ class DataStore(param.Parameterized):
             starts = np.cumsum(sizes) - sizes
             rows = np.concatenate([np.arange(starts[i], starts[i] + sizes[i]) for i in missing])
             low, high = aggregates.intervals(
-                [wanted[i][4:6] for i in missing],
+                [wanted[i][len(prefix) : len(prefix) + 2] for i in missing],  # period, source
                 sizes[missing],
                 per_article.get_column("total").to_numpy()[rows],
                 per_article.get_column("n").to_numpy()[rows],
@@ -425,8 +466,10 @@ class DataStore(param.Parameterized):
     def tone_summary(self) -> pl.DataFrame:
         """Sentence tone per outlet as box statistics, for selections too large to draw one
         box per article (``plots.tone_summary``)."""
-        by_source = self.tables.derived(("sentences by outlet", self.method), self._by_source)
-        per_source = self.tables.derived(("tone summary", self.method), dict)
+        by_source = self.tables.derived(
+            ("sentences by outlet", self.method, self.field), self._by_source
+        )
+        per_source = self.tables.derived(("tone summary", self.method, self.field), dict)
         if len(per_source) > 10_000:  # many sessions and date ranges: start again
             per_source.clear()
         for source in self.sources:
@@ -492,7 +535,8 @@ class DataStore(param.Parameterized):
     def evidence(
         self, *, source: str | None = None, actor: str | None = None, period: Any = None
     ) -> pl.DataFrame:
-        """The sentences behind a mentions number: outlet, actor and period as clicked."""
+        """The sentences behind a mentions number: outlet, actor and period as clicked (the
+        headlines' sentences when ``field`` is ``"title"``)."""
         found = self.mentions()
         if actor:
             found = found.filter(pl.col("actor") == actor)
@@ -503,7 +547,7 @@ class DataStore(param.Parameterized):
             articles = articles.filter(pl.col("period").cast(pl.String) == str(period)[:10])
         keys = found.select("article_id", "sentence_idx").unique()
         return (
-            self.sentences()
+            self.sentences(self.field)
             .join(keys, on=["article_id", "sentence_idx"])
             .join(articles.select("article_id", "source", "published"), on="article_id")
             .select("source", "published", "article_id", "sentence_idx", "text")
@@ -516,9 +560,11 @@ class DataStore(param.Parameterized):
         if "figures" not in self.tables:
             return pl.DataFrame()
         kept = self.tables.derived(
-            ("ledger figures",),
+            ("ledger figures", self.field),
             lambda: (
-                store.scan("figures", self.data_dir).filter(pl.col("metric") != "other").collect()
+                self.tables.scan("figures", self.field)
+                .filter(pl.col("metric") != "other")
+                .collect()
             ),
         )
         return self._cached(

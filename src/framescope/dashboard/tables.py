@@ -2,6 +2,9 @@
 
 Loaders are cached on small keys (the folder and the manifest's modification time, never on
 frames), so every session of a served build shares one copy, and a rebuild is read afresh.
+
+The tables in :data:`FIELD_TABLES` hold findings of the article text and of its title
+(``field``): each read names the field it wants, and the field is part of its cache key.
 """
 
 from __future__ import annotations
@@ -35,8 +38,18 @@ SLIM_COLUMNS: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 
 
+FIELDS = ("text", "title")
+"""Where a finding is: the article's text or its title (``stages.FIELDS``)."""
+FIELD_TABLES = frozenset({"mentions", "labels", "sentiment", "figures"})
+"""The tables with a ``field`` column (``stages.analyse``): every other table is the text's
+whatever field is asked for."""
+
+
 class Tables(Mapping[str, pl.DataFrame]):
-    """The build's tables by name, each read in full on first access and kept."""
+    """The build's tables by name, each read in full on first access and kept.
+
+    ``tables[name]`` is the text's rows (as :func:`framescope.store.read`);
+    :meth:`read` and :meth:`slim` take the field."""
 
     def __init__(self, data_dir: Path, names: list[str]) -> None:
         self.data_dir = data_dir
@@ -45,12 +58,41 @@ class Tables(Mapping[str, pl.DataFrame]):
         self._lock = threading.RLock()
 
     def __getitem__(self, name: str) -> pl.DataFrame:
+        return self.read(name)
+
+    def read(self, name: str, field: str = "text") -> pl.DataFrame:
+        """The whole table, the rows of ``field`` (``"text"`` or ``"title"``) where it has them."""
         if name not in self._names:
             raise KeyError(name)
+        key = _full_key(name, self.field_for(name, field))
         with self._lock:  # two sessions asking at once read the file once
-            if name not in self._read:
-                self._read[name] = store.read(name, self.data_dir)
-        return self._read[name]
+            if key not in self._read:
+                self._read[key] = self.scan(name, field).collect()
+        return self._read[key]
+
+    def scan(self, name: str, field: str = "text") -> pl.LazyFrame:
+        """The table lazily, the rows of ``field`` where it has them: none of the title's in a
+        build made before titles were analysed (no ``field`` column)."""
+        field = self.field_for(name, field)
+        table = store.scan(name, self.data_dir, field=field)
+        if field != "text" and "field" not in table.collect_schema().names():
+            return table.head(0)
+        return table
+
+    @staticmethod
+    def field_for(name: str, field: str) -> str:
+        """The field whose rows ``name`` gives when ``field`` is asked for: ``field`` for a
+        table of :data:`FIELD_TABLES`, else ``"text"`` (so cache keys do not copy it).
+
+        Examples
+        --------
+        >>> Tables.field_for("mentions", "title"), Tables.field_for("frames", "title")
+        ('title', 'text')
+        """
+        if field not in FIELDS:
+            msg = f"field: {field!r} is not one of {FIELDS}"
+            raise ValueError(msg)
+        return field if name in FIELD_TABLES else "text"
 
     def __contains__(self, name: object) -> bool:
         # Mapping's own asks for the item, which would read the whole table to say yes.
@@ -62,11 +104,18 @@ class Tables(Mapping[str, pl.DataFrame]):
     def __len__(self) -> int:
         return len(self._names)
 
-    def slim(self, name: str) -> pl.DataFrame:
-        """The table with only :data:`SLIM_COLUMNS` (all of it when already read in full)."""
-        if name in self._read or name not in SLIM_COLUMNS:
-            return self[name]
-        return self.derived(("slim", name), lambda: _read_columns(self.data_dir, name))
+    def slim(self, name: str, field: str = "text") -> pl.DataFrame:
+        """The table with only :data:`SLIM_COLUMNS` (all of it when already read in full), the
+        rows of ``field`` where it has them."""
+        field = self.field_for(name, field)
+        if _full_key(name, field) in self._read or name not in SLIM_COLUMNS:
+            return self.read(name, field)
+        return self.derived(("slim", name, field), lambda: self._read_columns(name, field))
+
+    def _read_columns(self, name: str, field: str) -> pl.DataFrame:
+        scan = self.scan(name, field)
+        present = scan.collect_schema().names()
+        return scan.select([c for c in SLIM_COLUMNS[name] if c in present]).collect()
 
     def derived(self, key: tuple, build: Callable[[], Any]) -> Any:
         """``build()`` once per build folder, shared by every session (aggregates, caches)."""
@@ -92,10 +141,9 @@ class Tables(Mapping[str, pl.DataFrame]):
         return value
 
 
-def _read_columns(data_dir: Path, name: str) -> pl.DataFrame:
-    scan = store.scan(name, data_dir)
-    present = scan.collect_schema().names()
-    return scan.select([c for c in SLIM_COLUMNS[name] if c in present]).collect()
+def _full_key(name: str, field: str) -> Any:
+    # The text's rows under the table's name, as before titles were analysed.
+    return name if field == "text" else ("full", name, field)
 
 
 @lru_cache(maxsize=4)
