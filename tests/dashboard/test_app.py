@@ -91,3 +91,28 @@ def test_the_template_has_no_server_wide_busy_indicator(seed_build):
     # Panel's indicator follows every session's work; each view shows its own spinner.
     result = app.create_app(seed_build).busy_indicator
     assert result is None
+
+
+def test_a_link_sets_the_field_and_a_bad_one_is_named(seed_build):
+    state = DataStore(seed_build)
+    result = app.sync_url(state, _location(field="title"))
+    assert (result, state.field) == ({}, "title")
+    state = DataStore(seed_build)
+    payload = "<script>alert(1)</script>"
+    location = _location(field=payload)
+    result = app.sync_url(state, location)
+    assert (result, state.field) == ({"field": [payload]}, "text")
+    assert "script" not in location.search
+    state.field = "title"  # the link follows the widget
+    assert parse_qs(location.search[1:])["field"] == ["title"]
+
+
+def test_the_sidebar_offers_text_or_headlines(seed_build):
+    state = DataStore(seed_build)
+    widget = app.sidebar(state)._widgets["field"]
+    result = (widget.name, widget.options, widget.value)
+    expected = ("Findings in", {"Article text": "text", "Headlines": "title"}, "text")
+    assert result == expected
+    assert "Frames, war terms, quotes" in widget.description  # what it leaves alone
+    widget.value = "title"
+    assert state.field == "title"

@@ -164,6 +164,24 @@ def test_filters_sync_to_the_url(browser, url):
     context.close()
 
 
+def test_the_field_switches_the_charts_and_the_link(browser, url):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    shared = _visit(context, url + "?field=title")
+    _open(shared, "Mentions")
+    title = "el => el.layout.title.text"
+    assert shared.locator(".js-plotly-plot:visible").first.evaluate(title).startswith("Headlines")
+    shared.screenshot(path=str(SHOTS / "mentions_in_headlines.png"), full_page=True)
+    button = shared.locator("button", has_text="Article text").first
+    button.hover()  # the tooltip says what the field leaves alone
+    shared.get_by_text("Frames, war terms, quotes").first.wait_for(timeout=10_000)
+    button.click()
+    shared.wait_for_timeout(1500)
+    assert shared.locator(".js-plotly-plot:visible").first.evaluate(title) == "Mentions over time"
+    assert "field=title" not in shared.evaluate("() => window.location.search")
+    assert shared.console_errors == []
+    context.close()
+
+
 def test_hostile_article_executes_nothing(page):
     _open(page, "Articles")
     row = page.locator(".tabulator-row", has_text="Xi in Moscow <script>").first

@@ -1,6 +1,7 @@
 import shutil
 from types import SimpleNamespace
 
+import plotly.graph_objects as go
 import polars as pl
 import pytest
 
@@ -223,3 +224,53 @@ def test_a_view_shows_the_loading_spinner_while_it_redraws(seed_build, monkeypat
     assert seen == [True]
     assert not shown.loading
     assert overview.__panel__() is shown
+
+
+# -- issue 15: findings in the text or in the headlines ----------------------------------------
+
+
+def _title(figure):
+    return figure.layout.title.text or ""
+
+
+def test_sessions_with_different_fields_get_their_own_charts(headline_build):
+    stores = {field: DataStore(headline_build, field=field) for field in ("text", "title")}
+    for view in (views.Mentions, views.Sentiment, views.Trade):
+        shown = {field: _figures(view(store=state)) for field, state in stores.items()}
+        result = {field: [_title(f).startswith("Headlines: ") for f in shown[field]]
+                  for field in shown}  # fmt: skip
+        expected = {"text": [False] * len(shown["text"]), "title": [True] * len(shown["text"])}
+        assert result == expected, view
+        again = _figures(view(store=DataStore(headline_build)))  # after the title's
+        assert [f.to_dict() for f in again] == [f.to_dict() for f in shown["text"]]
+
+
+def test_a_field_change_redraws_what_follows_it_only(headline_build):
+    state = DataStore(headline_build, actors=["xi_jinping", "vladimir_putin"])
+    mentions, framing = views.Mentions(store=state), views.Framing(store=state)
+    before = {name: pane.object.to_dict() for name, pane in framing.panes.items()}
+    chart = mentions.chart.object.to_dict()
+    state.field = "title"
+    assert mentions.chart.object.to_dict()["data"] != chart["data"]
+    assert _title(mentions.chart.object) == f"Headlines: {_title(go.Figure(chart))}"
+    after = {name: pane.object.to_dict() for name, pane in framing.panes.items()}
+    result = sorted(name for name in before if before[name] != after[name])
+    assert result == ["labels"]  # frames, war terms and voices are the text's
+
+
+def test_headline_evidence_on_click(headline_build):
+    state = DataStore(headline_build, field="title", actor="vladimir_putin")
+    mentions = views.Mentions(store=state)
+    mentions.show_evidence(actor="vladimir_putin", source="Outlet One", period=None)
+    header, table = mentions.evidence
+    assert header.object.startswith("<b>1 headline sentences</b> mentioning")
+    assert table.value["text"].tolist() == ["Dictator Putin hosts Xi in Moscow"]
+    framing = views.Framing(store=state)
+    framing.show_evidence("labels", source="Outlet One", item="dictator")
+    header, table = framing.evidence
+    assert header.object.startswith("<b>1 headline sentences</b>: label")
+    assert table.value["text"].tolist() == ["Dictator Putin hosts Xi in Moscow"]
+    # A frame cue is always the text's, whatever the field.
+    framing.show_evidence("war", source="Outlet Two", item="war")
+    assert framing.evidence[0].object.startswith("<b>1 sentences</b>")
+    assert framing.evidence[1].value["text"].str.contains("cover for the war").all()

@@ -38,7 +38,14 @@ URL_PARAMETERS = {
     "include_duplicates": "duplicates",
     "one_per_story": "stories",
     "value": "value",
+    "field": "field",
 }
+# The field widget's tooltip: what follows it and what does not.
+FIELD_HELP = (
+    "Headlines: mentions, tone, labels and trade figures found in the articles' titles instead "
+    "of their text. Frames, war terms, quotes, the article list and the reader always show "
+    "the article text."
+)
 
 # A notice names at most this many ignored values per filter, each cut to this many characters:
 # a long hostile link must not fill the page.
@@ -68,6 +75,12 @@ def sidebar(store: DataStore) -> pn.viewable.Viewable:
         "sources": {"type": TextMultiChoice, "name": "Outlets"},
         "actors": {"type": TextMultiChoice, "name": "Actors (mention charts)"},
         "actor": {"type": pn.widgets.Select, "name": "Actor (tone, evidence)"},
+        "field": {
+            "type": pn.widgets.RadioButtonGroup,
+            "name": "Findings in",
+            "options": {"Article text": "text", "Headlines": "title"},
+            "description": FIELD_HELP,
+        },
         "method": {"type": pn.widgets.RadioButtonGroup, "name": "Sentiment method"},
         "granularity": {"type": pn.widgets.RadioButtonGroup, "name": "Granularity"},
         "axis": {"type": pn.widgets.RadioButtonGroup, "name": "Time axis"},

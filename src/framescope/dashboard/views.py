@@ -21,6 +21,9 @@ from framescope import framing, plots, report, safe
 from framescope.dashboard.state import MAX_ARTICLE_BOXES, DataStore
 
 FILTERS = ("sources", "date_range", "include_duplicates", "one_per_story")
+# What a view of mentions, tone, labels or figures depends on: they are the text's or the
+# headlines' (``DataStore.field``); frames, war terms and quotes are always the text's.
+FIELDED = (*FILTERS, "field")
 # Tables longer than this page on the server: a browser gets one page, not 100,000 rows.
 REMOTE_ROWS = 1000
 _CARD_STYLE = (
@@ -64,6 +67,21 @@ def thawed(kept: dict[str, Any]) -> go.Figure:
     figure = go.Figure(kept, _validate=False)
     for part in (figure, figure.layout, *figure.data):
         part._validate = True
+    return figure
+
+
+def headlined(figure: go.Figure, field: str) -> go.Figure:
+    """``figure`` with "Headlines: " before its title when it shows the headlines' findings.
+
+    Examples
+    --------
+    >>> headlined(go.Figure(layout={"title": "Tone"}), "title").layout.title.text
+    'Headlines: Tone'
+    >>> headlined(go.Figure(layout={"title": "Tone"}), "text").layout.title.text
+    'Tone'
+    """
+    if field == "title":
+        figure.update_layout(title_text=f"Headlines: {figure.layout.title.text or ''}")
     return figure
 
 
@@ -225,7 +243,7 @@ class Mentions(View):
     """Mentions over time by actor and outlet, raw or normalised; click a point for sentences."""
 
     title = "Mentions"
-    depends = (*FILTERS, "granularity", "axis", "actors", "value")
+    depends = (*FIELDED, "granularity", "axis", "actors", "value")
 
     def __init__(self, **params: Any) -> None:
         super().__init__(**params)
@@ -244,11 +262,14 @@ class Mentions(View):
         store = self.store
         self.chart.object = self.figure(
             "mentions",
-            lambda: plots.mentions_over_time(
-                store.mention_series(),
-                value=store.value,
-                axis=store.axis,
-                milestones=store.milestones(),
+            lambda: headlined(
+                plots.mentions_over_time(
+                    store.mention_series(),
+                    value=store.value,
+                    axis=store.axis,
+                    milestones=store.milestones(),
+                ),
+                store.field,
             ),
         )
 
@@ -267,8 +288,9 @@ class Mentions(View):
     def show_evidence(self, *, actor: str, source: str, period: Any) -> None:
         """List the sentences behind one point."""
         found = self.store.evidence(actor=actor, source=source, period=period)
+        noun = "headline sentences" if self.store.field == "title" else "sentences"
         header = (
-            f"<b>{len(found)} sentences</b> mentioning <code>{safe.escape(actor)}</code> in "
+            f"<b>{len(found)} {noun}</b> mentioning <code>{safe.escape(actor)}</code> in "
             f"<i>{safe.escape(source)}</i>, period {safe.escape(period)}"
         )
         self.evidence[:] = [pn.pane.HTML(header), tabulator(found, layout="fit_data_stretch")]
@@ -281,7 +303,7 @@ class Sentiment(View):
     """Tone over time by outlet, tone of the chosen actor's sentences, tone per article."""
 
     title = "Sentiment"
-    depends = (*FILTERS, "granularity", "axis", "method", "actor")
+    depends = (*FIELDED, "granularity", "axis", "method", "actor")
 
     def __init__(self, **params: Any) -> None:
         super().__init__(**params)
@@ -297,33 +319,39 @@ class Sentiment(View):
         store = self.store
         self.overall.object = self.figure(
             "overall",
-            lambda: plots.tone_over_time(
-                store.tone_series(),
-                axis=store.axis,
-                milestones=store.milestones(),
-                title=f"Tone of all sentences ({safe.escape(store.method)})",
+            lambda: headlined(
+                plots.tone_over_time(
+                    store.tone_series(),
+                    axis=store.axis,
+                    milestones=store.milestones(),
+                    title=f"Tone of all sentences ({safe.escape(store.method)})",
+                ),
+                store.field,
             ),
-            depends=(*FILTERS, "granularity", "axis", "method"),
+            depends=(*FIELDED, "granularity", "axis", "method"),
         )
         self.directed.object = self.figure(
             "directed",
-            lambda: plots.tone_over_time(
-                store.tone_series(actor=store.actor),
-                axis=store.axis,
-                milestones=store.milestones(),
-                title=(
-                    f"Tone of sentences mentioning {safe.escape(store.actor)} "
-                    f"({safe.escape(store.method)})"
+            lambda: headlined(
+                plots.tone_over_time(
+                    store.tone_series(actor=store.actor),
+                    axis=store.axis,
+                    milestones=store.milestones(),
+                    title=(
+                        f"Tone of sentences mentioning {safe.escape(store.actor)} "
+                        f"({safe.escape(store.method)})"
+                    ),
                 ),
+                store.field,
             ),
         )
-        self.spread.object = self.figure("spread", self._spread, depends=(*FILTERS, "method"))
+        self.spread.object = self.figure("spread", self._spread, depends=(*FIELDED, "method"))
 
     def _spread(self) -> go.Figure:
         store = self.store
         if store.articles().height <= MAX_ARTICLE_BOXES:
-            return plots.tone_distribution(store.tone_points())
-        return plots.tone_summary(store.tone_summary())
+            return headlined(plots.tone_distribution(store.tone_points()), store.field)
+        return headlined(plots.tone_summary(store.tone_summary()), store.field)
 
     def layout(self) -> pn.viewable.Viewable:
         return pn.Column(
@@ -335,7 +363,7 @@ class Framing(View):
     """How each outlet frames the event: frames, labels, war naming, voices; click for evidence."""
 
     title = "Framing"
-    depends = (*FILTERS, "actor")
+    depends = (*FIELDED, "actor")
     CHARTS: ClassVar[dict[str, tuple[str, str]]] = {
         # pane name: (table, the column a click filters on)
         "frames": ("frames", "frame"),
@@ -374,14 +402,17 @@ class Framing(View):
         return pl.concat(parts) if parts else pl.DataFrame()
 
     def update(self) -> None:
-        # Only the labels follow the actor.
+        # Only the labels follow the actor and the field.
         self.panes["frames"].object = self.figure("frames", self._frames, depends=FILTERS)
         self.panes["labels"].object = self.figure(
             "labels",
-            lambda: plots.stacked_shares(
-                self._shares("labels"),
-                category="label",
-                title=f"Labels attached to {safe.escape(self.store.actor)}, share per outlet",
+            lambda: headlined(
+                plots.stacked_shares(
+                    self._shares("labels"),
+                    category="label",
+                    title=f"Labels attached to {safe.escape(self.store.actor)}, share per outlet",
+                ),
+                self.store.field,
             ),
         )
         self.panes["war"].object = self.figure(
@@ -435,15 +466,17 @@ class Framing(View):
         rows = self.store.table(table)
         if name == "labels":
             rows = rows.filter(pl.col("actor") == self.store.actor)
+        field = self.store.field_of(table)
         found = framing.evidence(
             rows,
-            self.store.sentences(),
+            self.store.sentences(field),
             articles=self.store.articles(),
             source=source,
             **{column: item},
         )
+        noun = "headline sentences" if field == "title" else "sentences"
         header = (
-            f"<b>{found.height} sentences</b>: {column} <code>{safe.escape(item)}</code> in "
+            f"<b>{found.height} {noun}</b>: {column} <code>{safe.escape(item)}</code> in "
             f"<i>{safe.escape(source)}</i>"
         )
         if "sentence" in found.columns and "text" not in found.columns:
@@ -468,7 +501,7 @@ class Trade(View):
     """Trade claims at their publication dates against official statistics; the ledger."""
 
     title = "Trade figures"
-    depends = FILTERS
+    depends = FIELDED
 
     def __init__(self, **params: Any) -> None:
         super().__init__(**params)
@@ -499,7 +532,10 @@ class Trade(View):
             "sentence",
         )
         parts = [
-            pn.pane.Markdown("**Claims ledger**: the same claim as each outlet reported it"),
+            pn.pane.Markdown(
+                "**Claims ledger**: the same claim as each outlet reported it"
+                + (" in its headlines" if self.store.field == "title" else "")
+            ),
             tabulator(shown, layout="fit_data_stretch"),
         ]
         if not comparison.is_empty():
@@ -530,7 +566,10 @@ class Trade(View):
         )
         targets = report.target_markers(official["targets"])
         # Milestones are weeks apart on a decade-long axis: they would only clutter it.
-        return plots.claims_against_reference(self.store.trade_claims(), lines, targets)
+        return headlined(
+            plots.claims_against_reference(self.store.trade_claims(), lines, targets),
+            self.store.field,
+        )
 
     def layout(self) -> pn.viewable.Viewable:
         return pn.Column(self.chart, self.download, self.ledger, sizing_mode="stretch_width")
