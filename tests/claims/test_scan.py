@@ -17,6 +17,22 @@ def test_from_a_level_to_another_is_two_figures_not_a_range() -> None:
     assert result["surface"].to_list() == ["$146.9 billion", "$190.3 billion"]
 
 
+def test_a_year_then_an_amount_is_no_range() -> None:
+    # Issue 15: "2022 to $28 billion" was one range of $2,022 billion to $28 billion.
+    result = figures_of(
+        "Revenues slumped from $29 billion in January-June 2022 to $28 billion this year."
+    )
+    assert result.select("surface", "low", "high").rows() == [
+        ("$29 billion", 29e9, 29e9),
+        ("$28 billion", 28e9, 28e9),
+    ]
+
+
+def test_estimates_ranging_from_one_amount_to_another_are_a_range() -> None:
+    result = one_figure("Some estimates range from $215 to $220 bln.", "surface", "low", "high")
+    assert result == ("$215 to $220 bln", 215e9, 220e9)
+
+
 def test_a_percentage_then_an_amount_is_two_figures() -> None:
     result = figures_of("Trade rose 29.3% to $190,27 billion in 2022.")
     expected = pl.DataFrame(

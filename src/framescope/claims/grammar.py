@@ -246,3 +246,41 @@ def scale(text: str | None) -> float:
     # Any whitespace may come before the word ("$200\xa0billion"), and IGNORECASE matched
     # "ſ", "K", "İ" and "ı" as ASCII letters.
     return _SCALES[text.strip().strip("-").translate(_ASCII_FOLDS).lower()] if text else 1.0
+
+
+# The verb phrase that holds a figure (framescope.claims.context.governing_start): the words
+# that end it going back from the figure, and the ones that say whether a verb is finite.
+MODALS = frozenset({"will", "would", "could", "can", "may", "might", "should", "shall", "must"})
+FINITE_AUXILIARIES = frozenset(
+    {"is", "are", "was", "were", "am", "has", "have", "had", "do", "does", "did"}
+)
+BEFORE_NON_FINITE = MODALS | FINITE_AUXILIARIES | {
+    "to", "be", "been", "being", "having", "get", "gets", "got",
+}  # fmt: skip
+"""A verb form right after one of these (adverbs between) is not finite: "is expected",
+"could hit", "to have", "has reached"."""
+IRREGULAR_PAST = frozenset(
+    {
+        "rose", "fell", "grew", "hit", "set", "stood", "said", "told", "saw", "made", "took",
+        "became", "came", "went", "got", "held", "kept", "lost", "paid", "sold", "bought",
+        "brought", "spent", "sent", "won", "shrank", "sank", "slid", "swung", "began", "put",
+        "cut", "led", "met", "left", "gave", "found", "thought", "knew", "drew", "broke", "spoke",
+    }
+)  # fmt: skip
+"""Past tenses not ending in -ed: a finite verb unless an auxiliary comes before it."""
+NOT_PAST = frozenset({"hundred", "indeed", "speed", "breed"})
+"""Words ending in -ed that are no verb."""
+SUBORDINATORS = frozenset(
+    {
+        "that", "which", "who", "whom", "whose", "after", "before", "because", "since", "when",
+        "whether", "if", "unless", "once", "where", "though",
+    }
+)  # fmt: skip
+"""Words that open a clause of their own: a verb phrase does not reach back past them."""
+ADVERBS = frozenset(
+    {
+        "not", "also", "already", "still", "even", "just", "never", "further", "now", "soon",
+        "then", "again", "indeed", "reportedly", "originally", "earlier", "recently",
+    }
+)  # fmt: skip
+"""Words (with any ending in -ly) skipped when looking for what comes before a verb."""

@@ -176,6 +176,7 @@ def overlaps(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
 _PERCENT_UNIT = re.compile(r"%|per|pct")
 _PERCENT_UNIT_ANY_CASE = re.compile(r"%|per|pct", re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"(?i)(?<![\w])from\s+$")
+_RANGE_FROM_BEFORE = re.compile(r"(?i)(?<![\w])(?:range[sd]?|ranging)\s+from\s+$")
 
 
 def _item_kind(found: re.Match[str], n: int) -> str | None:
@@ -189,12 +190,16 @@ def _range_allowed(found: re.Match[str], before: str) -> bool:
     first, second = _item_kind(found, 1), _item_kind(found, 2)
     if first and second and first != second:
         return False  # "rose 29.3% to $190 billion": two figures, not a range
+    if first is None and not found.group("scale1") and grammar.YEAR.fullmatch(found.group("num1")):
+        return False  # "grow from $190 billion in 2022 to $200 billion": a year, then an amount
     sep = (found.group("sep") or "").lower()
     if sep == "and":
         return bool(found.group("between"))
     if sep == "to":
-        # "from $146.9 billion to $190.3 billion" is a change between two levels, not a range.
-        return not search_end(_FROM_BEFORE, before, len("from"))
+        # "from $146.9 billion to $190.3 billion" is a change between two levels, not a range;
+        # "estimates range from $215 to $220 billion" is a range.
+        from_before = search_end(_FROM_BEFORE, before, len("from"))
+        return not from_before or bool(_RANGE_FROM_BEFORE.search(before))
     return True
 
 
