@@ -98,7 +98,9 @@ def test_voice_shares_match_framing():
 
 
 def test_tone_groups_and_intervals_match_tone_series():
-    expected = timeseries.tone_series(SENTIMENT, ARTICLES, include_duplicates=True, n_boot=200)
+    expected = timeseries.tone_series(
+        SENTIMENT, ARTICLES, method="vader", include_duplicates=True, n_boot=200
+    )
     groups, per_article = aggregates.tone_groups(aggregates.article_tone(SENTIMENT), ARTICLES)
     low, high = aggregates.intervals(
         groups.select("period", "source").rows(),
