@@ -1,7 +1,8 @@
 """Multilex: several sentiment lexicons, each rescaled on news, averaged per sentence.
 
-The method of van der Veen & Bleich's MultiLexScaled (PLOS ONE 2024), with the lexicons
-that ship inside maintained PyPI packages under licences that allow any use:
+The method of van der Veen & Bleich's MultiLexScaled (PLOS ONE 2024), with the lexicons that
+ship inside PyPI packages (nothing is downloaded at run time) under licences that allow
+commercial use:
 
 - ``vader``: VADER's compound (Hutto & Gilbert 2014; vaderSentiment, MIT), with all its rules
   (:mod:`.vader`);
