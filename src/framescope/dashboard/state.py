@@ -101,7 +101,7 @@ class DataStore(param.Parameterized):
     field: param.Selector = param.Selector(
         default="text", objects=list(FIELDS), doc="findings in the article text or in the headlines"
     )
-    method: param.Selector = param.Selector(default="vader", objects=list(sentiment.METHODS))
+    method: param.Selector = param.Selector(default="multilex", objects=list(sentiment.METHODS))
     granularity: param.Selector = param.Selector(default="week", objects=list(GRANULARITIES))
     axis: param.Selector = param.Selector(
         default="calendar", objects=list(AXES), doc="calendar or days from the event"
