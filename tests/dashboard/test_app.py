@@ -20,11 +20,11 @@ def _location(**query: object) -> Location:
 
 def test_sync_url_sets_the_known_values_and_returns_the_rest(seed_build):
     state = DataStore(seed_build)
-    location = _location(outlets=["NBC News", PAYLOAD], actor=PAYLOAD, method="textblob", page=2)
+    location = _location(outlets=["NBC News", PAYLOAD], actor=PAYLOAD, method="vader", page=2)
     result = app.sync_url(state, location)
     expected = {"outlets": [PAYLOAD], "actor": [PAYLOAD]}
     assert result == expected
-    assert (state.sources, state.actor, state.method) == (["NBC News"], "xi_jinping", "textblob")
+    assert (state.sources, state.actor, state.method) == (["NBC News"], "xi_jinping", "vader")
     query = parse_qs(location.search[1:])
     assert "onerror" not in location.search  # the link now holds what the page shows
     assert json.loads(query["outlets"][0]) == ["NBC News"]

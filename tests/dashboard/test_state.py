@@ -145,16 +145,24 @@ def test_accepted_checks_values_against_the_build(state):
             "sources": ["NBC News", payload],
             "actors": [payload],
             "actor": payload,
-            "method": "textblob",
+            "method": "vader",
             "include_duplicates": "yes",
         }
     )
     expected = (
-        {"sources": ["NBC News"], "method": "textblob"},
+        {"sources": ["NBC News"], "method": "vader"},
         {"sources": [payload], "actors": [payload], "actor": [payload],
          "include_duplicates": ["yes"]},
     )  # fmt: skip
     assert result == expected
+
+
+def test_only_the_methods_the_build_scored_are_offered(state):
+    # The seed build scores the default methods; TextBlob is registered but not scored.
+    result = (state.param.method.objects, state.method)
+    expected = (["multilex", "vader"], "multilex")
+    assert result == expected
+    assert state.accepted({"method": "textblob"}) == ({}, {"method": ["textblob"]})
 
 
 def test_an_unknown_outlet_or_actor_is_refused_not_added(state):

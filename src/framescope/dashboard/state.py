@@ -135,6 +135,10 @@ class DataStore(param.Parameterized):
         for name in ("sources", "actors", "actor"):
             self.param[name].check_on_set = True
         self.param.actor.allow_None = True  # a build without actors has none to choose
+        # Only the methods the build scored: another would be offered, then fail to draw.
+        methods = self._scored_methods() or list(sentiment.METHODS)
+        self.param.method.objects = methods
+        method = self.param.method.default if self.param.method.default in methods else methods[0]
         dated = articles["published"].drop_nulls()
         bounds = (dated.min(), dated.max()) if dated.len() else (date(1900, 1, 1), date(2100, 1, 1))
         self.param.date_range.bounds = bounds
@@ -143,8 +147,20 @@ class DataStore(param.Parameterized):
             "actors": actors[:4],
             "actor": actors[0] if actors else None,
             "date_range": bounds,
+            "method": method,
         }
         super().__init__(**{**defaults, **params})
+
+    def _scored_methods(self) -> list[str]:
+        """The sentiment methods in the build's table (shared), sorted; none without one."""
+        return self.tables.derived(
+            ("methods",),
+            lambda: (
+                self.tables.slim("sentiment")["method"].unique().sort().to_list()
+                if "sentiment" in self.tables
+                else []
+            ),
+        )
 
     def accepted(self, values: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, list[Any]]]:
         """Split filter values from outside (a shared link) into those this build has and the
@@ -385,14 +401,7 @@ class DataStore(param.Parameterized):
         return self._cached("tone_series", keys, lambda: self._tone_series(actor))
 
     def _tone_series(self, actor: str | None) -> pl.DataFrame:
-        methods = self.tables.derived(
-            ("methods",),
-            lambda: (
-                self.tables.slim("sentiment")["method"].unique().sort().to_list()
-                if "sentiment" in self.tables
-                else []
-            ),
-        )
+        methods = self._scored_methods()
         if methods and self.method not in methods:
             msg = f"method: {self.method!r} is not in the sentiment table; it has {methods}"
             raise ValueError(msg)
