@@ -179,21 +179,21 @@ def occurrences(sentences: pl.LazyFrame, mentions: pl.LazyFrame, profile: Profil
     if found is None:
         return pl.LazyFrame(schema=schema)
     text = sentences.select(
-        pl.col("article_id").cast(pl.String), pl.col("sentence_idx").cast(pl.Int32), "text"
+        pl.col("article_id").cast(pl.String),
+        pl.col("sentence_idx").cast(pl.Int32),
+        pl.col("start").cast(pl.Int64).alias("_sentence_start"),
+        "text",
     )
-    named = mentions.select(pl.col("article_id").cast(pl.String), "actor").unique()
-    # Where each mention starts within its sentence: a role right before it is its title.
-    starts = mentions.join(
-        sentences.select(
-            pl.col("article_id").cast(pl.String),
-            pl.col("sentence_idx").cast(pl.Int32),
-            pl.col("start").alias("_sentence_start"),
-        ),
-        on=list(KEYS),
-    ).select(
-        *KEYS,
+    holders = list({role.actor for role in forms(profile).values()})
+    known = mentions.select(pl.col("article_id").cast(pl.String), "actor", "start").filter(
+        pl.col("actor").is_in(holders)
+    )
+    named = known.select("article_id", "actor").unique()
+    # A mention starting right after the role (article offsets): the role is its title.
+    titled = known.select(
+        "article_id",
         "actor",
-        (pl.col("start") - pl.col("_sentence_start")).cast(pl.Int64).alias("_name_at"),
+        pl.col("start").cast(pl.Int64).alias("_name_at"),
         pl.lit(True).alias("_own_name"),
     )
     following = after(pl.col("end")).str.extract(r"^(\s+)\p{Lu}", 1)
@@ -207,13 +207,15 @@ def occurrences(sentences: pl.LazyFrame, mentions: pl.LazyFrame, profile: Profil
             .str.contains(rf"(?i)(?:^|[^\p{{L}}])(?:{_holder_words()})(?:\s+|-)$")
             .alias("_other_holder"),
             pl.when(~not_a_name)
-            .then(pl.col("end") + following.str.len_chars().cast(pl.Int64))
+            .then(
+                pl.col("_sentence_start") + pl.col("end") + following.str.len_chars().cast(pl.Int64)
+            )
             .alias("_name_at"),
         )
         .drop("text")
         .filter(~pl.col("_other_holder"))
         .join(named, on=["article_id", "actor"], how="semi")
-        .join(starts, on=[*KEYS, "actor", "_name_at"], how="left")
+        .join(titled, on=["article_id", "actor", "_name_at"], how="left")
         .filter(pl.col("_name_at").is_null() | pl.col("_own_name").fill_null(False))
         .select(*KEYS, "actor", "label", "start", "end")
         .sort(*KEYS, "start", maintain_order=True)
