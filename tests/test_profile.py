@@ -87,6 +87,27 @@ def test_minimal_profile():
             "is before the date",
         ),
         (lambda t: t.replace('name = "Xi Jinping"\n', ""), "missing required key 'name'"),
+        # Issue 15: roles are validated like aliases.
+        (
+            lambda t: t.replace('kind = "person"', 'kind = "person"\nroles = "Chinese leader"'),
+            r"actors\[0\] \(xi_jinping\).roles: expected a list of non-empty strings",
+        ),
+        (
+            lambda t: t.replace('kind = "person"', 'kind = "person"\nroles = ["", "x"]'),
+            r"roles: expected a list of non-empty strings",
+        ),
+        (
+            lambda t: (
+                t.replace('kind = "person"', 'kind = "person"\nroles = ["Chinese leader"]')
+                + '\n[[actors]]\nid = "li"\nname = "Li"\naliases = ["Li"]\n'
+                'roles = ["the  chinese Leader"]\n'
+            ),
+            r"actors \(li\).roles: 'the  chinese Leader' is already a role of 'xi_jinping'",
+        ),
+        (
+            lambda t: t.replace('kind = "person"', 'kind = "person"\nroles = ["the Xi"]'),
+            r"actors \(xi_jinping\).roles: 'the Xi' is an alias of 'xi_jinping'",
+        ),
         (lambda t: t + "\nbroken = [", "not valid TOML"),
     ],
 )
@@ -137,3 +158,20 @@ def test_section_validation(text, message):
 def test_unknown_actor():
     with pytest.raises(KeyError, match="no actor 'nobody'"):
         profile.parse(MINIMAL).actor("nobody")
+
+
+def test_seed_profile_roles():
+    result = profile.load()
+    assert {"Chinese leader", "Chinese president"} <= set(result.actor("xi_jinping").roles)
+    putin = set(result.actor("vladimir_putin").roles)
+    assert {"Kremlin chief", "president of the aggressor country"} <= putin
+    assert "Ukrainian president" in result.actor("volodymyr_zelensky").roles
+    # "the Chinese side" is the government, not Xi.
+    assert "Chinese side" in result.actor("china").roles
+    assert result.actor("tass").roles == ()
+
+
+def test_role_key():
+    assert profile.role_key("The  Kremlin’s chief") == "kremlin's chief"
+    assert profile.role_key("the") == "the"
+    assert "data" in profile.SPEAKER_KINDS

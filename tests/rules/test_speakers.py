@@ -93,3 +93,115 @@ def test_named_gives_each_text_its_first_speaker_phrase() -> None:
     expected = pl.Series("text", ["customs data", "the ministry", None, None])
     assert result.to_list() == expected.to_list()
     assert result.name == "text"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Issue 15: coordinated subjects give one phrase per speaker (Xinhua, VOA, the
+        # Russian Foreign Ministry).
+        (
+            "On THAAD, Xi and Putin said the move concerns the strategic balance.",
+            [(0, "say", "Xi", "left"), (0, "say", "Putin", "left")],
+        ),
+        (
+            "Xi will visit next week, China and the Kremlin said Friday.",
+            [(0, "say", "China", "left"), (0, "say", "the Kremlin", "left")],
+        ),
+        (
+            "Sergey Lavrov and Wang Yi agreed to continue coordinating their positions.",
+            [(0, "agree", "Sergey Lavrov", "left"), (0, "agree", "Wang Yi", "left")],
+        ),
+        # Not coordinated: nationality words (a plural description, so nobody), a
+        # prepositional phrase.
+        ("The Chinese and Russian leaders said so.", []),
+        (
+            "Officials in Moscow and Beijing said so.",
+            [(0, "say", "Officials in Moscow and Beijing", "left")],
+        ),
+        # "agreed to a partnership" is an act; "agreed that", a statement.
+        ("China and Russia agreed in 2022 to an unlimited partnership.", []),
+        # Data sources: after "according to" or "citing" even in lowercase, "show" only for
+        # them (Reuters, The Moscow Times, RT, the BBC).
+        (
+            "Exports fell, Reuters reported, citing Chinese customs data.",
+            [
+                (0, "report", "Reuters", "left"),
+                (0, "according to", "Chinese customs data", "right"),
+            ],
+        ),
+        (
+            "Trade rose, according to figures from the Customs Administration.",
+            [(0, "according to", "figures from the Customs Administration", "right")],
+        ),
+        (
+            "Imports surged, Beijing's customs data showed Tuesday.",
+            [(0, "show", "Beijing's customs data", "left")],
+        ),
+        ("Until now, Beijing has sought to show a neutral stance.", []),
+        ("Data show that China sold drones.", []),
+        # Not speakers: the noun a relative clause hangs on, plural descriptions, events, a
+        # prepositional phrase alone (AP, Xinhua, Bangladesh Daily Online).
+        ("They solidified the “no limits” alliance the two presidents declared in 2022.", []),
+        ("Xi held talks, during which the two heads of state stressed the ties.", []),
+        ("The visit confirmed the shift.", []),
+        (
+            "In the newspaper he also noted his hopes.",
+            [(0, "note", "he", "left")],
+        ),
+        # A reduced passive is a description, not an attribution.
+        ("The article appeared in the newspaper said to be close to the Kremlin.", []),
+        # The subject of a clause opened inside the phrase, and the antecedent of "which".
+        (
+            "It ended with a dinner at which Kremlin spokesman Dmitry Peskov said Putin spoke.",
+            [(0, "say", "Kremlin spokesman Dmitry Peskov", "left")],
+        ),
+        (
+            "China refused to condemn it even while Beijing declared a friendship.",
+            [(0, "declare", "Beijing", "left")],
+        ),
+        (
+            "Kyiv, which says the war cannot end until Russia withdraws, welcomed the plan.",
+            [(0, "say", "Kyiv", "left")],
+        ),
+        (
+            "China, which declared a partnership weeks before, tried to look neutral.",
+            [],
+        ),
+        # A time after an inverted speaker is not part of it (Izvestia).
+        (
+            "The talks began, as reported by the press service on March 20.",
+            [(0, "report", "the press service", "right")],
+        ),
+    ],
+)
+def test_clauses_issue_15_shapes(text: str, expected: list[tuple[int, str, str, str]]) -> None:
+    assert phrases(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("China's General Administration of Customs", True),
+        ("the data of the Chinese General Administration of Customs", True),
+        ("official Chinese customs figures released Tuesday", True),
+        ("Official statistics", True),
+        ("The latest data from the Bank of Russia", True),
+        ("Russia's customs agency", True),
+        ("released figures", True),
+        ("political figures", False),
+        ("a customs official", False),
+        ("the customs spokesman", False),
+        ("the central bank", False),
+        ("Reuters", False),
+    ],
+)
+def test_data_source(phrase: str, expected: bool) -> None:
+    result = pl.select(speakers.data_source(pl.lit(phrase))).item()
+    assert result is expected
+
+
+def test_not_speakers_are_documented_by_reason() -> None:
+    assert set(speakers.NOT_SPEAKERS) == {"bare data", "several actors", "an event or a relation"}
+    assert speakers.REPORTING_VERBS["citing"] == "according to"
+    assert speakers.DATA_ONLY == ("show",)

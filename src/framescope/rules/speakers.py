@@ -122,15 +122,16 @@ actor: "China's customs data" is not China the government speaking."""
 
 NOT_SPEAKERS = {
     "bare data": (
-        r"^(?:the\s+|this\s+|these\s+|such\s+)?(?:data|figures|statistics|numbers|records)$"
+        r"(?i)^(?:the\s+|this\s+|these\s+|such\s+)?(?:data|figures|statistics|numbers|records)$"
     ),
     "several actors": (
-        r"^(?:the\s+|both\s+|all\s+)?(?:two\s+|three\s+)?(?:leaders|presidents|heads\s+of\s+"
-        r"state|sides|countries|nations|governments|capitals|men|pair|allies|neighbou?rs|two)$"
+        r"^(?i:the\s+|both\s+|all\s+)?(?:(?i:two|three|and)\s+|[A-Z][\w-]*\s+)*"
+        r"(?i:leaders|presidents|heads\s+of\s+state|sides|countries|nations|governments|"
+        r"capitals|men|pair|allies|neighbou?rs|two)$"
     ),
     "an event or a relation": (
-        r"(?-u:\b)(?:visit|trip|talks|meeting|summit|war|invasion|conflict|partnership|alliance|"
-        r"friendship|relationship|ties|relations|tour|call|deal)$"
+        r"(?i)(?-u:\b)(?:visit|trip|talks|meeting|summit|war|invasion|conflict|partnership|"
+        r"alliance|friendship|relationship|ties|relations|tour|call|deal)$"
     ),
 }
 """Speaker phrases that name no speaker, by reason: data with no source ("Data show":
@@ -138,7 +139,7 @@ which data?), a plural description of several actors ("the two leaders", "both s
 which ones?), an event or a relation ("the visit confirmed", as in "the partnership the
 two leaders declared" cut short). A document is a speaker ("the statement said": its
 words), kept as written."""
-_NOT_SPEAKERS = "(?i:" + "|".join(f"(?:{p})" for p in NOT_SPEAKERS.values()) + ")"
+_NOT_SPEAKERS = "|".join(f"(?:{pattern})" for pattern in NOT_SPEAKERS.values())
 
 
 def data_source(phrase: pl.Expr) -> pl.Expr:
@@ -317,6 +318,8 @@ def clauses(sentences: pl.LazyFrame, *, marks: pl.LazyFrame | None = None) -> pl
     agreed_to_thing = (pl.col("verb") == "agree") & after.str.contains(
         rf"^(?:\s+\S+){{0,4}}?\s+(?i:to|on|upon)\s+(?:{_DETERMINERS}|this|that)\s"
     )
+    # "Wang, said to be close to Xi": a description, not an attribution.
+    said_to_be = (pl.col("verb") == "say") & after.str.contains(r"^\s+to\s+(?:be|have)\s")
     candidates = (
         # A quotation carried over from the previous sentence ends at its closing ”; an
         # opening quote mark lost in scraping would otherwise hide the attribution after it.
@@ -328,7 +331,7 @@ def clauses(sentences: pl.LazyFrame, *, marks: pl.LazyFrame | None = None) -> pl
             .replace_strict(REPORTING_VERBS, default=None, return_dtype=pl.String)
             .alias("verb")
         )
-        .filter(~agreed_to_thing)
+        .filter(~agreed_to_thing & ~said_to_be)
         # "show" needs a data source before it: most "show"s are not verbs of saying.
         .filter(~pl.col("verb").is_in(DATA_ONLY) | before.str.contains(_DATA_WORDS))
         .with_columns(
