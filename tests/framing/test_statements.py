@@ -572,11 +572,7 @@ COLLECTED_QUOTES = [
             (2, "Russia's state news agencies"),
             (2, "Russian Deputy Prime Minister Alexander Novak"),
         ],
-        Limit(
-            missed=[(2, "Russia's state news agencies")],
-            extra=[(2, "russia")],
-            why="a country's state media named by the country's possessive",
-        ),
+        None,
     ),
     # The Moscow Times
     (
@@ -925,6 +921,248 @@ COLLECTED_QUOTES = [
 ]
 
 
+# Collected after the rules above were written (14 cases, 41 sentences, 12 outlets) and scored
+# before anyone read the output: recall 59% / precision 73% at the start of issue 15, 71% / 81%
+# with those rules. Four general rules came from its misses (a passive "stated by X", a
+# country's possessive before an outlet, "he" after a named person who is no actor, a person
+# named earlier in the pronoun's own sentence and not after a preposition): 93% / 97% now.
+COLLECTED_AFTER = [
+    # Le Monde via Pledge Times
+    (
+        (
+            "This was stated by the Russian president, Vladimir Putin, when he welcomed his "
+            "Chinese counterpart, Xi Jinping, to Moscow.",
+            "“We have carefully studied China’s plan for a peaceful solution in Ukraine”, "
+            "added the Kremlin leader.",
+            "For his part, Xi said that he will “always consider Putin a friend”.",
+        ),
+        [(0, "vladimir_putin"), (1, "vladimir_putin"), (2, "xi_jinping")],
+        None,
+    ),
+    # BBC
+    (
+        (
+            "China’s peace plan for Ukraine could serve as a basis for ending the war, "
+            "Vladimir Putin said.",
+            "But Mr Putin said the plan could only be presented if they were ready “in the "
+            "West and in Kiev”.",
+            "The Russian leader met Chinese President Xi Jinping in Moscow on Tuesday to "
+            "discuss the conflict.",
+            "Standing next to the Russian leader, Mr Xi said his government is pro-peace and "
+            "dialogue.",
+            "He again claimed that China has an “impartial position” on the conflict in Ukraine.",
+            "“China is Russia’s leading foreign trade partner,” President Putin said.",
+            "On Wednesday, Moscow-backed authorities in annexed Crimea said an attack by "
+            "three sea drones had been repelled.",
+            "US Secretary of State Antony Blinken said Monday that calling for a ceasefire "
+            "would effectively assist in ratifying the Russian conquest.",
+        ),
+        [
+            (0, "vladimir_putin"),
+            (1, "vladimir_putin"),
+            (3, "xi_jinping"),
+            (4, "xi_jinping"),
+            (5, "vladimir_putin"),
+            (6, "Moscow-backed authorities in annexed Crimea"),
+            (7, "antony_blinken"),
+        ],
+        None,
+    ),
+    # UPI
+    (
+        (
+            "Chinese President Xi Jinping discussed peace proposals for Ukraine during one "
+            "on one meeting with Russian President Vladimir Putin in Moscow Monday, Kremlin "
+            "spokesperson Dmitry Peskov said Tuesday.",
+            "Peskov told Russia's TASS news agency he wouldn't \"make any assessments\" on "
+            "whether progress had been made.",
+            '"Let\'s wait for the statements for the news media," Peskov said when asked if '
+            "any progress had been made.",
+            'Xi also invited Putin to visit China during an "informal meeting" with the '
+            "Russian president, China's Xinhua news agency reported.",
+        ),
+        [(0, "kremlin"), (1, "Peskov"), (2, "Peskov"), (3, "China's Xinhua news agency")],
+        None,
+    ),
+    # Reuters
+    (
+        (
+            "Putin said on Monday he had carefully studied China's ideas, viewed them with "
+            "respect and would discuss them with Xi.",
+        ),
+        [(0, "vladimir_putin")],
+        None,
+    ),
+    # Global Times
+    (
+        (
+            "Trade of goods between China and Russia reached $53.85 billion in the first "
+            "quarter of 2023, rising 38.7 percent year-on-year, according to data released "
+            "by China's General Administration of Customs (GAC) on Thursday.",
+            "In energy cooperation, Russia became China's largest oil supplier in the first "
+            "two months of 2023, said GAC in March.",
+            "Simon Huang, managing director of Ozon China under Ozon Holdings, said in an "
+            "interview with the Global Times in March that the company is promoting trade "
+            "settlement.",
+            "Industry observers said that the two countries are expected to achieve annual "
+            "bilateral trade of $200 billion ahead of schedule.",
+        ),
+        [
+            (0, "data released by China's General Administration of Customs", "data"),
+            (1, "GAC", "data"),
+            (2, "Simon Huang"),
+            (3, "Industry observers"),
+        ],
+        Limit(
+            missed=[(1, "GAC", "data")], extra=[(1, "GAC")], why="an acronym names no data source"
+        ),
+    ),
+    # Novye Izvestia
+    (
+        (
+            "According to the data of the General Customs Administration of China, the trade "
+            "turnover between China and Russia is growing - by 38.7% in the first quarter of "
+            "this year.",
+            "Russian President Vladimir Putin and Chinese President Xi Jinping have "
+            "expressed a desire to double trade turnover to $200 billion by 2024.",
+            "After the talks between the leaders of Russia and China in Beijing on February "
+            "4, 2022, Kremlin spokesman Dmitry Peskov said that the Chinese president had "
+            "put forward a new goal.",
+        ),
+        [(0, "the data of the General Customs Administration of China", "data"), (2, "kremlin")],
+        None,
+    ),
+    # Global Times
+    (
+        (
+            "China's trade with Russia maintained a growing trend in the first quarter, "
+            "according to data released by China's General Administration of Customs on "
+            "Wednesday.",
+            "Trade between Russia and China stood at 243 billion yuan ($38.2 billion) in the "
+            "first quarter, customs spokesperson Li Kuiwen said at a press conference on "
+            "Wednesday.",
+            "In general, China-Russia trade grew by 26.6 percent in yuan terms last year, "
+            "customs data showed.",
+            "“Chinese customs will continue to serve China's normal trade cooperation with "
+            "countries including Russia and Ukraine,” Li noted.",
+        ),
+        [
+            (0, "data released by China's General Administration of Customs", "data"),
+            (1, "customs spokesperson Li Kuiwen"),
+            (2, "customs data", "data"),
+            (3, "Li"),
+        ],
+        None,
+    ),
+    # TASS relay
+    (
+        (
+            "This was announced on Tuesday, May 9, by the General Administration of Customs "
+            "of the People's Republic of China.",
+        ),
+        [(0, "the General Administration of Customs of the People's Republic of China", "data")],
+        Limit(
+            missed=[
+                (
+                    0,
+                    "the General Administration of Customs of the People's Republic of China",
+                    "data",
+                )
+            ],
+            extra=[],
+            why='a source named after the time ("announced on Tuesday, May 9, by")',
+        ),
+    ),
+    # Interfax relay
+    (
+        (
+            "Russian Prime Minister Mikhail Mishustin, speaking at a Russia-China business "
+            "forum in Shanghai, stated, “I am confident that this year we will raise mutual "
+            "trade to $200 billion.”",
+            "China-Russia bilateral trade increased by “almost a quarter to approximately "
+            "$52 billion” in the first quarter of the year, he said.",
+            "China has been Russia's main trading partner for more than a decade already, he "
+            "noted.",
+        ),
+        [
+            (0, "Russian Prime Minister Mikhail Mishustin"),
+            (1, "Russian Prime Minister Mikhail Mishustin"),
+            (2, "Russian Prime Minister Mikhail Mishustin"),
+        ],
+        None,
+    ),
+    # RT
+    (
+        (
+            "Earlier, Russian Foreign Minister Sergei Lavrov said that half of the trade "
+            "turnover between Russia and China is serviced in yuan and rubles.",
+        ),
+        [(0, "Russian Foreign Minister Sergei Lavrov")],
+        None,
+    ),
+    # VOA
+    (
+        (
+            "After two days of talks with Xi at the Kremlin, Putin accused the United States "
+            "of fighting “to the last Ukrainian,” but praised what he said was China’s "
+            "“neutral position” on the war.",
+            "China’s foreign ministry said in a statement that Beijing and Moscow believe "
+            "that the United Nations Charter “must be observed,” but made no demand that "
+            "Russia withdraw its troops.",
+            "Kyiv has welcomed Beijing’s diplomatic overture but says that Russia must first "
+            "withdraw its troops from Ukraine.",
+        ),
+        [
+            (0, "vladimir_putin"),
+            (1, "chinese_foreign_ministry"),
+            (1, "china"),
+            (1, "russia"),
+            (2, "ukraine"),
+        ],
+        Limit(missed=[(2, "ukraine")], extra=[], why="a verb coordinated with an elided subject"),
+    ),
+    # People's Daily
+    (
+        (
+            "Xi said that he looks forward to staying in close touch with Putin through "
+            "various means.",
+        ),
+        [(0, "xi_jinping")],
+        None,
+    ),
+    # Reuters
+    (
+        (
+            "White House spokesman John Kirby said Xi should use his influence to press "
+            "Putin to withdraw troops from Ukraine.",
+            "In televised comments, Putin told Xi he viewed China's proposals for resolution "
+            "of the Ukraine conflict with respect.",
+            'Putin and Xi greeted one another as "dear friend" when they met in the Kremlin '
+            "on Monday, and Russian state news agencies later reported they held informal "
+            "talks for nearly 4-1/2 hours.",
+        ),
+        [
+            (0, "White House spokesman John Kirby"),
+            (1, "vladimir_putin"),
+            (2, "Russian state news agencies"),
+        ],
+        None,
+    ),
+    # The Guardian
+    (
+        (
+            "Vladimir Putin has been speaking at a news conference following talks with Xi "
+            "Jinping, where he says the pair have signed statements that “fully reflect the "
+            "nature of Russia-China relations”.",
+            "Russia and China are “tied together” and enjoy “good neighbourly relations”, he "
+            "said, adding that Moscow was in “constant contact” with Beijing.",
+        ),
+        [(0, "vladimir_putin"), (1, "vladimir_putin")],
+        None,
+    ),
+]
+
+
 def speakers_of(*texts: str) -> list[tuple[object, ...]]:
     sentences = make_sentences(*texts)
     found = statements.quotes(sentences, mentions.extract(sentences, PROFILE), PROFILE)
@@ -934,7 +1172,7 @@ def speakers_of(*texts: str) -> list[tuple[object, ...]]:
     ]
 
 
-@pytest.mark.parametrize(("texts", "gold", "limit"), COLLECTED_QUOTES)
+@pytest.mark.parametrize(("texts", "gold", "limit"), COLLECTED_QUOTES + COLLECTED_AFTER)
 def test_collected_speakers(
     texts: tuple[str, ...], gold: list[tuple[object, ...]], limit: Limit | None
 ) -> None:

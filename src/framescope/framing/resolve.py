@@ -8,27 +8,30 @@ in this order:
    when the article names it, and stays as written when it does not; it never falls through
    to the rules below, which would read "the Kremlin chief" as the Kremlin;
 2. an actor mention inside the phrase (the one nearest the verb, or the apposition's name:
-   :func:`by_mention`). A place named as the speaker is its country actor, because the
-   profile lists capitals among their country's aliases: "Moscow said", "Beijing insists"
-   and "officials in Moscow say" are ``russia`` or ``china``, with that government's
-   speaker_kind and voice;
+   :func:`by_mention`), except a country's possessive before an outlet ("China's Xinhua
+   news agency" is not China). A place named as the speaker is its country actor, because
+   the profile lists capitals among their country's aliases: "Moscow said", "Beijing
+   insists" and "officials in Moscow say" are ``russia`` or ``china``, with that
+   government's speaker_kind and voice;
 3. for "the <word>" or a lone capitalised word ("the ministry", "Wang", "the newspaper"), the
    actor most recently mentioned in the article with that word in its name or aliases, a
    media actor for a word that names an outlet ("newspaper", "agency", "paper"), and never
    an actor the phrase's nationality or country contradicts: "the Chinese President" is not
    Putin, "the Russian ministry" not the Chinese one (:func:`by_head_word`);
-4. for "he"/"she", the speaker of the nearest attribution in the previous three sentences if
-   it is a person actor ("unresolved" if it is an institution), else the last person actor
-   mentioned, not as a possessive and not inside quotes, in the previous two sentences
-   (:func:`by_pronoun`).
+4. for "he"/"she" (:func:`by_pronoun`), the last person actor named before it in its own
+   sentence, not after a preposition ("Putin spoke after talks with Xi, where he said ..."
+   is Putin); else the speaker of the nearest attribution in the previous three sentences if
+   it is a person: a person actor, or a phrase that ends with a person's name ("Russian
+   Prime Minister Mikhail Mishustin", kept as written; "Kremlin spokesman Dmitry Peskov",
+   resolved to the Kremlin); "unresolved" if it is an institution ("the ministry"); else the
+   last person actor mentioned, not as a possessive and not inside quotes, in the previous
+   two sentences, one not after a preposition first ("Putin met with Xi. He said" is Putin).
 
 Data sources ("China's customs data") are not resolved at all (the quotes table keeps them
 as written, speaker_kind "data"). Limits: gender is not known, so "she" can resolve to a
 man; an actor's nationality is read from its names, roles and voice, so an actor with none
-of these is never contradicted.
-
-Each function takes clauses numbered by ``_cid`` and returns ``_cid, actor`` for those it
-resolves.
+of these is never contradicted; a pronoun after another pronoun looks past it (to the named
+speaker or mention before).
 """
 
 from __future__ import annotations
@@ -45,6 +48,12 @@ from framescope.rules.quotation import quoted
 from framescope.rules.spans import KEYS, in_sentence
 from framescope.rules.words import STOP_WORDS
 
+OUTLET_WORDS = (
+    "newspaper", "paper", "daily", "agency", "broadcaster", "outlet", "publication", "channel",
+    "website", "tabloid",
+)  # fmt: skip
+"""Head words that name a media actor without its name ("the newspaper said")."""
+
 
 def by_mention(clauses: pl.LazyFrame, mentions: pl.LazyFrame) -> pl.LazyFrame:
     """The actor named inside each clause's speaker phrase or apposition, if any."""
@@ -58,7 +67,12 @@ def by_mention(clauses: pl.LazyFrame, mentions: pl.LazyFrame) -> pl.LazyFrame:
         whole_word = ~before_char.str.contains(r"[\p{L}\p{N}]").fill_null(False) & ~(
             after.str.contains(r"^(?:[\p{L}\p{N}]|[-‐‑]\p{L})").fill_null(False)
         )
-        found = (parts.list.len() > 1) & whole_word
+        # "China's Xinhua news agency", "Russia's state news agencies": the country owns the
+        # outlet, it does not speak through it.
+        outlet = after.str.contains(r"^['’]s$").fill_null(False) & pl.col(phrase).str.contains(
+            rf"(?i)(?-u:\b)(?:{'|'.join(OUTLET_WORDS)}|agencies|media|television|tv)$"
+        ).fill_null(False)
+        found = (parts.list.len() > 1) & whole_word & ~outlet
         return [
             pl.when(found)
             .then(parts.list.first().str.len_chars().cast(pl.Int64))
@@ -128,11 +142,6 @@ def by_role(clauses: pl.LazyFrame, mentions: pl.LazyFrame, profile: Profile) -> 
         .join(named, on=["article_id", "actor"], how="left")
         .select("_cid", pl.when(pl.col("_named")).then(pl.col("actor")).alias("actor"))
     )
-
-
-OUTLET_WORDS = ("newspaper", "paper", "daily", "agency", "broadcaster", "outlet",
-                "publication", "channel", "website", "tabloid")  # fmt: skip
-"""Head words that name a media actor without its name ("the newspaper said")."""
 
 
 def _nation_words(profile: Profile) -> dict[str, str]:
@@ -259,11 +268,22 @@ def person_mentions(
     sentences: pl.LazyFrame, mentions: pl.LazyFrame, profile: Profile, marks: pl.LazyFrame
 ) -> pl.LazyFrame:
     """Person-actor mentions that can be a pronoun's antecedent: not possessive, not quoted
-    (``marks``: the sentences' :func:`~framescope.rules.quotation.quote_marks`)."""
+    (``marks``: the sentences' :func:`~framescope.rules.quotation.quote_marks`), with their
+    offset in the article (``_pos``) and in their sentence (``_in_sentence``), and whether
+    they follow a preposition (``_object``)."""
     persons = [a.id for a in profile.actors if a.kind == "person"]
     # Three characters after the name tell a possessive: "’s" and the next one, for \b.
     possessive = pl.col("text").str.slice(pl.col("_rel_end"), 3).str.contains(r"^['’]s(?-u:\b)")
     found = in_sentence(mentions.filter(pl.col("actor").is_in(persons)), sentences)
+    # "talks with Xi", "a call to Putin": a name after a preposition is no clause's subject.
+    window = pl.max_horizontal(pl.col("_rel_start") - 16, pl.lit(0))
+    after_preposition = (
+        pl.col("text")
+        .str.slice(window, pl.col("_rel_start") - window)
+        .str.contains(
+            r"(?i)(?-u:\b)(?:with|to|by|for|from|of|on|at|about|against|than|between)\s+$"
+        )
+    )
     return (
         quoted(
             found.with_columns(
@@ -280,8 +300,25 @@ def person_mentions(
             pl.col("sentence_idx").alias("_at"),
             pl.col("start").alias("_pos"),
             "actor",
+            pl.col("_rel_start").alias("_in_sentence"),
+            after_preposition.alias("_object"),
         )
     )
+
+
+_INSTITUTION_WORDS = (
+    "Ministry|Department|Office|Council|Committee|Administration|Service|Agency|Bank|"
+    "Foundation|Group|Institute|Center|Centre|Organisation|Organization|Union|Party|Government|"
+    "Times|Post|Journal|News|Daily|Gazette|Press|Television|Kremlin|House|Court|Fund|"
+    "Association|Commission|Bureau|Customs|Review|Assembly|Parliament|Duma|Forum|Company|"
+    "Corporation|Holdings|University|College|School|Representation|Embassy|Mission|Statistics"
+)
+PERSON_NAMED = (
+    rf"(?:^|\s)\p{{Lu}}[\p{{Ll}}'’-]+\s+(?:{_INSTITUTION_WORDS}$|(\p{{Lu}}[\p{{Ll}}'’-]+$))"
+)
+"""A speaker phrase that ends with a first and last name ("acting head Ruslan Davydov"), as
+a pattern whose group 1 is set only then ("the Russian Foreign Ministry" ends with an
+institution's name, not a person's)."""
 
 
 def by_pronoun(
@@ -290,8 +327,12 @@ def by_pronoun(
     persons: pl.LazyFrame,
     profile: Profile,
 ) -> pl.LazyFrame:
-    """he/she: the last person speaker in the previous 3 sentences, else the last person
-    mentioned in the previous 2; "unresolved" when the last speaker was not a person."""
+    """he/she: the last person actor named before it in its sentence (not after a
+    preposition), else the last person
+    speaker in the previous 3 sentences (a person actor, or a phrase ending in a person's
+    name: that actor or phrase), else the last person mentioned in the previous 2 (not after
+    a preposition first);
+    "unresolved" when the last speaker was not a person."""
     kinds = {a.id: a.kind for a in profile.actors}
     asking = pronouns.select("_cid", "article_id", "sentence_idx").sort(
         "article_id", "sentence_idx"
@@ -316,6 +357,10 @@ def by_pronoun(
         pl.col("sentence_idx").alias("_at"),
         pl.col("_verb_start").alias("_pos"),
         pl.col("actor").alias("_speaker"),
+        # "Kremlin spokesman Dmitry Peskov", "Russian Prime Minister Mikhail Mishustin": a
+        # phrase that ends with a person's name is a person, whatever it resolved to.
+        pl.col("speaker_text").str.extract(PERSON_NAMED, 1).is_not_null().alias("_named"),
+        pl.col("speaker_text").alias("_speaker_text"),
     )
     earlier = latest_before(speakers, 3).select(
         "_cid",
@@ -324,19 +369,58 @@ def by_pronoun(
             == "person"
         )
         .then(pl.col("_speaker"))
+        .when(pl.col("_named"))
+        .then(pl.coalesce("_speaker", "_speaker_text"))
         .otherwise(pl.lit("unresolved"))
         .alias("_by_speaker"),
     )
+    # A subject before an object ("Putin met with Xi. He said ..." is Putin), else anyone.
+    subject = latest_before(persons.filter(~pl.col("_object")), 2).select(
+        "_cid", pl.col("actor").alias("_by_subject")
+    )
     mentioned = latest_before(persons, 2).select("_cid", pl.col("actor").alias("_by_mention"))
+    # "Vladimir Putin has been speaking ..., where he says": a person named before the pronoun
+    # in its own sentence, not after a preposition ("talks with Xi"), comes first.
+    same_sentence = (
+        pronouns.select("_cid", "article_id", "sentence_idx", pl.col("_verb_start").cast(pl.Int64))
+        .sort("article_id", "sentence_idx", "_verb_start")
+        .join_asof(
+            persons.filter(~pl.col("_object"))
+            .select(
+                "article_id",
+                pl.col("_at").cast(pl.Int32).alias("sentence_idx"),
+                pl.col("_in_sentence").cast(pl.Int64).alias("_before"),
+                pl.col("actor").alias("_in_sentence_actor"),
+            )
+            .sort("article_id", "sentence_idx", "_before"),
+            left_on="_verb_start",
+            right_on="_before",
+            by=["article_id", "sentence_idx"],
+            strategy="backward",
+            allow_exact_matches=False,
+            check_sortedness=False,
+        )
+        .select("_cid", "_in_sentence_actor")
+    )
     he_or_she = pl.col("speaker_text").str.to_lowercase().is_in(["he", "she"])
     return (
         pronouns.select("_cid", "speaker_text")
+        .join(same_sentence, on="_cid", how="left")
         .join(earlier, on="_cid", how="left")
+        .join(subject, on="_cid", how="left")
         .join(mentioned, on="_cid", how="left")
         .select(
             "_cid",
             pl.when(he_or_she)
-            .then(pl.coalesce("_by_speaker", "_by_mention", pl.lit("unresolved")))
+            .then(
+                pl.coalesce(
+                    "_in_sentence_actor",
+                    "_by_speaker",
+                    "_by_subject",
+                    "_by_mention",
+                    pl.lit("unresolved"),
+                )
+            )
             .otherwise(pl.lit("unresolved"))
             .alias("actor"),
         )

@@ -41,17 +41,17 @@ _VERB_FORMS: dict[str, tuple[str, ...]] = {
     "announce": ("announced", "announces"),
     "confirm": ("confirmed", "confirms"),
     "state": ("stated",),
-    "warn": ("warned", "warns"),
-    "deny": ("denied", "denies"),
-    "insist": ("insisted", "insists"),
-    "argue": ("argued", "argues"),
-    "believe": ("believes", "believed"),
+    "warn": ("warned", "warns", "warn"),
+    "deny": ("denied", "denies", "deny"),
+    "insist": ("insisted", "insists", "insist"),
+    "argue": ("argued", "argues", "argue"),
+    "believe": ("believes", "believed", "believe"),
     "write": ("wrote", "writes"),
     "report": ("reported",),
-    "explain": ("explained", "explains"),
-    "acknowledge": ("acknowledged", "acknowledges"),
+    "explain": ("explained", "explains", "explain"),
+    "acknowledge": ("acknowledged", "acknowledges", "acknowledge"),
     "emphasise": ("emphasised", "emphasized", "emphasises", "emphasizes"),
-    "declare": ("declared", "declares"),
+    "declare": ("declared", "declares", "declare"),
     "conclude": ("concluded",),
     "agree": ("agreed",),
     "show": ("showed", "shows", "show"),
@@ -60,7 +60,8 @@ _VERB_FORMS: dict[str, tuple[str, ...]] = {
     "according to": ("according to",),
 }
 # Present-tense forms that are more often nouns ("reports", "claims", "notes", "quotes",
-# "United States") are left out on purpose.
+# "United States") are left out on purpose; base forms that are seldom nouns are in, for
+# plural subjects ("Beijing and Moscow believe", "officials insist").
 _DECLINED = ("confirm", "comment", "deny", "say", "answer", "disclose", "elaborate", "specify")
 REPORTING_VERBS: dict[str, str] = (
     {form: lemma for lemma, forms in _VERB_FORMS.items() for form in forms}
@@ -174,7 +175,9 @@ _CONNECTIVES = (
 # "even while Beijing declared", "a dinner at which Kremlin spokesman Dmitry Peskov said",
 # "the day after Putin said". "if", "whether" and "unless" are not among them: a condition
 # is no attribution (see _speaker_ok).
-_CLAUSE_OPENERS = r"which|while|whereas|although|though|because|since|until|after|before|when|where"
+_CLAUSE_OPENERS = (
+    r"which|what|while|whereas|although|though|because|since|until|after|before|when|where"
+)
 _PREPOSITION = (
     r"in|on|at|for|with|to|from|into|during|under|through|over|about|of|like|per|despite|amid|"
     r"among|against|via|upon|throughout|within"
@@ -368,7 +371,7 @@ def clauses(sentences: pl.LazyFrame, *, marks: pl.LazyFrame | None = None) -> pl
     # Republic of China" is one.
     right_data = pl.col("_right_data")
     right_ok = (
-        invertible
+        (invertible | pl.col("_forced_right"))
         & _speaker_ok(pl.col("_right"), max_words=14)
         & (_at_most(pl.col("_right"), 12) | right_data)
         & (pl.col("_right").str.contains(name_like).fill_null(False) | right_data)
