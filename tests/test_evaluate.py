@@ -66,3 +66,38 @@ def test_pearson_is_undefined_for_a_constant_side():
     result = (evaluate.pearson([0, 0, 0], [0.1, 0.2, 0.3]), evaluate.pearson([1.0], [1.0]))
     expected = (None, None)
     assert result == expected
+
+
+def test_restrict_keeps_one_half_of_the_set_and_of_its_build():
+    import polars as pl
+
+    row = {"article_id": "e01", "sentence_no": "0", "speaker": "x", "kind": "person"}
+    gold = evaluate.Gold(
+        articles=[{"article_id": "e01"}, {"article_id": "e27"}],
+        sentences={"e01": ["A."], "e27": ["B."]},
+        speakers=[row, {**row, "article_id": "e27"}],
+        labels=[],
+        figures=[],
+        headlines=[],
+        tones={"tones": {("e01", 0): 1.0, ("e27", 0): -1.0}},
+    )
+    quotes = pl.DataFrame({"article_id": ["b1", "b2"], "sentence_idx": [0, 0]})
+    built = evaluate.Built(
+        tables={"quotes": quotes, "rejects": pl.DataFrame({"r": [1]})},
+        titles=None,
+        ids={"b1": "e01", "b2": "e27"},
+        covers={("b1", 0): [0], ("b2", 0): [0]},
+        rejects=1,
+    )
+    part, cut = evaluate.restrict(gold, built, range(27, 53))
+    result = (
+        [a["article_id"] for a in part.articles],
+        [s["article_id"] for s in part.speakers],
+        part.tones,
+        cut.tables["quotes"]["article_id"].to_list(),
+        cut.ids,
+        cut.covers,
+    )
+    expected = (["e27"], ["e27"], {"tones": {("e27", 0): -1.0}}, ["b2"], {"b2": "e27"},
+                {("b2", 0): [0]})  # fmt: skip
+    assert result == expected
