@@ -141,7 +141,7 @@ def quotes(sentences: pl.DataFrame, mentions: pl.DataFrame, profile: Profile) ->
             .replace_strict(voices, default="other", return_dtype=pl.String)
             .alias("voice"),
         )
-        .sort(*KEYS, "_verb_start")
+        .sort(*KEYS, "_verb_start", "_part")
         .unique(subset=[*KEYS, "speaker"], keep="first", maintain_order=True)
         .collect()
     )
@@ -170,7 +170,7 @@ def quotes(sentences: pl.DataFrame, mentions: pl.DataFrame, profile: Profile) ->
 def _continued(quoted: pl.DataFrame, attributed: pl.DataFrame) -> pl.DataFrame:
     """Quotation sentences with no attribution of their own, given a neighbour's speaker."""
     primary = (
-        attributed.sort(*KEYS, pl.col("verb").is_in(RELAY), "_verb_start")
+        attributed.sort(*KEYS, pl.col("verb").is_in(RELAY), "_verb_start", "_part")
         .group_by(*KEYS, maintain_order=True)
         .agg(pl.all().first())
         .select(*KEYS, "speaker", "speaker_kind", "voice", "verb", "speaker_text")

@@ -1,20 +1,41 @@
 """Reporting clauses and their speakers: the one place a reporting verb gets its speaker
 phrase (used by the quotes table, and by claims for the speaker of a figure).
 
-A reporting verb (:data:`REPORTING_VERBS`: "said", "told", "claimed", "revealed",
-"according to", "quoted ... as saying", "declined to confirm", ...) outside quotation marks
-attributes its sentence to a speaker phrase. The speaker phrase is the clause before the
-verb, back to the previous comma, colon, quote mark, "that" or reporting verb ("Beijing
-denies the allegations, Wang said"). When that is empty (the verb follows a comma or a
-quote), it is the phrase after the verb ("..., said Ian Bremmer, chairman of Eurasia
-Group"), else the subject before one comma-enclosed aside ("Kuleba, who also spoke with
-Blinken, said"; the aside names the speaker when it starts with a name or an article: "the
-spokesman for ..., Wang Wenbin, revealed"). "according to X" and "cited by X" always take the
-phrase after. A phrase is rejected when it reads as a verb phrase (auxiliaries, negation,
-"it"/"we" subjects, a conditional "if", more than 10-12 words), which drops "did not say",
-"if he had told us" and "the Kremlin has not confirmed". Limits: no parser, so coordinated
-verbs with an elided subject ("..., and claimed that") and participles ("saying",
-"stressing") are not attributions.
+A reporting verb (:data:`REPORTING_VERBS`: "said", "told", "claimed", "agreed", "revealed",
+"according to", "citing", "quoted ... as saying", "declined to confirm", ...) outside
+quotation marks attributes its sentence to a speaker phrase. The speaker phrase is the
+clause before the verb, back to the previous comma, colon, quote mark, "that", reporting
+verb or word that opens a clause inside it ("which", "what", "while", "when", "after", ...:
+"a dinner at which Kremlin spokesman Dmitry Peskov said", "even while Beijing declared").
+When that is empty (the verb follows a comma or a quote), it is the antecedent of "which" or
+"who" for a verb of saying ("Kyiv, which says ..."), else the phrase after the verb ("...,
+said Ian Bremmer, chairman of Eurasia Group"), else the subject before one comma-enclosed
+aside ("Kuleba, who also spoke with Blinken, said"; the aside names the speaker when it
+starts with a name or an article: "the spokesman for ..., Wang Wenbin, revealed").
+"according to X", "citing X" and a passive "by X" ("cited by X", "stated by X") always take
+the phrase after, without a time after it ("on March 20").
+
+A phrase is trimmed to its subject: quote marks, connectives and adverbs around it go, a
+leading prepositional phrase goes ("In the newspaper he" is "he"; "in the newspaper" alone
+is nobody), and so does a noun whose relative clause the verb is in ("the alliance the two
+presidents declared"). It is rejected when it reads as a verb phrase (auxiliaries,
+negation, "it"/"we" subjects, a conditional "if", more than 10-12 words: "did not say", "if
+he had told us", "the Kremlin has not confirmed"), or names no speaker
+(:data:`NOT_SPEAKERS`: bare "data", a plural description such as "the two leaders", an event
+such as "the visit"). A document is a speaker ("the statement said"): its words are quoted,
+and the phrase is kept as written, because its issuer is not always the previous speaker
+(a joint statement has two). "agreed to a partnership" is an act, not a statement, and
+"said to be" a description.
+
+A coordinated subject gives one phrase per speaker ("Xi and Putin said", "China and the
+Kremlin said"; not "the Chinese and Russian leaders" or "officials in Moscow and Beijing").
+A data source (:func:`data_source`: "Chinese customs data", "China's General Administration
+of Customs", "official figures") is a speaker after "according to" or "citing" even in
+lowercase, may be 14 words long, and is the only subject "showed"/"shows" attributes to
+("customs data showed"); it is flagged ``_data`` so that it is never resolved to the country
+it names. Limits: no parser, so coordinated verbs with an elided subject ("..., and claimed
+that") and participles ("saying", "stressing") are not attributions, and a subject list with
+commas ("Russia, China and India said") gives its last two only.
 
 Which actor a phrase names is the quotes table's business (:mod:`framescope.framing.resolve`).
 """
@@ -265,9 +286,11 @@ def clauses(sentences: pl.LazyFrame, *, marks: pl.LazyFrame | None = None) -> pl
     """Reporting verbs outside quotes, with the speaker phrase each one attributes to.
 
     Returns ``article_id, sentence_idx, verb, speaker_text, _apposition, _side,
-    _verb_start``: ``_side`` says whether the speaker came before the verb ("left") or
-    after it ("right"), ``_apposition`` is the text beside the speaker phrase that may name
-    it. ``sentences`` has ``article_id``, ``sentence_idx`` and ``text``; ``marks`` are their
+    _verb_start, _data, _part``, one row per speaker (two for "Xi and Putin said", numbered
+    by ``_part``): ``_side`` says whether the speaker came before the verb ("left") or after
+    it ("right"), ``_apposition`` is the text beside the speaker phrase that may name it,
+    ``_data`` whether the phrase is a data source. ``sentences`` has ``article_id``,
+    ``sentence_idx`` and ``text``; ``marks`` are their
     :func:`~framescope.rules.quotation.quote_marks` when already computed.
 
     Examples
@@ -505,7 +528,7 @@ def named(texts: pl.Series) -> pl.Series:
     found = (
         clauses(frame.lazy())
         .filter(~pl.col("speaker_text").str.to_lowercase().is_in(list(PRONOUNS)))
-        .sort("sentence_idx", "_verb_start", maintain_order=True)
+        .sort("sentence_idx", "_verb_start", "_part")
         .group_by("sentence_idx", maintain_order=True)
         .agg(pl.col("speaker_text").first())
         .collect()
