@@ -3,6 +3,8 @@
 - :mod:`~framescope.rules.terms`: profile terms in text (aliases, descriptors, war terms,
   frame cues, hedges, reporting verbs): word edges, longest first, exclusions, offsets.
 - :mod:`~framescope.rules.speakers`: reporting clauses and the speaker phrase of each.
+- :mod:`~framescope.rules.roles`: descriptions that stand for an actor ("the Chinese
+  leader"), for speakers and labels.
 - :mod:`~framescope.rules.hedges`: hedges, and whether a text is hedged.
 - :mod:`~framescope.rules.quotation`: whether a span is inside quotation marks.
 - :mod:`~framescope.rules.nationalities`: nationality words ("Swiss", "Sino-Russian").
@@ -16,6 +18,7 @@ from framescope.rules import (
     hedges,
     nationalities,
     quotation,
+    roles,
     spans,
     speakers,
     terms,
@@ -27,6 +30,7 @@ __all__ = [
     "hedges",
     "nationalities",
     "quotation",
+    "roles",
     "spans",
     "speakers",
     "terms",
