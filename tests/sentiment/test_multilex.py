@@ -221,7 +221,7 @@ WORDS = st.sampled_from(
 SEPARATORS = st.sampled_from([" ", "  ", ", ", ". ", "! ", "\t", "\n", " - ", "'", '"'])
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.one_of(st.none(), texts_of(WORDS, SEPARATORS)), min_size=1, max_size=8))
 def test_compound_is_bounded_and_null_only_for_null(texts: list[str | None]) -> None:
     result = multilex.scores(pl.Series(texts, dtype=pl.String))
