@@ -481,7 +481,7 @@ COLLECTED_QUOTES = [
             "Kremlin spokesman Dmitry Peskov said that over dinner, Putin and Xi will likely "
             "include a “detailed explanation” of Moscow's actions in Ukraine.",
         ),
-        [(0, "kremlin")],
+        [(0, "dmitry_peskov")],
         None,
     ),
     # RFE/RL
@@ -491,7 +491,7 @@ COLLECTED_QUOTES = [
             'Washington that Xi and Putin seem to be connected in "a marriage of '
             'convenience".',
         ),
-        [(0, "White House National Security Council spokesman John Kirby")],
+        [(0, "john_kirby")],
         None,
     ),
     # China Daily
@@ -570,7 +570,7 @@ COLLECTED_QUOTES = [
             (0, "Chinese customs data", "data"),
             (1, "the data by China's General Administration of Customs", "data"),
             (2, "Russia's state news agencies"),
-            (2, "Russian Deputy Prime Minister Alexander Novak"),
+            (2, "Alexander Novak"),
         ],
         None,
     ),
@@ -772,7 +772,7 @@ COLLECTED_QUOTES = [
             'Kremlin spokesman Dmitry Peskov said Putin would likely offer Xi a "detailed '
             "explanation\" of Moscow's actions in Ukraine.",
         ),
-        [(0, "kremlin")],
+        [(0, "dmitry_peskov")],
         None,
     ),
     # Al Jazeera
@@ -981,7 +981,12 @@ COLLECTED_AFTER = [
             'Xi also invited Putin to visit China during an "informal meeting" with the '
             "Russian president, China's Xinhua news agency reported.",
         ),
-        [(0, "kremlin"), (1, "Peskov"), (2, "Peskov"), (3, "China's Xinhua news agency")],
+        [
+            (0, "dmitry_peskov"),
+            (1, "dmitry_peskov"),
+            (2, "dmitry_peskov"),
+            (3, "China's Xinhua news agency"),
+        ],
         None,
     ),
     # Reuters
@@ -1029,7 +1034,10 @@ COLLECTED_AFTER = [
             "4, 2022, Kremlin spokesman Dmitry Peskov said that the Chinese president had "
             "put forward a new goal.",
         ),
-        [(0, "the data of the General Customs Administration of China", "data"), (2, "kremlin")],
+        [
+            (0, "the data of the General Customs Administration of China", "data"),
+            (2, "dmitry_peskov"),
+        ],
         None,
     ),
     # Global Times
@@ -1048,7 +1056,7 @@ COLLECTED_AFTER = [
         ),
         [
             (0, "data released by China's General Administration of Customs", "data"),
-            (1, "customs spokesperson Li Kuiwen"),
+            (1, "Li Kuiwen"),
             (2, "customs data", "data"),
             (3, "Li"),
         ],
@@ -1085,9 +1093,9 @@ COLLECTED_AFTER = [
             "noted.",
         ),
         [
-            (0, "Russian Prime Minister Mikhail Mishustin"),
-            (1, "Russian Prime Minister Mikhail Mishustin"),
-            (2, "Russian Prime Minister Mikhail Mishustin"),
+            (0, "Mikhail Mishustin"),
+            (1, "Mikhail Mishustin"),
+            (2, "Mikhail Mishustin"),
         ],
         None,
     ),
@@ -1097,7 +1105,7 @@ COLLECTED_AFTER = [
             "Earlier, Russian Foreign Minister Sergei Lavrov said that half of the trade "
             "turnover between Russia and China is serviced in yuan and rubles.",
         ),
-        [(0, "Russian Foreign Minister Sergei Lavrov")],
+        [(0, "Sergei Lavrov")],
         None,
     ),
     # VOA
@@ -1142,7 +1150,7 @@ COLLECTED_AFTER = [
             "talks for nearly 4-1/2 hours.",
         ),
         [
-            (0, "White House spokesman John Kirby"),
+            (0, "john_kirby"),
             (1, "vladimir_putin"),
             (2, "Russian state news agencies"),
         ],
@@ -1163,6 +1171,113 @@ COLLECTED_AFTER = [
 ]
 
 
+COLLECTED_DEV = [
+    # Issue 15's error analysis of the evaluation set's dev half (e01-e26): each rule with
+    # the dev sentence's shape and a real sentence of the same shape from another outlet.
+    # --------------------------------------------------------------------------------------
+    # A person's name ending the phrase beats an institution in his title or an apposition;
+    # a person outside the profile is kept by name.
+    # The Daily Guardian (dev)
+    (
+        (
+            "Kremlin aide Yury Ushakov told the media that Presidents Xi and Putin will hold "
+            "face-to-face talks followed by their delegations later.",
+        ),
+        [(0, "Yury Ushakov")],
+        None,
+    ),
+    # TASS
+    (
+        (
+            "The potential phone talks between Chinese President Xi Jinping and Ukrainian "
+            "President Vladimir Zelensky are unlikely to take place today or tomorrow as the "
+            "Chinese leader is now busy with his visit to Moscow, Kremlin Aide Yury Ushakov "
+            "told reporters.",
+        ),
+        [(0, "Yury Ushakov")],
+        None,
+    ),
+    # Reuters (dev)
+    (
+        (
+            "Russia and China are ready to resume mutual travel as soon as possible, Zhang "
+            "Hanhui, China’s ambassador to Russia, said this week.",
+        ),
+        [(0, "Zhang Hanhui")],
+        None,
+    ),
+    # TASS
+    (
+        (
+            "Beijing is planning to work on raising the level of its relations with Russia, "
+            "China’s new Ambassador to Russia Zhang Hanhui told reporters on Wednesday.",
+            '"We should open a new page," the ambassador said.',
+        ),
+        [(0, "Zhang Hanhui"), (1, "Zhang Hanhui")],
+        None,
+    ),
+    # --------------------------------------------------------------------------------------
+    # "the official", "the spokesperson": the person who spoke last; a lone surname is the
+    # person of that surname named as a speaker in the article.
+    # TASS (dev)
+    (
+        (
+            "Chinese leader Xi Jinping’s visit to Russia is a state one, Presidential Aide Yuri "
+            "Ushakov told reporters Friday.",
+            '"It was agreed upon in advance," the official said.',
+            '"The exchange of presents is indeed included," Ushakov said.',
+        ),
+        [(0, "Yuri Ushakov"), (1, "Yuri Ushakov"), (2, "Yuri Ushakov")],
+        None,
+    ),
+    # TASS
+    (
+        (
+            "The potential phone talks are unlikely to take place today or tomorrow, Kremlin "
+            "Aide Yury Ushakov told reporters.",
+            '"I know the reaction of the Americans to the possibility of this contact," '
+            "Ushakov said.",
+        ),
+        [(0, "Yury Ushakov"), (1, "Yury Ushakov")],
+        None,
+    ),
+    # Xinhua (dev)
+    (
+        (
+            "Xi's upcoming visit to Russia will be a trip of friendship, Chinese Foreign "
+            "Ministry spokesperson Wang Wenbin said on March 17.",
+            "During his visit, Xi will have an in-depth exchange of views with Putin, the "
+            "spokesperson said.",
+        ),
+        [(0, "wang_wenbin"), (1, "wang_wenbin")],
+        None,
+    ),
+    # --------------------------------------------------------------------------------------
+    # "he" after a person named as a subject since the last speaker is that person.
+    # Reuters (dev)
+    (
+        (
+            "The Kremlin said on Tuesday that Putin and Xi had held a thorough exchange of views.",
+            "Kremlin spokesman Dmitry Peskov declined to give further details.",
+            '"There was a very thorough exchange of views," he said.',
+        ),
+        [(0, "kremlin"), (2, "dmitry_peskov")],
+        None,
+    ),
+    # TASS
+    (
+        (
+            "The Kremlin will not comment on the agenda of possible talks until their meeting "
+            "is officially announced, Russian Presidential Spokesman Dmitry Peskov told TASS.",
+            '"I don’t know. Once we make an announcement, we will be able to say something," he '
+            "said.",
+        ),
+        [(0, "dmitry_peskov"), (1, "dmitry_peskov")],
+        None,
+    ),
+]
+
+
 def speakers_of(*texts: str) -> list[tuple[object, ...]]:
     sentences = make_sentences(*texts)
     found = statements.quotes(sentences, mentions.extract(sentences, PROFILE), PROFILE)
@@ -1172,7 +1287,9 @@ def speakers_of(*texts: str) -> list[tuple[object, ...]]:
     ]
 
 
-@pytest.mark.parametrize(("texts", "gold", "limit"), COLLECTED_QUOTES + COLLECTED_AFTER)
+@pytest.mark.parametrize(
+    ("texts", "gold", "limit"), COLLECTED_QUOTES + COLLECTED_AFTER + COLLECTED_DEV
+)
 def test_collected_speakers(
     texts: tuple[str, ...], gold: list[tuple[object, ...]], limit: Limit | None
 ) -> None:

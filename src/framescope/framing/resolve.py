@@ -9,10 +9,16 @@ in this order:
    to the rules below, which would read "the Kremlin chief" as the Kremlin;
 2. an actor mention inside the phrase (the one nearest the verb, or the apposition's name:
    :func:`by_mention`), except a country's possessive before an outlet ("China's Xinhua
-   news agency" is not China). A place named as the speaker is its country actor, because
-   the profile lists capitals among their country's aliases: "Moscow said", "Beijing
-   insists" and "officials in Moscow say" are ``russia`` or ``china``, with that
-   government's speaker_kind and voice;
+   news agency" is not China). A phrase that ends with a person's name (:func:`person_name`:
+   "Kremlin spokesman Dmitry Peskov", "Zhang Hanhui, China's ambassador to Russia, said") is
+   that person: only an actor within the name counts, not one in his title or apposition,
+   and a person outside the profile is kept by name ("Yury Ushakov", not the Kremlin); a
+   lone capitalised word that names no actor is not resolved through its apposition
+   ("Ushakov, Putin's aide, said"), and is the person of that surname named as a speaker
+   elsewhere in the article ("Ushakov said" after "Presidential Aide Yuri Ushakov told"). A
+   place named as the speaker is its country actor, because the profile lists capitals among
+   their country's aliases: "Moscow said", "Beijing insists" and "officials in Moscow say"
+   are ``russia`` or ``china``, with that government's speaker_kind and voice;
 3. for "the <word>" or a lone capitalised word ("the ministry", "Wang", "the newspaper"), the
    actor most recently mentioned in the article with that word in its name or aliases, a
    media actor for a word that names an outlet ("newspaper", "agency", "paper"), and never
@@ -20,12 +26,18 @@ in this order:
    Putin, "the Russian ministry" not the Chinese one (:func:`by_head_word`);
 4. for "he"/"she" (:func:`by_pronoun`), the last person actor named before it in its own
    sentence, not after a preposition ("Putin spoke after talks with Xi, where he said ..."
-   is Putin); else the speaker of the nearest attribution in the previous three sentences if
-   it is a person: a person actor, or a phrase that ends with a person's name ("Russian
-   Prime Minister Mikhail Mishustin", kept as written; "Kremlin spokesman Dmitry Peskov",
-   resolved to the Kremlin); "unresolved" if it is an institution ("the ministry"); else the
-   last person actor mentioned, not as a possessive and not inside quotes, in the previous
-   two sentences, one not after a preposition first ("Putin met with Xi. He said" is Putin).
+   is Putin); else a person actor named as a subject (not after a preposition) in a sentence
+   after the last attribution and at most two back ("The Kremlin said ... Peskov declined to
+   give details. 'There was ...,' he said" is Peskov); else the speaker of the nearest
+   attribution in the previous three sentences if it is a person: a person actor, or a
+   phrase that ends with a person's name ("Russian Prime Minister Mikhail Mishustin": Mikhail
+   Mishustin); "unresolved" if it is an institution ("the ministry"); else the last person
+   actor mentioned, not as a possessive and not inside quotes, in the previous two sentences,
+   one not after a preposition first ("Putin met with Xi. He said" is Putin);
+5. for "the" and a title alone ("the official", "the spokesperson", "the ambassador":
+   :data:`TITLE_WORDS`), the person speaker of the nearest attribution in the previous three
+   sentences (TASS: "Presidential Aide Yuri Ushakov told reporters ... 'It was agreed upon in
+   advance,' the official said"), else the phrase as written.
 
 Data sources ("China's customs data") are not resolved at all (the quotes table keeps them
 as written, speaker_kind "data"). Limits: gender is not known, so "she" can resolve to a
@@ -89,17 +101,35 @@ def by_mention(clauses: pl.LazyFrame, mentions: pl.LazyFrame) -> pl.LazyFrame:
     # Each actor and alias once per sentence: the test is whether the alias is in the phrase,
     # so repeats add nothing but rows (a sentence naming Putin 200 times made 200 per clause).
     named = mentions.select(*KEYS, "actor", "alias").unique()
+    # A phrase that ends with a person's name is that person: an actor named in his title
+    # ("Kremlin spokesman Dmitry Peskov", "Kremlin aide Yury Ushakov") or beside him ("Zhang
+    # Hanhui, China's ambassador to Russia, said") is not the speaker; only an actor within
+    # the name is. So is a lone capitalised word ("Ushakov, Putin's aide, said").
+    person = pl.col("_person")
+    name_from = pl.col("speaker_text").str.len_chars().cast(pl.Int64) - person.str.len_chars().cast(
+        pl.Int64
+    )
+    proper = person.is_not_null() | pl.col("speaker_text").str.contains(r"^\p{Lu}[\p{Ll}'’-]+$")
     candidates = (
         clauses.join(named, on=list(KEYS), how="inner")
         .with_columns(*position("speaker_text"), *position("_apposition"))
         .with_columns(
             # Lower rank wins: a name opening the apposition ("..., Wang Wenbin, said"),
             # then the name nearest the verb in the phrase, then any name in the apposition.
-            pl.when((pl.col("_apposition_first") == 0) & (pl.col("_side") == "left"))
+            pl.when((pl.col("_apposition_first") == 0) & (pl.col("_side") == "left") & ~proper)
             .then(0)
-            .when(pl.col("speaker_text_first").is_not_null())
+            .when(
+                pl.col("speaker_text_first").is_not_null()
+                & (
+                    person.is_null()
+                    | (
+                        pl.col("speaker_text_last") + pl.col("alias").str.len_chars().cast(pl.Int64)
+                        > name_from
+                    )
+                )
+            )
             .then(1)
-            .when(pl.col("_apposition_first").is_not_null())
+            .when(pl.col("_apposition_first").is_not_null() & ~proper)
             .then(2)
             .alias("_rank"),
             pl.when(pl.col("_side") == "left")
@@ -311,14 +341,105 @@ _INSTITUTION_WORDS = (
     "Foundation|Group|Institute|Center|Centre|Organisation|Organization|Union|Party|Government|"
     "Times|Post|Journal|News|Daily|Gazette|Press|Television|Kremlin|House|Court|Fund|"
     "Association|Commission|Bureau|Customs|Review|Assembly|Parliament|Duma|Forum|Company|"
-    "Corporation|Holdings|University|College|School|Representation|Embassy|Mission|Statistics"
+    "Corporation|Holdings|University|College|School|Representation|Embassy|Mission|Statistics|"
+    "Media|Network|Radio|Agency|Ministries|Palace|Square|Street|Today|Online|Insider|Channel|"
+    "Affairs|Relations|Policy|Security|Defence|Defense|Trade|Finance|Economy|Development|Energy|"
+    "Justice|Interior|Studies|Affairs|Initiative|Program|Programme|Project|Council"
 )
-PERSON_NAMED = (
-    rf"(?:^|\s)\p{{Lu}}[\p{{Ll}}'’-]+\s+(?:{_INSTITUTION_WORDS}$|(\p{{Lu}}[\p{{Ll}}'’-]+$))"
+_TITLES = (
+    "President|Premier|Minister|Secretary|Spokesman|Spokeswoman|Spokesperson|Ambassador|Envoy|"
+    "Chairman|Chairwoman|Chair|Chancellor|Leader|Aide|Adviser|Advisor|Director|General|Governor|"
+    "Senator|Sen\\.|Rep\\.|Representative|Congressman|Congresswoman|Mayor|King|Queen|Prince|Pope|"
+    "Judge|Prosecutor|Commissioner|Councillor|Councilor|Counsellor|Counselor|Speaker|Deputy|"
+    "Head|Chief|Professor|Prof\\.|Dr\\.?|Mr\\.?|Mrs\\.?|Ms\\.?|Comrade|Colonel|Col\\.|Gen\\.|"
+    "Lieutenant|Lt\\.|Major|Captain|Admiral|Marshal|Commander|Officer|Official|Analyst|Expert|"
+    "Economist|Researcher|Fellow|Editor|Correspondent|Ombudsman|Patriarch|Lawmaker|Diplomat|"
+    "spokesman|spokeswoman|spokesperson|aide|adviser|advisor|envoy|ambassador|official|minister|"
+    "secretary|director|chief|head|president|premier|leader|analyst|expert|economist|professor|"
+    "researcher|fellow|editor|correspondent|diplomat|lawmaker|chairman|chairwoman|commander|"
+    "governor|deputy|speaker|mayor|senator|counsellor|counselor|councillor|chancellor"
 )
-"""A speaker phrase that ends with a first and last name ("acting head Ruslan Davydov"), as
-a pattern whose group 1 is set only then ("the Russian Foreign Ministry" ends with an
-institution's name, not a person's)."""
+_COUNTRIES = "|".join(
+    re.escape(name)
+    for name in sorted(
+        {name for name in BY_COUNTRY if " " not in name}
+        | {"Russia", "Syria", "Vietnam", "Korea", "Britain", "Laos", "Turkey", "America"},
+        key=len,
+        reverse=True,
+    )
+)
+_NAME_WORD = r"\p{Lu}[\p{Ll}'’-]+"
+_PARTICLES = r"(?:von|van|der|den|de|da|di|du|del|dos|la|le|bin|al|el|ibn)"
+PERSON_NAME = (
+    rf"(?:^|\s)((?:(?:{_TITLES})\s+)+{_NAME_WORD}(?:\s+(?:{_PARTICLES}\s+)*{_NAME_WORD})*"
+    rf"|{_NAME_WORD}(?:\s+(?:{_PARTICLES}\s+)*{_NAME_WORD})+)$"
+)
+"""A speaker phrase that ends with a person's name: a capitalised word after a title
+("spokesman Dmitry Peskov", "Foreign Minister Lavrov", "Secretary Nikolai Patrushev"), or two
+or more capitalised words ("Zhang Hanhui", "Ursula von der Leyen"), as a pattern whose group
+1 holds the name with the titles before it; :func:`person_name` reads the name out of it."""
+
+
+def person_name(phrase: pl.Expr) -> pl.Expr:
+    """The person's name a speaker phrase ends with, without the titles and the nationality
+    before it (null when it ends with none): "Kremlin spokesman Dmitry Peskov" is "Dmitry
+    Peskov", "Russian Foreign Minister Sergei Lavrov" "Sergei Lavrov"; "the Russian Foreign
+    Ministry", "Russia Today", "the Chinese President" and "Eurasia Group" end with no name.
+
+    Examples
+    --------
+    >>> s = pl.Series(["Kremlin spokesman Dmitry Peskov", "Russian Foreign Minister Sergei Lavrov",
+    ...                "the Russian Foreign Ministry", "the Chinese President", "Russia Today",
+    ...                "Zhang Hanhui", "European Commission President Ursula von der Leyen",
+    ...                "Putin", "Security Council Secretary Nikolai Patrushev"])
+    >>> s.to_frame("p").select(person_name(pl.col("p"))).to_series().to_list()
+    ... # doctest: +NORMALIZE_WHITESPACE
+    ['Dmitry Peskov', 'Sergei Lavrov', None, None, None, 'Zhang Hanhui', 'Ursula von der Leyen',
+     None, 'Nikolai Patrushev']
+    """
+    # Only phrases ending with two capitalised words or a title and one are read (a regex on
+    # null is free).
+    maybe = pl.when(phrase.str.contains(rf"\p{{Lu}}\S*\s+(?:{_PARTICLES}\s+)*{_NAME_WORD}$")).then(
+        phrase
+    )
+    run = maybe.str.extract(PERSON_NAME, 1)
+    # "Ambassador to Russia Zhang Hanhui": a country ending a title is not the name.
+    found = run.str.replace(rf"^.*(?:^|\s)(?:{_TITLES})\s+", "").str.replace(
+        rf"^(?:(?:{_COUNTRIES}|{NATIONALITY}|State|Foreign|Defence|Defense|Security)\s+)+", ""
+    )
+    last = found.str.extract(r"(\S+)$", 1)
+    return (
+        pl.when(
+            # One word is a name only right after a title ("Minister Lavrov"; not "Minister
+            # of Foreign Affairs").
+            (found.str.contains(r"\S\s+\S") | run.str.contains(rf"(?:{_TITLES})\s+\S+$"))
+            & ~last.str.contains(rf"^(?:{_INSTITUTION_WORDS}|{_TITLES})$")
+            & ~found.str.contains(rf"^(?:{NATIONALITY})(?:\s|$)")
+        )
+        .then(found)
+        .otherwise(None)
+    )
+
+
+TITLE_WORDS = (
+    "official", "spokesman", "spokeswoman", "spokesperson", "diplomat", "aide", "adviser",
+    "advisor", "envoy", "ambassador", "minister", "analyst", "expert", "economist", "professor",
+    "researcher",
+)  # fmt: skip
+"""Titles that, after "the" and alone ("the official said", "the spokesperson added"), name
+the person who spoke last: they are resolved as a pronoun is, from earlier speakers only."""
+
+
+def titled(phrase: pl.Expr) -> pl.Expr:
+    """Whether a speaker phrase is "the" and a title (:data:`TITLE_WORDS`).
+
+    Examples
+    --------
+    >>> s = pl.Series(["the official", "The spokesperson", "the Chinese official", "officials"])
+    >>> s.to_frame("p").select(titled(pl.col("p"))).to_series().to_list()
+    [True, True, False, False]
+    """
+    return phrase.str.contains(rf"^[Tt]he\s+(?:{'|'.join(TITLE_WORDS)})$")
 
 
 def by_pronoun(
@@ -358,9 +479,9 @@ def by_pronoun(
         pl.col("_verb_start").alias("_pos"),
         pl.col("actor").alias("_speaker"),
         # "Kremlin spokesman Dmitry Peskov", "Russian Prime Minister Mikhail Mishustin": a
-        # phrase that ends with a person's name is a person, whatever it resolved to.
-        pl.col("speaker_text").str.extract(PERSON_NAMED, 1).is_not_null().alias("_named"),
-        pl.col("speaker_text").alias("_speaker_text"),
+        # phrase that ends with a person's name is that person.
+        pl.col("_person").is_not_null().alias("_named"),
+        pl.col("_person").alias("_speaker_text"),
     )
     earlier = latest_before(speakers, 3).select(
         "_cid",
@@ -373,10 +494,11 @@ def by_pronoun(
         .then(pl.coalesce("_speaker", "_speaker_text"))
         .otherwise(pl.lit("unresolved"))
         .alias("_by_speaker"),
+        pl.col("_at").alias("_speaker_at"),
     )
     # A subject before an object ("Putin met with Xi. He said ..." is Putin), else anyone.
     subject = latest_before(persons.filter(~pl.col("_object")), 2).select(
-        "_cid", pl.col("actor").alias("_by_subject")
+        "_cid", pl.col("actor").alias("_by_subject"), pl.col("_at").alias("_subject_at")
     )
     mentioned = latest_before(persons, 2).select("_cid", pl.col("actor").alias("_by_mention"))
     # "Vladimir Putin has been speaking ..., where he says": a person named before the pronoun
@@ -415,12 +537,23 @@ def by_pronoun(
             .then(
                 pl.coalesce(
                     "_in_sentence_actor",
+                    # A person named as a subject after the last speaker: "The Kremlin said
+                    # ... Peskov declined to give details. 'There was ...,' he said."
+                    pl.when(
+                        pl.col("_speaker_at").is_null()
+                        | (pl.col("_subject_at") > pl.col("_speaker_at"))
+                    ).then(pl.col("_by_subject")),
                     "_by_speaker",
                     "_by_subject",
                     "_by_mention",
                     pl.lit("unresolved"),
                 )
             )
+            # "the official", "the spokesperson": the person who spoke last, named ("Kremlin
+            # aide Yury Ushakov told reporters ... 'It was agreed,' the official said"); else
+            # the phrase as written.
+            .when(titled(pl.col("speaker_text")))
+            .then(pl.when(pl.col("_by_speaker") != "unresolved").then(pl.col("_by_speaker")))
             .otherwise(pl.lit("unresolved"))
             .alias("actor"),
         )

@@ -28,6 +28,8 @@ from framescope.framing.resolve import (
     by_pronoun,
     by_role,
     person_mentions,
+    person_name,
+    titled,
 )
 from framescope.profile import Profile
 from framescope.rules.quotation import quote_marks, quote_spans
@@ -100,8 +102,12 @@ def quotes(sentences: pl.DataFrame, mentions: pl.DataFrame, profile: Profile) ->
     # Computed once: the clauses and the pronouns' antecedents both look at quote marks.
     marks = quote_marks(text_only).collect().lazy()
     found = clauses(text_only, marks=marks).with_row_index("_cid").collect().lazy()
-    pronoun = pl.col("speaker_text").str.to_lowercase().is_in(list(PRONOUNS))
-    named = found.filter(~pronoun & ~pl.col("_data"))
+    pronoun = pl.col("speaker_text").str.to_lowercase().is_in(list(PRONOUNS)) | titled(
+        pl.col("speaker_text")
+    )
+    named = found.filter(~pronoun & ~pl.col("_data")).with_columns(
+        person_name(pl.col("speaker_text")).alias("_person")
+    )
     # A role phrase is its actor or nobody: it is not read again for a name inside it.
     role = by_role(named, mention_frame, profile).collect().lazy()
     rest = named.join(role, on="_cid", how="anti")
@@ -110,9 +116,12 @@ def quotes(sentences: pl.DataFrame, mentions: pl.DataFrame, profile: Profile) ->
     named_resolved = pl.concat(
         [
             named.join(pl.concat([role, mentioned, by_head]), on="_cid", how="left"),
-            found.filter(pl.col("_data")).with_columns(pl.lit(None, pl.String).alias("actor")),
+            found.filter(pl.col("_data")).with_columns(
+                pl.lit(None, pl.String).alias("_person"), pl.lit(None, pl.String).alias("actor")
+            ),
         ]
     ).collect()
+    named_resolved = _surnames(named_resolved)
     pronouns = by_pronoun(
         found.filter(pronoun),
         # Text speakers count too: "he" after "a Chinese official said" is that official.
@@ -123,14 +132,16 @@ def quotes(sentences: pl.DataFrame, mentions: pl.DataFrame, profile: Profile) ->
     resolved = pl.concat(
         [
             named_resolved.lazy(),
-            found.filter(pronoun).join(pronouns, on="_cid", how="left"),
+            found.filter(pronoun)
+            .with_columns(pl.lit(None, pl.String).alias("_person"))
+            .join(pronouns, on="_cid", how="left"),
         ]
     )
     kinds = {a.id: a.speaker_kind for a in profile.actors}
     voices = {a.id: a.voice for a in profile.actors}
     attributed = (
         resolved.with_columns(
-            pl.coalesce("actor", "speaker_text").alias("speaker"),
+            pl.coalesce("actor", "_person", "speaker_text").alias("speaker"),
             pl.when(pl.col("_data"))
             .then(pl.lit("data"))
             .otherwise(
@@ -164,6 +175,29 @@ def quotes(sentences: pl.DataFrame, mentions: pl.DataFrame, profile: Profile) ->
         .sort(*KEYS, maintain_order=True)
         .select(list(QUOTE_SCHEMA))
         .cast(QUOTE_SCHEMA)
+    )
+
+
+def _surnames(resolved: pl.DataFrame) -> pl.DataFrame:
+    """A lone capitalised word that names no actor is the person of that surname named as a
+    speaker elsewhere in the article: "Ushakov said" after "Presidential Aide Yuri Ushakov
+    told reporters" is Yuri Ushakov."""
+    full = (
+        resolved.filter(pl.col("actor").is_null() & pl.col("_person").is_not_null())
+        .select(
+            "article_id",
+            pl.col("_person").str.extract(r"(\S+)$", 1).alias("speaker_text"),
+            pl.col("_person").alias("_full"),
+        )
+        .unique(subset=["article_id", "speaker_text"], keep="first", maintain_order=True)
+    )
+    lone = pl.col("actor").is_null() & pl.col("_person").is_null()
+    return (
+        resolved.join(full, on=["article_id", "speaker_text"], how="left", maintain_order="left")
+        .with_columns(
+            pl.when(lone).then(pl.col("_full")).otherwise(pl.col("_person")).alias("_person")
+        )
+        .drop("_full")
     )
 
 
