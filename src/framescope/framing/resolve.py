@@ -18,7 +18,9 @@ in this order:
    elsewhere in the article ("Ushakov said" after "Presidential Aide Yuri Ushakov told"). A
    place named as the speaker is its country actor, because the profile lists capitals among
    their country's aliases: "Moscow said", "Beijing insists" and "officials in Moscow say"
-   are ``russia`` or ``china``, with that government's speaker_kind and voice;
+   are ``russia`` or ``china``, with that government's speaker_kind and voice; but a name
+   right before a plural of people only modifies it (:data:`PEOPLE`: "U.S. officials",
+   "Kremlin sources", "U.S. and European leaders" are unnamed people, kept as written);
 3. for "the <word>" or a lone capitalised word ("the ministry", "Wang", "the newspaper"), the
    actor most recently mentioned in the article with that word in its name or aliases, a
    media actor for a word that names an outlet ("newspaper", "agency", "paper"), and never
@@ -67,6 +69,15 @@ OUTLET_WORDS = (
 """Head words that name a media actor without its name ("the newspaper said")."""
 
 
+PEOPLE = (
+    "officials|leaders|diplomats|lawmakers|legislators|senators|sources|analysts|experts|"
+    "politicians|journalists|commentators|scholars|observers|negotiators|officers|economists|"
+    "researchers|insiders|media"
+)
+"""Plurals of people that a place or institution name before them only modifies ("U.S.
+officials", "Kremlin sources", "Russian state media")."""
+
+
 def by_mention(clauses: pl.LazyFrame, mentions: pl.LazyFrame) -> pl.LazyFrame:
     """The actor named inside each clause's speaker phrase or apposition, if any."""
 
@@ -84,7 +95,14 @@ def by_mention(clauses: pl.LazyFrame, mentions: pl.LazyFrame) -> pl.LazyFrame:
         outlet = after.str.contains(r"^['’]s$").fill_null(False) & pl.col(phrase).str.contains(
             rf"(?i)(?-u:\b)(?:{'|'.join(OUTLET_WORDS)}|agencies|media|television|tv)$"
         ).fill_null(False)
-        found = (parts.list.len() > 1) & whole_word & ~outlet
+        # "U.S. officials", "Kremlin sources", "U.S. and European leaders": a name before a
+        # plural of people is their modifier; they are unnamed people, not the government.
+        people = (
+            parts.list.get(1, null_on_oob=True)
+            .str.contains(rf"^\s+(?:[a-z-]+\s+)?(?:{PEOPLE})(?-u:\b)")
+            .fill_null(False)
+        )
+        found = (parts.list.len() > 1) & whole_word & ~outlet & ~people
         return [
             pl.when(found)
             .then(parts.list.first().str.len_chars().cast(pl.Int64))
