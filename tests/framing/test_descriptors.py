@@ -73,8 +73,12 @@ def run_labels(*texts: str) -> list[tuple[str, str, bool]]:
         ),
         ("the planned visit by ally Moscow", [("russia", "ally", True)]),
         ("the Putin regime and the Kremlin", [("vladimir_putin", "regime", True)]),
-        # Plurals are reported in the listed form.
-        ("The Russian leaders Putin and Medvedev met.", [("vladimir_putin", "leader", True)]),
+        # Plurals are reported in the listed form; a plural title before two names is both
+        # names' (issue 15).
+        (
+            "The Russian leaders Putin and Medvedev met.",
+            [("vladimir_putin", "leader", True), ("dmitry_medvedev", "leader", True)],
+        ),
         # Not labels: a verb before a name, a plural compound after it, no name at all.
         ("Putin invited Xi to Moscow.", []),
         ("Xi and Putin last met at the SCO leaders’ summit in Uzbekistan.", []),
@@ -128,8 +132,9 @@ def test_seed_labels_for_xi(seeds: dict[str, pl.DataFrame]) -> None:
         assert labels[prefix] & {"president", "leader"}, prefix
         assert "dictator" not in labels[prefix], prefix
     # The Portuguese repost names Xi in full, then as "the Chinese president" and "the Chinese
-    # head of state": his roles (issue 15; before, a description without a name gave none).
-    assert labels["003"] == {"president", "head of state"}
+    # head of state": his roles (issue 15; before, a description without a name gave none),
+    # and "Putin and Xi will discuss ... and the two leaders will sign" (a plural of the pair).
+    assert labels["003"] == {"president", "head of state", "leader"}
 
 
 MAIN_ACTORS = {"xi_jinping", "vladimir_putin", "volodymyr_zelensky"}
@@ -538,10 +543,14 @@ COLLECTED_AFTER = [
             "4, 2022, Kremlin spokesman Dmitry Peskov said that the Chinese president had "
             "put forward a new goal.",
         ),
+        # "the leaders of Russia and China" was left out when this was annotated; the
+        # evaluation guide gives a plural that names both leaders a row for each.
         [
             (0, "vladimir_putin", "president"),
             (0, "xi_jinping", "president"),
             (1, "xi_jinping", "president"),
+            (1, "vladimir_putin", "leader"),
+            (1, "xi_jinping", "leader"),
         ],
         [],
     ),
@@ -570,7 +579,299 @@ COLLECTED_AFTER = [
 ]
 
 
-@pytest.mark.parametrize(("texts", "gold", "missed"), COLLECTED_LABELS + COLLECTED_AFTER)
+# Issue 15, error analysis of the evaluation set's dev half (e01-e26): each shape as the dev
+# article has it (shortened), then the same shape from other outlets (public pages, not the
+# evaluation set). Gold as the evaluation guide gives it; the third item is what a documented
+# limit leaves out.
+PLURAL_AND_APPOSITION_SHAPES = [
+    # Plural of the pair in its own sentence. Dev: SCMP (e03).
+    (
+        (
+            "“We encourage President Xi to press President Putin directly on the need to respect "
+            "Ukraine’s sovereignty,” Pentagon spokesman John Kirby said as the two leaders met.",
+        ),
+        [
+            (0, "xi_jinping", "president"),
+            (0, "vladimir_putin", "president"),
+            (0, "xi_jinping", "leader"),
+            (0, "vladimir_putin", "leader"),
+        ],
+        [],
+    ),
+    # SBS (AAP)
+    (
+        (
+            "Chinese President Xi Jinping and Russian President Vladimir Putin have described "
+            "each other as ‘dear friends' as the two leaders put on a show of unity in Moscow.",
+        ),
+        [
+            (0, "xi_jinping", "president"),
+            (0, "vladimir_putin", "president"),
+            (0, "xi_jinping", "leader"),
+            (0, "vladimir_putin", "leader"),
+        ],
+        [],
+    ),
+    # The pair named in an earlier sentence. Dev: Reuters (e05).
+    (
+        (
+            "The Kremlin said on Tuesday that Russian President Vladimir Putin and Chinese "
+            "leader Xi Jinping had held a “thorough” exchange of views.",
+            "Kremlin spokesman Dmitry Peskov declined to give further details, telling reporters "
+            "to wait for a joint statement after the two leaders meet for a second day of talks.",
+        ),
+        [
+            (0, "vladimir_putin", "president"),
+            (0, "xi_jinping", "leader"),
+            (1, "vladimir_putin", "leader"),
+            (1, "xi_jinping", "leader"),
+        ],
+        [],
+    ),
+    # CNN
+    (
+        (
+            "Russian President Vladimir Putin and Chinese President Xi Jinping had a "
+            "“thorough” exchange of views during a face-to-face meeting in Moscow on Monday, "
+            "the Kremlin said.",
+            "Kremlin spokesperson Dmitry Peskov refrained from commenting on the outcome of the "
+            "first of Xi’s three-day visit to Russia, during which the presidents are expected to "
+            "discuss Beijing’s proposition on resolving the conflict in Ukraine.",
+            "“A thorough exchange of views took place,” Peskov told reporters, saying that the "
+            "leaders will elaborate during their press statements on Tuesday.",
+        ),
+        [
+            (0, "vladimir_putin", "president"),
+            (0, "xi_jinping", "president"),
+            (1, "vladimir_putin", "president"),
+            (1, "xi_jinping", "president"),
+            (2, "vladimir_putin", "leader"),
+            (2, "xi_jinping", "leader"),
+        ],
+        [],
+    ),
+    # NHK World
+    (
+        (
+            "Putin earlier said that he would explain the situation in Ukraine to Xi.",
+            "The two leaders are expected to move to another venue and discuss the issue further.",
+        ),
+        [(1, "vladimir_putin", "leader"), (1, "xi_jinping", "leader")],
+        [],
+    ),
+    # The Kremlin's joint statement (as republished on Substack)
+    (
+        (
+            "On March 20-22, 2023, President of the People's Republic of China Xi Jinping, at "
+            "the invitation of President of the Russian Federation Vladimir Putin, paid a state "
+            "visit to the Russian Federation.",
+            "The heads of state held talks in Moscow.",
+        ),
+        [
+            (0, "xi_jinping", "president"),
+            (0, "vladimir_putin", "president"),
+            (1, "xi_jinping", "head of state"),
+            (1, "vladimir_putin", "head of state"),
+        ],
+        [],
+    ),
+    # The last sentence naming leaders names three: "both leaders" is nobody's (EFE via
+    # Breaking Latest; it means Xi and Putin, the pair named two sentences before).
+    (
+        (
+            "Ukrainian President Volodimir Zelensky said he had a phone call with Chinese "
+            "President Xi Jinping on Wednesday.",
+            "Xi had not spoken to Zelensky since the beginning of Russia's invasion, but he has "
+            "spoken on several occasions with the Russian ruler, Vladimir Putin.",
+            "Before the February 2022 invasion, both leaders issued a joint statement.",
+        ),
+        [
+            (0, "volodymyr_zelensky", "president"),
+            (0, "xi_jinping", "president"),
+            (2, "xi_jinping", "leader"),
+            (2, "vladimir_putin", "leader"),
+        ],
+        # ... and "President Volodimir Zelensky": the spelling is no alias, so no title.
+        [
+            (0, "volodymyr_zelensky", "president"),
+            (2, "xi_jinping", "leader"),
+            (2, "vladimir_putin", "leader"),
+        ],
+    ),
+    # Two roles joined in one plural. Dev: Ukrainian outlet (e01).
+    (
+        (
+            "Chinese leader Xi Jinping plans to speak with President Volodymyr Zelensky after he "
+            "meets with Russian dictator Vladimir Putin in Moscow next week.",
+            "The first conversation between the Chinese and Ukrainian leaders since the "
+            "beginning of Russia's full-scale invasion is expected to occur online, WSJ wrote.",
+        ),
+        [
+            (0, "xi_jinping", "leader"),
+            (0, "volodymyr_zelensky", "president"),
+            (0, "vladimir_putin", "dictator"),
+            (1, "xi_jinping", "leader"),
+            (1, "volodymyr_zelensky", "leader"),
+        ],
+        [],
+    ),
+    # Voz (the country form of the role)
+    (
+        (
+            "The leaders of China and Russia talked about a 12-point peace plan on the war in "
+            "Ukraine.",
+            "This Monday Chinese leader Xi Jinping had the first meeting in the Kremlin with "
+            "Vladimir Putin as part of a three-day visit.",
+        ),
+        [
+            (0, "xi_jinping", "leader"),
+            (0, "vladimir_putin", "leader"),
+            (1, "xi_jinping", "leader"),
+        ],
+        [],
+    ),
+    # A plural title before two names. Dev: e06.
+    (
+        (
+            "Kremlin aide Yury Ushakov told the media that Presidents Xi and Putin will hold "
+            "face-to-face talks followed by their delegations later.",
+        ),
+        [(0, "xi_jinping", "president"), (0, "vladimir_putin", "president")],
+        [],
+    ),
+    # All India Radio
+    (
+        (
+            "At a joint news briefing, both leaders Xi and Putin praised a strategic "
+            "relationship between their two countries.",
+        ),
+        [(0, "xi_jinping", "leader"), (0, "vladimir_putin", "leader")],
+        [],
+    ),
+    # Table.Media
+    (
+        (
+            "The three-way meeting between EU Commission President von der Leyen and Presidents "
+            "Xi and Macron is worthy of a special edition on Maundy Thursday.",
+        ),
+        [(0, "xi_jinping", "president")],
+        [],
+    ),
+    # Two descriptors joined before a name. Dev: e06 (no other outlet's sentence found).
+    (
+        (
+            "Chinese President Xi Jinping and his Russian counterpart and ally Vladimir Putin "
+            "held crucial talks in Moscow on Monday.",
+        ),
+        [
+            (0, "xi_jinping", "president"),
+            (0, "vladimir_putin", "counterpart"),
+            (0, "vladimir_putin", "ally"),
+        ],
+        [],
+    ),
+    # An apposition after a preposition that the name closes. Dev: EFE (e25).
+    (
+        (
+            "In Moscow, Xi will meet with his Russian counterpart, Vladimir Putin, on Tuesday as "
+            "the two countries look to strengthen the bilateral ties.",
+        ),
+        [(0, "vladimir_putin", "counterpart")],
+        [],
+    ),
+    # Current PH
+    (
+        (
+            "Chinese President Xi Jinping met with his Russian counterpart, Vladimir Putin, at "
+            "the Kremlin on his arrival in Moscow on Monday.",
+        ),
+        [(0, "xi_jinping", "president"), (0, "vladimir_putin", "counterpart")],
+        [],
+    ),
+    # An apposition after the name, ended by "who" or a preposition. Dev: AP (e26).
+    (
+        (
+            "Xi, a powerful leader who commands the resources of the world's most populous "
+            "nation, is an important player in the Russia-Ukraine conflict.",
+        ),
+        [(0, "xi_jinping", "leader")],
+        [],
+    ),
+    # A Breitbart-style report (via michaelsavage.com)
+    (
+        (
+            "Zelensky used the opportunity to request a personal discussion with Xi, a "
+            "genocidal communist dictator who is largely bankrolling the invasion of Ukraine.",
+        ),
+        [(0, "xi_jinping", "dictator")],
+        [],
+    ),
+    # PerthNow (AAP/Reuters): three modifiers
+    (
+        (
+            "Xi, the most powerful world leader to have refrained from denouncing Russia's "
+            "invasion, made a state visit to Moscow last month.",
+        ),
+        [(0, "xi_jinping", "leader")],
+        [],
+    ),
+    # A quoted descriptor before a name (the guide's "his 'dear friend' Xi Jinping"). CSE
+    # India; Daily Mail (via a blog).
+    (
+        (
+            "Russian President Vladimir Putin held talks with ‘dear friend’ Xi Jinping and "
+            "hailed deepening ties between Russia and China.",
+        ),
+        [(0, "vladimir_putin", "president"), (0, "xi_jinping", "dear friend")],
+        [],
+    ),
+    (
+        (
+            "Xi Jinping said he was ready to ‘stand guard over a world order based on "
+            "international law’ as he met Vladimir Putin in Moscow today.",
+            "In his first state visit to Russia since the invasion of Ukraine, the Chinese leader "
+            "spent more than four hours in talks with his ‘dear friend’ Putin.",
+        ),
+        [(1, "xi_jinping", "leader"), (1, "vladimir_putin", "dear friend")],
+        [],
+    ),
+    # Documented limits. Dev: Pledge Times (e16), a descriptor beyond another apposition;
+    # Global Times (e13), a pronoun's predicate.
+    (
+        (
+            "The Russian president said he wanted to “send best wishes to our, my friend, the "
+            "president of the People’s Republic of China, comrade Xi Jinping ”.",
+            "Xi is set to meet Putin, which will become his first foreign trip after he was "
+            "reelected as the country's leader for a third five-year term on March 10.",
+        ),
+        [
+            (0, "vladimir_putin", "president"),
+            (0, "xi_jinping", "friend"),
+            (0, "xi_jinping", "president"),
+            (0, "xi_jinping", "comrade"),
+            (1, "xi_jinping", "leader"),
+        ],
+        [(0, "xi_jinping", "friend"), (1, "xi_jinping", "leader")],
+    ),
+]
+
+
+def test_two_leaders_is_nobodys_when_another_leader_is_named_after_the_pair() -> None:
+    # A made-up sequence: the pair (Zelensky, Xi), then a leader the pair does not hold.
+    texts = (
+        "Zelensky said he had not spoken with Chinese President Xi Jinping.",
+        "U.S. President Joe Biden met the German chancellor on Friday.",
+        "The two leaders discussed Ukraine.",
+    )
+    sentences = make_sentences(*texts)
+    found = descriptors.labels(sentences, mentions.extract(sentences, PROFILE), PROFILE)
+    assert found.filter(pl.col("sentence_idx") == 2).is_empty()
+
+
+@pytest.mark.parametrize(
+    ("texts", "gold", "missed"),
+    COLLECTED_LABELS + COLLECTED_AFTER + PLURAL_AND_APPOSITION_SHAPES,
+)
 def test_collected_labels(
     texts: tuple[str, ...], gold: list[tuple[int, str, str]], missed: list[tuple[int, str, str]]
 ) -> None:

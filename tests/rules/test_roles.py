@@ -80,6 +80,18 @@ def test_a_profile_without_roles_matches_nothing() -> None:
         ),
         # Roles with no descriptor give rows without a label.
         (("Putin spoke.", "The head of the Kremlin left."), [(1, "vladimir_putin", None)]),
+        # Issue 15: a country's possessive is not the end of the role (a Breitbart-style
+        # report via michaelsavage.com: "... with the leader of Russia’s closest ally, Xi
+        # Jinping"); the role itself may take one ("the Chinese leader's visit").
+        (
+            (
+                "Putin spoke.",
+                "He would like to discuss the war with the leader of Russia’s closest ally, Xi "
+                "Jinping, directly.",
+                "The leader of Russia's visit and the Russian leader's visit were short.",
+            ),
+            [(2, "vladimir_putin", "leader")],
+        ),
     ],
 )
 def test_occurrences(texts: tuple[str, ...], expected: list[tuple[int, str, str | None]]) -> None:

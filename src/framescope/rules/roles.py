@@ -17,11 +17,12 @@ Forms (:func:`forms`)
 In sentences (:func:`occurrences`)
     A form is an occurrence of its actor's role unless the word before it makes it someone
     else's ("former", "ex-", "late", "then", "future", "next", "previous", "deputy", "vice",
-    "acting": "former Russian president Dmitry Medvedev"), or a capitalised word follows it
-    that does not start a mention of the same actor ("his Russian counterpart Sergey Lavrov"
-    is Lavrov's title; "President of Russia Vladimir Putin" is Putin's). It counts only in
-    an article that mentions the actor by name: "the Chinese president" in an article that
-    names no Chinese president is left alone.
+    "acting": "former Russian president Dmitry Medvedev"), a form ending "of <country>" is
+    followed by a possessive ("the leader of Russia's closest ally" is Xi), or a capitalised
+    word follows it that does not start a mention of the same actor ("his Russian
+    counterpart Sergey Lavrov" is Lavrov's title; "President of Russia Vladimir Putin" is
+    Putin's). It counts only in an article that mentions the actor by name: "the Chinese
+    president" in an article that names no Chinese president is left alone.
 
 As a speaker (:func:`actor_of`)
     A speaker phrase *is* a role when it ends with a form and what comes before the form is
@@ -203,9 +204,16 @@ def occurrences(sentences: pl.LazyFrame, mentions: pl.LazyFrame, profile: Profil
         .with_columns(
             _lookup(pl.col("surface"), profile, "actor").alias("actor"),
             _lookup(pl.col("surface"), profile, "label").alias("label"),
-            before(pl.col("start"))
-            .str.contains(rf"(?i)(?:^|[^\p{{L}}])(?:{_holder_words()})(?:\s+|-)$")
-            .alias("_other_holder"),
+            (
+                before(pl.col("start")).str.contains(
+                    rf"(?i)(?:^|[^\p{{L}}])(?:{_holder_words()})(?:\s+|-)$"
+                )
+                # "the leader of Russia's closest ally": the country's possessive, no role.
+                | (
+                    pl.col("surface").str.contains(r"\s(?i:of)\s")
+                    & after(pl.col("end")).str.contains(r"^['’]s(?-u:\b)")
+                )
+            ).alias("_other_holder"),
             pl.when(~not_a_name)
             .then(
                 pl.col("_sentence_start") + pl.col("end") + following.str.len_chars().cast(pl.Int64)
