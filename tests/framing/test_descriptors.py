@@ -278,8 +278,9 @@ COLLECTED_LABELS = [
             (2, "xi_jinping", "leader"),
             (3, "xi_jinping", "president"),
         ],
-        # "his Chinese counterpart" is Xi only beside Putin: a relative description is no role.
-        [(1, "xi_jinping", "counterpart")],
+        # "his Chinese counterpart" said of the Russian president is Xi (issue 15: before, a
+        # relative description gave none).
+        [],
     ),
     # CNN
     (
@@ -833,6 +834,55 @@ PLURAL_AND_APPOSITION_SHAPES = [
             "spent more than four hours in talks with his ‘dear friend’ Putin.",
         ),
         [(1, "xi_jinping", "leader"), (1, "vladimir_putin", "dear friend")],
+        [],
+    ),
+    # "his Chinese counterpart" with no name after it, said of a head of state: the other
+    # country's leader (no dev case; the RT case above). Voz; The Union Journal (the
+    # counterpart is not "his" own: the last other person named); ZeroHedge (via Kolozeg).
+    (
+        (
+            "This Monday Chinese leader Xi Jinping had the first meeting in the Kremlin with "
+            "Vladimir Putin as part of a three-day visit.",
+            "At the start of the four-and-a-half-hour meeting, Putin congratulated his Chinese "
+            "counterpart on his re-election and praised him for his 12-point plan.",
+        ),
+        [(0, "xi_jinping", "leader"), (1, "xi_jinping", "counterpart")],
+        [],
+    ),
+    (
+        (
+            "Russian President Vladimir Putin welcomed Chinese leader Xi Jinping to the Kremlin "
+            "on Monday.",
+            "During the first visit from the Chinese leader since Moscow's invasion of Ukraine, "
+            "Xi called Putin his 'dear friend' and praised his Russian counterpart in turn.",
+        ),
+        [
+            (0, "vladimir_putin", "president"),
+            (0, "xi_jinping", "leader"),
+            (1, "xi_jinping", "leader"),
+            (1, "vladimir_putin", "dear friend"),
+            (1, "vladimir_putin", "counterpart"),
+        ],
+        # An object's complement ("called Putin his 'dear friend'") is not read.
+        [(1, "vladimir_putin", "dear friend")],
+    ),
+    (
+        (
+            "Just before Wednesday's Putin-Xi virtual summit, the Kremlin described the meeting.",
+            "“A new model of cooperation has been formed between our countries,” Putin told his "
+            "Chinese counterpart.",
+        ),
+        [(1, "xi_jinping", "counterpart")],
+        [],
+    ),
+    # Not a head of state's counterpart, or another full name between (Al Jazeera; made up).
+    (
+        (
+            "Putin met Xi Jinping in Moscow.",
+            "China's top diplomat Wang Yi met his Russian counterpart on Wednesday.",
+            "Putin said Sergey Lavrov had met his Chinese counterpart.",
+        ),
+        [],
         [],
     ),
     # Documented limits. Dev: Pledge Times (e16), a descriptor beyond another apposition;

@@ -30,6 +30,14 @@ plural. Candidates are the persons who hold a labelled role, and the persons the
 itself calls by one of those labels ("French President Emmanuel Macron"); only a role's holder
 gets its label.
 
+A head of state's counterpart (7): "his Chinese counterpart" (or "Putin's Chinese
+counterpart") with no name after it gives "counterpart" to the holder of the role "Chinese
+leader" (else "Chinese president"), in an article that names that holder, when the last
+person named before it, other than that holder, holds a labelled role and no other full
+name stands between them ("Putin congratulated his Chinese counterpart" gives Xi; "Wang Yi
+met his Russian counterpart" and "Putin said Sergey Lavrov met his Chinese counterpart" give
+nobody).
+
 Listed descriptors (``profile.descriptors``) are matched with their plurals ("leaders",
 "chairmen", "heads of state") and reported in their listed, lowercased form (``listed=True``).
 Unlisted descriptors are *discovered* in the premodifier slot only: the 1-3 lowercase words
@@ -40,8 +48,8 @@ gives "state news agency"; "Morgan senior economist Wang Wenbin" gives nothing, 
 the last ends in -ed/-ing/-ly (``listed=False``). One row per sentence x actor x label.
 
 Limits: discovered labels are not lemmatised; a role gives a label only when the article names
-its actor, and relative descriptions ("his Chinese counterpart") are no roles, so they give
-none; a pronoun's predicate is not followed ("he was reelected as the country's leader"); a
+its actor; predicates and an object's complement are not read ("Putin is a dictator", "Xi
+called Putin his dear friend"), nor a pronoun's ("he was reelected as the country's leader"); a
 descriptor separated from the name by another apposition is not reached ("my friend, the
 president of the People's Republic of China, comrade Xi Jinping" gives "president" and
 "comrade", not "friend"); "the two leaders" whose pair is not the last one named (or is a
@@ -58,7 +66,7 @@ import polars as pl
 from framescope.profile import Profile
 from framescope.rules import roles
 from framescope.rules.nationalities import PATTERN as NATIONALITY
-from framescope.rules.spans import KEYS, in_sentence, sentence_frame
+from framescope.rules.spans import KEYS, after, in_sentence, sentence_frame
 from framescope.rules.speakers import REPORTING_VERBS
 from framescope.rules.terms import alternation, locate, normalised
 from framescope.rules.words import DETERMINER, STOP_WORDS
@@ -280,6 +288,79 @@ def _plural_labels(
     return pl.concat([from_roles, from_pairs]).with_columns(pl.lit(True).alias("listed"))
 
 
+def _counterparts(
+    sentences: pl.DataFrame, mentions: pl.LazyFrame, occurring: pl.LazyFrame, profile: Profile
+) -> pl.LazyFrame:
+    """ "His Chinese counterpart" with no name after it, said of a head of state: the holder
+    of the other country's "leader" (or "president") role (rules in the module docstring).
+    ``mentions`` has article offsets, ``occurring`` (roles) offsets in the sentence. Returns
+    ``article_id, sentence_idx, actor, start, label, listed``."""
+    table = roles.forms(profile)
+    heads = {key: role.actor for key, role in table.items() if role.label is not None}
+    held_by = sorted(set(heads.values()))
+    persons = [actor.id for actor in profile.actors if actor.kind == "person"]
+    pattern = rf"(?:(?-u:\b)(?:[Hh]is|[Hh]er)|{_POSS})\s+({NATIONALITY})\s+counterpart(?-u:\b)"
+    nationality = pl.col("surface").str.extract(pattern, 1).str.to_lowercase()
+    text = (
+        sentence_frame(sentences, start=True)
+        .rename({"start": "_sentence_start"})
+        .filter(pl.col("text").str.contains("counterpart", literal=True))
+        .collect()
+    )
+    found = (
+        locate(text.lazy(), {"counterpart": pattern})
+        # "his Russian counterpart Sergey Lavrov", "..., Xi Jinping": a name's title.
+        .filter(~after(pl.col("end")).str.contains(r"^,?\s*\p{Lu}"))
+        .select(
+            *KEYS,
+            "start",
+            pl.coalesce(
+                (nationality + " " + word).replace_strict(heads, default=None)
+                for word in ("leader", "president")
+            ).alias("actor"),
+        )
+        .filter(pl.col("actor").is_not_null())
+    )
+    people = pl.concat(
+        [
+            mentions.join(text.lazy().select(*KEYS, "_sentence_start"), on=list(KEYS)).select(
+                *KEYS,
+                "actor",
+                (pl.col("start") - pl.col("_sentence_start")).alias("_from"),
+                (pl.col("end") - pl.col("_sentence_start")).alias("_to"),
+            ),
+            occurring.select(
+                *KEYS, "actor", pl.col("start").alias("_from"), pl.col("end").alias("_to")
+            ),
+        ]
+    ).filter(pl.col("actor").is_in(persons))
+    # Whose counterpart: the last person named before "his" (or the possessive's own name)
+    # other than the counterpart ("Xi called Putin his friend and praised his Russian
+    # counterpart" is Xi's).
+    owners = (
+        found.join(people.rename({"actor": "_owner"}), on=list(KEYS))
+        .filter((pl.col("_from") <= pl.col("start")) & (pl.col("_owner") != pl.col("actor")))
+        .sort("_to")
+        .group_by(*KEYS, "start", "actor")
+        .agg(pl.col("_owner").last(), pl.col("_to").last())
+    )
+    between = pl.col("text").str.slice(
+        pl.col("_to"), pl.max_horizontal(pl.col("start") - pl.col("_to"), 0)
+    )
+    return (
+        in_sentence(owners, text.lazy().rename({"_sentence_start": "start"}))
+        # A head of state's counterpart, with no other full name between ("Putin said Sergey
+        # Lavrov met his Chinese counterpart" is Lavrov's).
+        .filter(
+            pl.col("_owner").is_in(held_by)
+            & ~between.str.contains(r"\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+")
+        )
+        .select(*KEYS, "actor", "start", pl.lit("counterpart").alias("label"))
+        .join(mentions, on=["article_id", "actor"], how="semi")  # the article names it
+        .with_columns(pl.lit(True).alias("listed"))
+    )
+
+
 def labels(sentences: pl.DataFrame, mentions: pl.DataFrame, profile: Profile) -> pl.DataFrame:
     """Descriptors attached to actor mentions, listed and discovered.
 
@@ -423,6 +504,18 @@ def labels(sentences: pl.DataFrame, mentions: pl.DataFrame, profile: Profile) ->
     plurals = _plural_labels(
         sentences, keyed, occurring=occurring, listed=listed, profile=profile, forms=forms
     )
+    if "counterpart" in forms:
+        positioned = mentions.lazy().select(
+            pl.col("article_id").cast(pl.String),
+            pl.col("sentence_idx").cast(pl.Int32),
+            "actor",
+            pl.col("start").cast(pl.Int64),
+            pl.col("end").cast(pl.Int64),
+        )
+        plurals = pl.concat(
+            [plurals, _counterparts(sentences, positioned, occurring, profile)],
+            how="diagonal_relaxed",
+        )
     unlisted = (
         found.filter(pl.col("premodifier").is_null() & pl.col("discovered").is_not_null())
         .select(
