@@ -1225,6 +1225,36 @@ COLLECTED_DEV = [
         [(0, "Zhang Hanhui"), (1, "Zhang Hanhui")],
         None,
     ),
+    # Xinhua
+    (
+        (
+            "“The deal reflects not only the interests and demands of the U.S. side but also "
+            "those of the Chinese side,” Zhang Yuejiao, former chair of the Appellate Body of "
+            "the World Trade Organization (WTO), told Xinhua.",
+        ),
+        [(0, "Zhang Yuejiao")],
+        None,
+    ),
+    # A description with a proper name in apposition is that name; people who speak for no
+    # government are not the places they come from.
+    # Reuters (dev)
+    (
+        (
+            "China’s imports of Russian natural gas are set to have risen by at least 50 "
+            "percent in 2022, according to Russia’s top producer, Gazprom.",
+        ),
+        [(0, "Gazprom")],
+        None,
+    ),
+    # Global Times (dev)
+    (
+        (
+            "Experts from both China and Russia said the visit will be symbolic and have "
+            "global significance.",
+        ),
+        [(0, "Experts from both China and Russia")],
+        None,
+    ),
     # --------------------------------------------------------------------------------------
     # "the official", "the spokesperson": the person who spoke last; a lone surname is the
     # person of that surname named as a speaker in the article.
@@ -1237,6 +1267,23 @@ COLLECTED_DEV = [
             '"The exchange of presents is indeed included," Ushakov said.',
         ),
         [(0, "Yuri Ushakov"), (1, "Yuri Ushakov"), (2, "Yuri Ushakov")],
+        None,
+    ),
+    # TASS (dev): a role speaking in between is not "the official".
+    (
+        (
+            "Chinese leader Xi Jinping’s visit is business-like, Presidential Aide Yuri Ushakov "
+            "told reporters.",
+            "Ushakov pointed out that the Russian President said earlier that metro "
+            "construction has reached a high level.",
+            '"I do not know, maybe some of them will go down in the metro," the official said.',
+        ),
+        [
+            (0, "Yuri Ushakov"),
+            (1, "Yuri Ushakov"),
+            (1, "the Russian President"),
+            (2, "Yuri Ushakov"),
+        ],
         None,
     ),
     # TASS

@@ -37,8 +37,8 @@ in this order:
    actor mentioned, not as a possessive and not inside quotes, in the previous two sentences,
    one not after a preposition first ("Putin met with Xi. He said" is Putin);
 5. for "the" and a title alone ("the official", "the spokesperson", "the ambassador":
-   :data:`TITLE_WORDS`), the person speaker of the nearest attribution in the previous three
-   sentences (TASS: "Presidential Aide Yuri Ushakov told reporters ... 'It was agreed upon in
+   :data:`TITLE_WORDS`), the last person who spoke, named, in the previous four sentences
+   (TASS: "Presidential Aide Yuri Ushakov told reporters ... 'It was agreed upon in
    advance,' the official said"), else the phrase as written.
 
 Data sources ("China's customs data") are not resolved at all (the quotes table keeps them
@@ -68,6 +68,10 @@ OUTLET_WORDS = (
 )  # fmt: skip
 """Head words that name a media actor without its name ("the newspaper said")."""
 
+
+EXPERTS = "experts|analysts|observers|scholars|economists|researchers|commentators|people"
+"""Plurals of people who speak for no government: "experts from China and Russia" are not
+the two countries."""
 
 PEOPLE = (
     "officials|leaders|diplomats|lawmakers|legislators|senators|sources|analysts|experts|"
@@ -128,6 +132,13 @@ def by_mention(clauses: pl.LazyFrame, mentions: pl.LazyFrame) -> pl.LazyFrame:
         pl.Int64
     )
     proper = person.is_not_null() | pl.col("speaker_text").str.contains(r"^\p{Lu}[\p{Ll}'’-]+$")
+    # "Experts from both China and Russia said": people not of the government, of a place.
+    experts = pl.col("speaker_text").str.contains(
+        rf"^(?i:(?:the|some|many|several|two|three)\s+)?(?:[a-z-]+\s+)?(?i:{EXPERTS})\s+"
+        r"(?:from|in|at|of|across)\s"
+    )
+    # "according to Russia's top producer, Gazprom": the name in the apposition speaks.
+    described = pl.col("_apposition_name").is_not_null()
     candidates = (
         clauses.join(named, on=list(KEYS), how="inner")
         .with_columns(*position("speaker_text"), *position("_apposition"))
@@ -138,6 +149,8 @@ def by_mention(clauses: pl.LazyFrame, mentions: pl.LazyFrame) -> pl.LazyFrame:
             .then(0)
             .when(
                 pl.col("speaker_text_first").is_not_null()
+                & ~experts
+                & ~described
                 & (
                     person.is_null()
                     | (
@@ -175,6 +188,31 @@ def by_mention(clauses: pl.LazyFrame, mentions: pl.LazyFrame) -> pl.LazyFrame:
         )
         .group_by("_cid", maintain_order=True)
         .agg(pl.col("actor").first())
+    )
+
+
+def apposition_name(phrase: pl.Expr, apposition: pl.Expr) -> pl.Expr:
+    """The proper name in the apposition of a description, which names the speaker:
+    "according to Russia's top producer, Gazprom" is Gazprom; null otherwise.
+
+    Examples
+    --------
+    >>> f = pl.DataFrame({"p": ["Russia’s top producer", "the Kremlin", "its spokesman"],
+    ...                   "a": ["Gazprom", "Putin", "who said so"]})
+    >>> f.select(apposition_name(pl.col("p"), pl.col("a"))).to_series().to_list()
+    ['Gazprom', None, None]
+    """
+    description = phrase.str.contains(
+        r"^(?:(?:the|a|an|its|their|his|her)\s+|\p{Lu}[\p{L}.-]*['’]s\s+)"
+        r"(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*$"
+    )
+    name = apposition.str.strip_chars(" .")
+    return (
+        pl.when(
+            description & name.str.contains(r"^\p{Lu}[\p{L}.'’&-]*(?:\s+\p{Lu}[\p{L}.'’&-]*){0,3}$")
+        )
+        .then(name)
+        .otherwise(None)
     )
 
 
@@ -477,12 +515,13 @@ def by_pronoun(
         "article_id", "sentence_idx"
     )
 
-    def latest_before(rows: pl.LazyFrame, window: int) -> pl.LazyFrame:
+    def latest_before(rows: pl.LazyFrame, window: int, tie: str) -> pl.LazyFrame:
         # The last row (by sentence, then position) in a sentence before the pronoun's, if it
         # is at most ``window`` sentences back: an as-of join, so that the work does not grow
-        # with the square of an article's attributions.
+        # with the square of an article's attributions. ``tie`` orders rows at one position
+        # (the parts of "Xi and Putin said"), so that the choice does not change between runs.
         return asking.join_asof(
-            rows.sort("article_id", "_at", "_pos"),
+            rows.sort("article_id", "_at", "_pos", tie),
             left_on="sentence_idx",
             right_on="_at",
             by="article_id",
@@ -495,13 +534,14 @@ def by_pronoun(
         "article_id",
         pl.col("sentence_idx").alias("_at"),
         pl.col("_verb_start").alias("_pos"),
+        "_part",
         pl.col("actor").alias("_speaker"),
         # "Kremlin spokesman Dmitry Peskov", "Russian Prime Minister Mikhail Mishustin": a
         # phrase that ends with a person's name is that person.
         pl.col("_person").is_not_null().alias("_named"),
         pl.col("_person").alias("_speaker_text"),
     )
-    earlier = latest_before(speakers, 3).select(
+    earlier = latest_before(speakers, 3, "_part").select(
         "_cid",
         pl.when(
             pl.col("_speaker").replace_strict(kinds, default="other", return_dtype=pl.String)
@@ -514,11 +554,22 @@ def by_pronoun(
         .alias("_by_speaker"),
         pl.col("_at").alias("_speaker_at"),
     )
+    # "the official": the last person who spoke, named, in the previous four sentences (not
+    # a role or an institution that spoke in between).
+    is_person = (
+        pl.col("_speaker").replace_strict(kinds, default="other", return_dtype=pl.String)
+        == "person"
+    ) | pl.col("_named")
+    named_person = latest_before(speakers.filter(is_person), 4, "_part").select(
+        "_cid", pl.coalesce("_speaker", "_speaker_text").alias("_by_person")
+    )
     # A subject before an object ("Putin met with Xi. He said ..." is Putin), else anyone.
-    subject = latest_before(persons.filter(~pl.col("_object")), 2).select(
+    subject = latest_before(persons.filter(~pl.col("_object")), 2, "actor").select(
         "_cid", pl.col("actor").alias("_by_subject"), pl.col("_at").alias("_subject_at")
     )
-    mentioned = latest_before(persons, 2).select("_cid", pl.col("actor").alias("_by_mention"))
+    mentioned = latest_before(persons, 2, "actor").select(
+        "_cid", pl.col("actor").alias("_by_mention")
+    )
     # "Vladimir Putin has been speaking ..., where he says": a person named before the pronoun
     # in its own sentence, not after a preposition ("talks with Xi"), comes first.
     same_sentence = (
@@ -547,6 +598,7 @@ def by_pronoun(
         pronouns.select("_cid", "speaker_text")
         .join(same_sentence, on="_cid", how="left")
         .join(earlier, on="_cid", how="left")
+        .join(named_person, on="_cid", how="left")
         .join(subject, on="_cid", how="left")
         .join(mentioned, on="_cid", how="left")
         .select(
@@ -571,7 +623,7 @@ def by_pronoun(
             # aide Yury Ushakov told reporters ... 'It was agreed,' the official said"); else
             # the phrase as written.
             .when(titled(pl.col("speaker_text")))
-            .then(pl.when(pl.col("_by_speaker") != "unresolved").then(pl.col("_by_speaker")))
+            .then(pl.col("_by_person"))
             .otherwise(pl.lit("unresolved"))
             .alias("actor"),
         )

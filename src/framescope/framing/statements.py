@@ -23,6 +23,7 @@ from __future__ import annotations
 import polars as pl
 
 from framescope.framing.resolve import (
+    apposition_name,
     by_head_word,
     by_mention,
     by_pronoun,
@@ -106,7 +107,8 @@ def quotes(sentences: pl.DataFrame, mentions: pl.DataFrame, profile: Profile) ->
         pl.col("speaker_text")
     )
     named = found.filter(~pronoun & ~pl.col("_data")).with_columns(
-        person_name(pl.col("speaker_text")).alias("_person")
+        person_name(pl.col("speaker_text")).alias("_person"),
+        apposition_name(pl.col("speaker_text"), pl.col("_apposition")).alias("_apposition_name"),
     )
     # A role phrase is its actor or nobody: it is not read again for a name inside it.
     role = by_role(named, mention_frame, profile).collect().lazy()
@@ -117,7 +119,9 @@ def quotes(sentences: pl.DataFrame, mentions: pl.DataFrame, profile: Profile) ->
         [
             named.join(pl.concat([role, mentioned, by_head]), on="_cid", how="left"),
             found.filter(pl.col("_data")).with_columns(
-                pl.lit(None, pl.String).alias("_person"), pl.lit(None, pl.String).alias("actor")
+                pl.lit(None, pl.String).alias("_person"),
+                pl.lit(None, pl.String).alias("_apposition_name"),
+                pl.lit(None, pl.String).alias("actor"),
             ),
         ]
     ).collect()
@@ -133,7 +137,10 @@ def quotes(sentences: pl.DataFrame, mentions: pl.DataFrame, profile: Profile) ->
         [
             named_resolved.lazy(),
             found.filter(pronoun)
-            .with_columns(pl.lit(None, pl.String).alias("_person"))
+            .with_columns(
+                pl.lit(None, pl.String).alias("_person"),
+                pl.lit(None, pl.String).alias("_apposition_name"),
+            )
             .join(pronouns, on="_cid", how="left"),
         ]
     )
@@ -141,7 +148,7 @@ def quotes(sentences: pl.DataFrame, mentions: pl.DataFrame, profile: Profile) ->
     voices = {a.id: a.voice for a in profile.actors}
     attributed = (
         resolved.with_columns(
-            pl.coalesce("actor", "_person", "speaker_text").alias("speaker"),
+            pl.coalesce("actor", "_person", "_apposition_name", "speaker_text").alias("speaker"),
             pl.when(pl.col("_data"))
             .then(pl.lit("data"))
             .otherwise(
