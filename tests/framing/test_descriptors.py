@@ -863,8 +863,7 @@ PLURAL_AND_APPOSITION_SHAPES = [
             (1, "vladimir_putin", "dear friend"),
             (1, "vladimir_putin", "counterpart"),
         ],
-        # An object's complement ("called Putin his 'dear friend'") is not read.
-        [(1, "vladimir_putin", "dear friend")],
+        [],
     ),
     (
         (
@@ -883,6 +882,30 @@ PLURAL_AND_APPOSITION_SHAPES = [
             "Putin said Sergey Lavrov had met his Chinese counterpart.",
         ),
         [],
+        [],
+    ),
+    # A predicate of the name: a verb of calling before it (no dev case; The Union Journal
+    # above). One News Page; NBC's TODAY; Reuters (via bdnews24). Not when negated.
+    (
+        ("President Joe Biden called Russian President Vladimir Putin a “war criminal.”",),
+        [(0, "vladimir_putin", "president"), (0, "vladimir_putin", "war criminal")],
+        [],
+    ),
+    (
+        (
+            "Biden also blasted Russian President Putin again after new attacks, calling Putin "
+            'a "murderous dictator, a pure thug."',
+        ),
+        [(0, "vladimir_putin", "president"), (0, "vladimir_putin", "dictator")],
+        [],
+    ),
+    (
+        (
+            'Xi called Putin his "best friend" during a 2019 visit where they admired pandas in '
+            "a Moscow zoo.",
+            "Putin is not a dictator, the Kremlin said.",
+        ),
+        [(0, "vladimir_putin", "friend")],
         [],
     ),
     # Documented limits. Dev: Pledge Times (e16), a descriptor beyond another apposition;

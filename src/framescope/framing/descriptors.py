@@ -13,8 +13,11 @@ preposition or "who", "whose", "which", "that" follows it: "Xi, a powerful leade
 commands ...", "Xi, the most powerful world leader to have ...") or before it ("China's top
 diplomat, Wang Yi"; after a preposition only where the name closes the apposition: "met with
 his Russian counterpart, Vladimir Putin, on Tuesday", not "According to a Chinese official,
-Mr Putin did"), or (4) after the name in "the <name> <descriptor>" ("the Putin regime"); (5)
-as the descriptor in an actor's role, where the role stands for the actor
+Mr Putin did"), or as its predicate, after a copula ("Putin is a war criminal"; not "is not a
+...") or with a verb of calling before the name ("called Russian President Vladimir Putin a
+'war criminal'", "called Putin his 'dear friend'", "hailed Xi as a partner"; up to two
+modifiers, none a function word), or (4) after the name in "the <name> <descriptor>" ("the
+Putin regime"); (5) as the descriptor in an actor's role, where the role stands for the actor
 (:mod:`framescope.rules.roles`: "the Chinese leader said" gives Xi "leader", "the president
 of the aggressor country" gives Putin "president", in an article that names them).
 
@@ -48,8 +51,7 @@ gives "state news agency"; "Morgan senior economist Wang Wenbin" gives nothing, 
 the last ends in -ed/-ing/-ly (``listed=False``). One row per sentence x actor x label.
 
 Limits: discovered labels are not lemmatised; a role gives a label only when the article names
-its actor; predicates and an object's complement are not read ("Putin is a dictator", "Xi
-called Putin his dear friend"), nor a pronoun's ("he was reelected as the country's leader"); a
+its actor; a pronoun's predicate is not followed ("he was reelected as the country's leader"); a
 descriptor separated from the name by another apposition is not reached ("my friend, the
 president of the People's Republic of China, comrade Xi Jinping" gives "president" and
 "comrade", not "friend"); "the two leaders" whose pair is not the last one named (or is a
@@ -409,6 +411,19 @@ def labels(sentences: pl.DataFrame, mentions: pl.DataFrame, profile: Profile) ->
         rf"(?P<words>(?:(?:[a-z][\w-]*|{NATIONALITY})\s+){{0,3}}?)(?P<label>{any_form})"
         rf'(?:\s+(?:{_PREPOSITION}|who|whose|which|that)(?-u:\b)|\s*[,.;:)”’"]|\s*$)'
     )
+    # A predicate of the name: after a copula ("Putin is a war criminal") or a verb of calling
+    # before the name ("called Putin his 'dear friend'", "hailed Xi as a friend").
+    predicate = (
+        rf"^\s+(?:(?P<copula>is|was|remains|remained|became|has\s+been|had\s+been)\s+"
+        rf"(?:(?:also|now|still|officially|effectively)\s+)?|(?:as\s+)?){DETERMINER}\s+['‘“\"]?"
+        rf"(?P<words>(?:(?:[a-z][\w-]*|{NATIONALITY})\s+){{0,2}}?)(?P<label>{any_form})"
+        rf"(?:['’\"”](?:[^\p{{L}}]|$)|(?:\s+(?:{_PREPOSITION}|who|whose|which|that|and)(?-u:\b)"
+        rf"|\s*[,.;:)]|\s*$))"
+    )
+    calling = (
+        r"(?i:(?:^|\s)(?:call(?:s|ed|ing)?|dubb(?:ed|ing)|describ(?:es|ed|ing)|hail(?:s|ed|ing)))"
+        rf"\s+(?:{NATIONALITY}\s+)?$"
+    )
     apposition_before = (
         rf"(?:^|(?P<word>\S+)\s+)(?:{DETERMINER}|{_POSS}|{NATIONALITY})\s+{between}"
         rf"(?P<label>{any_form})"
@@ -444,6 +459,12 @@ def labels(sentences: pl.DataFrame, mentions: pl.DataFrame, profile: Profile) ->
         .str.extract_all(r"[a-z][\w-]*")
         .list.eval(pl.element().is_in(_NOT_BETWEEN))
     )
+    said = after.str.extract_groups(predicate)
+    said_ok = (
+        said.struct.field("copula").is_not_null() | before.str.contains(calling)
+    ) & ~said.struct.field("words").str.extract_all(r"[a-z][\w-]*").list.eval(
+        pl.element().is_in(_NOT_BETWEEN)
+    ).list.any().fill_null(True)
     found = in_sentence(
         mentions.lazy().select(*KEYS, "actor", "alias", "start", "end"), sentences.lazy()
     ).select(
@@ -458,6 +479,7 @@ def labels(sentences: pl.DataFrame, mentions: pl.DataFrame, profile: Profile) ->
         .then(appended.struct.field("label"))
         .alias("apposition_after"),
         pl.when(aside_ok).then(aside.struct.field("label")).alias("apposition_before"),
+        pl.when(~possessive & said_ok).then(said.struct.field("label")).alias("predicate"),
         # "the Putin regime"; singular only: "the SCO leaders' summit" is about members.
         pl.when(before.str.contains(r"(?i:(?-u:\b)the)\s+$"))
         .then(after.str.extract(rf"^\s+({singular})(?:$|[^\p{{L}}’'])", 1))
@@ -478,6 +500,7 @@ def labels(sentences: pl.DataFrame, mentions: pl.DataFrame, profile: Profile) ->
                 "shared",
                 "apposition_after",
                 "apposition_before",
+                "predicate",
                 "postmodifier",
             ],
             variable_name="rule",
