@@ -1463,6 +1463,33 @@ COLLECTED_DEV = [
         None,
     ),
     # --------------------------------------------------------------------------------------
+    # A quotation of several sentences in straight quotes: a lone ," closes it, and the
+    # attribution after it is outside the quotation.
+    # Sputnik (dev)
+    (
+        (
+            "Russia-China trade can reach $200 billion already this year, Russian President "
+            "Vladimir Putin said on Tuesday.",
+            '"Our countries maintain the high dynamics of mutual trade, which grew by 30% last '
+            "year.",
+            'And we are able to overcome the mark of $200 billion this year," Putin said.',
+        ),
+        [(0, "vladimir_putin"), (1, "vladimir_putin"), (2, "vladimir_putin")],
+        None,
+    ),
+    # TASS
+    (
+        (
+            "The Kremlin will not comment on the agenda of possible talks until their meeting "
+            "is officially announced, Russian Presidential Spokesman Dmitry Peskov told TASS.",
+            '"I don’t know.',
+            'Once we make an announcement, we will be able to say something," he said, when '
+            "asked if Putin and Xi could discuss China’s plan.",
+        ),
+        [(0, "dmitry_peskov"), (1, "dmitry_peskov"), (2, "dmitry_peskov")],
+        None,
+    ),
+    # --------------------------------------------------------------------------------------
     # A participle of saying after a comma, and a verb whose subject is elided after "and",
     # are the sentence subject's; a participle after an attribution adds nobody.
     # Reuters (dev)

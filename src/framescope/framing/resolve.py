@@ -344,7 +344,7 @@ def by_head_word(clauses: pl.LazyFrame, mentions: pl.LazyFrame, profile: Profile
             check_sortedness=False,
         )
         .filter(pl.col("_at").is_not_null())
-        .sort("_cid", "_at", "_pos", descending=[False, True, True])
+        .sort("_cid", "_at", "_pos", "actor", descending=[False, True, True, False])
         .group_by("_cid", maintain_order=True)
         .agg(pl.col("actor").first())
     )
@@ -360,7 +360,9 @@ def person_mentions(
     persons = [a.id for a in profile.actors if a.kind == "person"]
     # Three characters after the name tell a possessive: "’s" and the next one, for \b.
     possessive = pl.col("text").str.slice(pl.col("_rel_end"), 3).str.contains(r"^['’]s(?-u:\b)")
-    found = in_sentence(mentions.filter(pl.col("actor").is_in(persons)), sentences)
+    # Collected once: quoted() sets its flags beside the rows, and two evaluations of a join
+    # need not give its rows in one order (which made "he" resolve differently between runs).
+    found = in_sentence(mentions.filter(pl.col("actor").is_in(persons)), sentences).collect().lazy()
     # "talks with Xi", "a call to Putin": a name after a preposition is no clause's subject.
     window = pl.max_horizontal(pl.col("_rel_start") - 16, pl.lit(0))
     after_preposition = (

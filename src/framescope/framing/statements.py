@@ -3,7 +3,9 @@
 An attributed statement is a reporting verb with a speaker phrase
 (:func:`framescope.rules.speakers.clauses`: one per speaker of "Xi and Putin said"),
 resolved to a profile actor where possible (:mod:`framescope.framing.resolve`); otherwise
-the phrase is kept as text ("a Chinese official", speaker_kind and voice "other"), and
+a person is kept by name ("Yury Ushakov" for "Kremlin aide Yury Ushakov", "Gazprom" for
+"Russia's top producer, Gazprom"), any other phrase as text ("a Chinese official"; all with
+speaker_kind and voice "other"), and
 pronouns with no antecedent and "they" give "unresolved". A data source ("Chinese customs
 data showed", "according to China's General Administration of Customs":
 :func:`framescope.rules.speakers.data_source`) is kept as written with speaker_kind "data"
@@ -13,7 +15,9 @@ that starts with or inside a quotation and has no attribution of its own continu
 neighbour's statement: the next sentence's when the quotation runs on into it or the next
 sentence is a bare attribution ("When Guanzhong said."), else the nearest attributed
 sentence before it (at most two sentences back, or any distance across a run of such
-quotation sentences). One row per sentence x speaker; a relayed statement gives a row for
+quotation sentences). Straight quotes count too: a sentence that opens with a lone " and one
+that closes with a lone ," before its attribution ('"Our countries ...' / 'And we are able
+...," Putin said.'). One row per sentence x speaker; a relayed statement gives a row for
 the speaker and one for the relay ("TASS quoted the ministry as saying": the ministry with
 "say", TASS with "quote").
 """
@@ -57,6 +61,13 @@ not resolved, ``"data"`` for a data source. ``verb`` is the reporting verb's lem
 "claim", "according to"). ``speaker_text`` is the phrase as written ("he", "the former
 diplomat"); ``direct`` says whether ``quote`` holds quoted words (True) or the whole
 sentence of indirect speech."""
+
+
+_STRAIGHT_OPEN = r'^\s*"([^"“”]*\w[^"“”]*)$'
+"""A sentence that opens a quotation with a lone straight quote, and its quoted words."""
+_STRAIGHT_CLOSE = r'^([^"“”]*\w[^"“”]*?)[,.?!]"\s[^"“”]*$'
+"""A sentence that closes a quotation with a lone straight quote after a comma or a full stop,
+and its quoted words."""
 
 
 def quotes(sentences: pl.DataFrame, mentions: pl.DataFrame, profile: Profile) -> pl.DataFrame:
@@ -166,6 +177,15 @@ def quotes(sentences: pl.DataFrame, mentions: pl.DataFrame, profile: Profile) ->
     quoted = (
         sentence_rows.select(*KEYS, "text", quote_spans(pl.col("text")).alias("_spans"))
         .with_columns(pl.when(pl.col("_spans") != "").then(pl.col("_spans")).alias("_spans"))
+        # A quotation of several sentences in straight quotes: the sentence that opens it
+        # with a lone " and the one that closes it with a lone ," before its attribution.
+        .with_columns(
+            pl.coalesce(
+                "_spans",
+                pl.col("text").str.extract(_STRAIGHT_OPEN, 1),
+                pl.col("text").str.extract(_STRAIGHT_CLOSE, 1),
+            ).alias("_spans")
+        )
         .collect()
     )
     rows = (
@@ -191,6 +211,8 @@ def _surnames(resolved: pl.DataFrame) -> pl.DataFrame:
     told reporters" is Yuri Ushakov."""
     full = (
         resolved.filter(pl.col("actor").is_null() & pl.col("_person").is_not_null())
+        # The first in the text, so that the choice does not change between runs.
+        .sort("article_id", "sentence_idx", "_verb_start", "_part")
         .select(
             "article_id",
             pl.col("_person").str.extract(r"(\S+)$", 1).alias("speaker_text"),
@@ -221,9 +243,9 @@ def _continued(quoted: pl.DataFrame, attributed: pl.DataFrame) -> pl.DataFrame:
     # Each text test is a column of its own (``tests`` below): as expressions, they were
     # evaluated again at every use, which took most of the time here.
     tests = {
-        "_starts_inside": text.str.contains(r"^[^“”]*”"),
+        "_starts_inside": text.str.contains(r"^[^“”]*”") | text.str.contains(_STRAIGHT_CLOSE),
         "_starts_quote": text.str.contains(r'^\s*[“"]'),
-        "_ends_open": text.str.contains(r"“[^“”]*$"),
+        "_ends_open": text.str.contains(r"“[^“”]*$") | text.str.contains(_STRAIGHT_OPEN),
         "_ends_said": text.str.contains(
             r"(?i)(?-u:\b)(?:said|says|added|wrote|as saying)\s*\.?\s*$"
         ),

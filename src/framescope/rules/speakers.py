@@ -6,21 +6,23 @@ A reporting verb (:data:`REPORTING_VERBS`: "said", "told", "claimed", "agreed", 
 verbs of stance and appeal: "pledged", "urged", "called for", "called on", "praised",
 "hailed", "touted", "condemned", "denounced", "decried", "criticised", "blamed", "accused",
 "rejected", "described ... as", "voiced", "assured", ...) outside quotation marks attributes
-its sentence to a speaker phrase. "reports", "claims" and "notes", more often nouns, count
-only before "that" or at the end of the sentence ("..., TASS reports."); a verb of stance
-never attributes to a document (:data:`DOCUMENTS`: "The plan calls on all parties"), "accused
-of" and "described as" with no object are descriptions, and "called on Monday" or "a video
-call on Dec. 30" no appeal. The speaker phrase is the
-clause before the verb, back to the previous comma, colon, quote mark, "that", reporting
-verb or word that opens a clause inside it ("which", "what", "while", "when", "after", ...:
-"a dinner at which Kremlin spokesman Dmitry Peskov said", "even while Beijing declared").
-When that is empty (the verb follows a comma or a quote), it is the antecedent of "which" or
-"who" for a verb of saying ("Kyiv, which says ..."), else the phrase after the verb ("...,
-said Ian Bremmer, chairman of Eurasia Group"), else the subject before one comma-enclosed
-aside ("Kuleba, who also spoke with Blinken, said"; the aside names the speaker when it
-starts with a name or an article: "the spokesman for ..., Wang Wenbin, revealed").
-"according to X", "citing X" and a passive "by X" ("cited by X", "stated by X") always take
-the phrase after, without a time after it ("on March 20").
+its sentence to a speaker phrase (a lone straight quote after a comma or a full stop closes a
+quotation opened in an earlier sentence: 'And we are able ...," Putin said.' is outside).
+"reports", "claims" and "notes", more often nouns, count only before "that" or at the end of
+the sentence ("..., TASS reports."); a verb of stance never attributes to a document
+(:data:`DOCUMENTS`: "The plan calls on all parties"), "accused of" and "described as" with no
+object are descriptions, and "called on Monday" or "a video call on Dec. 30" no appeal.
+
+The speaker phrase is the clause before the verb, back to the previous comma, colon, quote
+mark, "that", reporting verb or word that opens a clause inside it ("which", "what",
+"while", "when", "after", ...: "a dinner at which Kremlin spokesman Dmitry Peskov said",
+"even while Beijing declared"). When that is empty (the verb follows a comma or a quote), it
+is the antecedent of "which" or "who" for a verb of saying ("Kyiv, which says ..."), else
+the phrase after the verb ("..., said Ian Bremmer, chairman of Eurasia Group"), else the
+subject before one comma-enclosed aside ("Kuleba, who also spoke with Blinken, said"; the
+aside names the speaker when it starts with a name or an article: "the spokesman for ...,
+Wang Wenbin, revealed"). "according to X", "citing X" and a passive "by X" ("cited by X",
+"stated by X") always take the phrase after, without a time after it ("on March 20").
 
 A phrase is trimmed to its subject: quote marks, connectives and adverbs around it go, a
 leading prepositional phrase goes ("In the newspaper he" is "he"; "in the newspaper" alone
@@ -516,7 +518,16 @@ def clauses(sentences: pl.LazyFrame, *, marks: pl.LazyFrame | None = None) -> pl
         # A quotation carried over from the previous sentence ends at its closing ”; an
         # opening quote mark lost in scraping would otherwise hide the attribution after it.
         quoted(located, marks, carried=False)
-        .filter(~pl.col("_quoted"))
+        # A lone straight quote after a comma or a full stop closes a quotation opened in an
+        # earlier sentence ('And we are able to overcome ... this year," Putin said.'): what
+        # follows it is outside (tested only on the rows found quoted).
+        .filter(
+            ~pl.col("_quoted")
+            | pl.when(pl.col("_quoted"))
+            .then(before)
+            .str.contains(r'^[^"“”]*[,.?!]"\s[^"“”]*$')
+            .fill_null(False)
+        )
         # A lookup, not a join: see framescope.rules.spans.
         .with_columns(
             normalised(pl.col("surface"))
