@@ -61,6 +61,7 @@ last sentence names three.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 import polars as pl
@@ -454,17 +455,12 @@ def labels(sentences: pl.DataFrame, mentions: pl.DataFrame, profile: Profile) ->
         .fill_null(False)
     )
     appended = after.str.extract_groups(apposition_after)
-    plain = (
-        appended.struct.field("words")
-        .str.extract_all(r"[a-z][\w-]*")
-        .list.eval(pl.element().is_in(_NOT_BETWEEN))
-    )
+    function_word = rf"(?:^|\s)(?:{'|'.join(map(re.escape, _NOT_BETWEEN))})\s"  # in modifiers
+    plain = ~appended.struct.field("words").str.contains(function_word).fill_null(True)
     said = after.str.extract_groups(predicate)
     said_ok = (
         said.struct.field("copula").is_not_null() | before.str.contains(calling)
-    ) & ~said.struct.field("words").str.extract_all(r"[a-z][\w-]*").list.eval(
-        pl.element().is_in(_NOT_BETWEEN)
-    ).list.any().fill_null(True)
+    ) & ~said.struct.field("words").str.contains(function_word).fill_null(True)
     found = in_sentence(
         mentions.lazy().select(*KEYS, "actor", "alias", "start", "end"), sentences.lazy()
     ).select(
@@ -475,9 +471,7 @@ def labels(sentences: pl.DataFrame, mentions: pl.DataFrame, profile: Profile) ->
         before.str.extract(premodifier, 1).alias("premodifier"),
         before.str.extract(coordinated, 1).alias("coordinated"),
         before.str.extract(shared, 1).alias("shared"),
-        pl.when(~plain.list.any().fill_null(True))
-        .then(appended.struct.field("label"))
-        .alias("apposition_after"),
+        pl.when(plain).then(appended.struct.field("label")).alias("apposition_after"),
         pl.when(aside_ok).then(aside.struct.field("label")).alias("apposition_before"),
         pl.when(~possessive & said_ok).then(said.struct.field("label")).alias("predicate"),
         # "the Putin regime"; singular only: "the SCO leaders' summit" is about members.
