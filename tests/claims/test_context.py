@@ -196,6 +196,17 @@ def test_a_clause_with_no_verb_of_its_own_takes_the_nearest_cue_before_it() -> N
     assert one_figure("Trade rose to $190 billion (the goal is higher).", "kind") == ("actual",)
 
 
+def test_a_figure_with_only_figures_before_it_is_actual() -> None:
+    # A long run of "$1 " (the bounded-memory test's input) left no word before the figure
+    # in its window: an IndexError, before.
+    from framescope.claims import context
+
+    text = "$1 " * 200
+    result = context.governing_start(text, (0, len(text)), text.rindex("$"))
+    assert result == (text.rindex("$") - context._LEAD_CHARS, False)
+    assert set(figures_of(text[:60])["kind"]) == {"actual"}
+
+
 _MONEY_AND_PERCENT = ("USD", "CNY", "RUB", "EUR", "GBP", "percent")
 
 

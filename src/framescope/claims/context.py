@@ -310,6 +310,8 @@ def governing_start(text: str, clause: tuple[int, int], start: int) -> tuple[int
     """
     window = max(clause[0], start - _LEAD_CHARS)
     words = _words(text, window, start)
+    if not words:  # only numbers and signs before it ("$1 $1 $1 ..."): no verb to govern it
+        return window, False
     finite = 0
     for at in range(len(words) - 1, max(0, len(words) - 1 - _MAX_PHRASE_WORDS) - 1, -1):
         _, word_end, word = words[at]
