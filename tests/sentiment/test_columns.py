@@ -3,8 +3,10 @@ from __future__ import annotations
 import re
 import sys
 
+import numpy as np
 import polars as pl
 import pytest
+from polars.testing import assert_frame_equal
 
 from framescope.sentiment import columns
 
@@ -46,3 +48,19 @@ def test_require_columns_names_the_missing_ones() -> None:
     columns.require_columns(frame, ["text"], "sentences")
     with pytest.raises(ValueError, match=r"sentences has no column 'article_id', 'sentence_idx'"):
         columns.require_columns(frame, ["article_id", "text", "sentence_idx"], "sentences")
+
+
+def test_in_batches_keeps_order_and_nulls_whatever_the_batch_size() -> None:
+    texts = pl.Series(["abc", None, "", "de", None, "f"])
+
+    def lengths(batch: pl.Series) -> dict[str, np.ndarray]:
+        assert batch.null_count() == 0  # a scorer never sees a null
+        n = batch.str.len_chars().cast(pl.Float64).to_numpy()
+        return {"n": n, "twice": 2 * n}
+
+    expected = pl.DataFrame(
+        {"n": [3.0, None, 0.0, 2.0, None, 1.0], "twice": [6.0, None, 0.0, 4.0, None, 2.0]}
+    )
+    for batch_size in (1, 2, 4, 100):
+        result = columns.in_batches(texts, lengths, ["n", "twice"], batch_size)
+        assert_frame_equal(result, expected)

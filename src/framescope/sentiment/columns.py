@@ -12,7 +12,8 @@ from __future__ import annotations
 import functools
 import re
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 import numpy.typing as npt
@@ -53,6 +54,40 @@ def check_texts(texts: pl.Series, batch_size: int) -> pl.Series:
         msg = f"texts must be a String series, got dtype {texts.dtype}"
         raise TypeError(msg)
     return texts
+
+
+def in_batches(
+    texts: pl.Series,
+    score: Callable[[pl.Series], dict[str, Floats]],
+    names: Iterable[str],
+    batch_size: int,
+) -> pl.DataFrame:
+    """``score`` over ``texts`` a batch at a time, batches side by side on polars' threads:
+    one Float64 column per name, one row per text in order, null for a null text.
+
+    Batches bound the memory (a few hundred bytes per token) whatever the corpus size; most of
+    a batch's work runs on one core. ``score`` gets non-null texts and never gives NaN, so NaN
+    marks exactly the null texts. Warm any cache ``score`` shares before calling.
+
+    Examples
+    --------
+    >>> lengths = lambda batch: {"n": batch.str.len_chars().cast(pl.Float64).to_numpy()}
+    >>> in_batches(pl.Series(["ab", None, "c"]), lengths, ["n"], batch_size=1)["n"].to_list()
+    [2.0, None, 1.0]
+    """
+    texts = check_texts(texts, batch_size)
+    columns = {name: np.full(len(texts), np.nan) for name in names}
+    present = np.flatnonzero(texts.is_not_null().to_numpy())
+    texts = texts.drop_nulls()
+    starts = range(0, len(texts), batch_size)
+    batches = (texts.slice(start, batch_size).rechunk() for start in starts)
+    with ThreadPoolExecutor(max(1, min(pl.thread_pool_size(), len(starts)))) as pool:
+        for start, result in zip(starts, pool.map(score, batches), strict=True):
+            for name, values in result.items():
+                columns[name][present[start : start + batch_size]] = values
+    return pl.DataFrame(
+        [pl.Series(name, values, nan_to_null=True) for name, values in columns.items()]
+    )
 
 
 def distinct_values(values: pl.Series) -> tuple[npt.NDArray[np.uint32], pl.Series]:

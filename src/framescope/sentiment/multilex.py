@@ -47,7 +47,6 @@ import functools
 import importlib.util
 import string
 from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -56,7 +55,7 @@ import polars as pl
 from vaderSentiment.vaderSentiment import BOOSTER_DICT, N_SCALAR, NEGATE
 
 from framescope.sentiment import textblob_lexicon, vader, vader_tokens
-from framescope.sentiment.columns import Floats, check_texts
+from framescope.sentiment.columns import Floats, in_batches
 from framescope.sentiment.vader_tokens import Tokens
 
 LEXICONS = ("vader", "afinn", "pattern", "sentimentr")
@@ -208,24 +207,11 @@ def lexicon_scores(texts: pl.Series, *, batch_size: int = 50_000) -> pl.DataFram
     >>> lexicon_scores(pl.Series(["Not a good deal."])).select(pl.all().round(3)).row(0)
     (-0.341, -0.417, -0.472, -0.357)
     """
-    texts = check_texts(texts, batch_size)
-    columns = {name: np.full(len(texts), np.nan) for name in LEXICONS}
-    present = np.flatnonzero(texts.is_not_null().to_numpy())
-    texts = texts.drop_nulls()
-    # As in vader.scores: built once before the threads need them, batches side by side.
+    # Built once, before the threads need them.
     vader_tokens.patterns(), vader_tokens.vocabulary()
     for name in _TO_VADER_SCALE:
         lexicon(name)
-    starts = range(0, len(texts), batch_size)
-    batches = (texts.slice(start, batch_size).rechunk() for start in starts)
-    with ThreadPoolExecutor(max(1, min(pl.thread_pool_size(), len(starts)))) as pool:
-        for start, result in zip(starts, pool.map(_lexicon_scores, batches), strict=True):
-            for name, values in result.items():
-                columns[name][present[start : start + batch_size]] = values
-    # Scores are never NaN, so NaN marks exactly the null texts.
-    return pl.DataFrame(
-        [pl.Series(name, values, nan_to_null=True) for name, values in columns.items()]
-    )
+    return in_batches(texts, _lexicon_scores, LEXICONS, batch_size)
 
 
 def combine(

@@ -49,7 +49,6 @@ Examples
 from __future__ import annotations
 
 from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
@@ -58,7 +57,7 @@ import polars as pl
 from vaderSentiment.vaderSentiment import C_INCR, N_SCALAR
 
 from framescope.sentiment import vader_tokens
-from framescope.sentiment.columns import Bools, Floats, Ints, check_texts
+from framescope.sentiment.columns import Bools, Floats, Ints, in_batches
 from framescope.sentiment.registry import SCORE_SCHEMA
 from framescope.sentiment.vader_tokens import Tokens, Window
 
@@ -330,24 +329,8 @@ def scores(texts: pl.Series, *, batch_size: int = 50_000) -> pl.DataFrame:
     >>> scores(pl.Series(["The book was good.", "Not bad at all", ""])).rows()
     [(0.4404, 0.492, 0.508, 0.0), (0.431, 0.487, 0.513, 0.0), (0.0, 0.0, 0.0, 0.0)]
     """
-    texts = check_texts(texts, batch_size)
-    columns = {name: np.full(len(texts), np.nan) for name in SCHEMA}
-    present = np.flatnonzero(texts.is_not_null().to_numpy())
-    texts = texts.drop_nulls()
-    # Batches bound the memory (a few hundred bytes per token) whatever the corpus size. Most of
-    # a batch's work runs on one core, so batches run side by side on polars' threads.
-    # Built once, before the threads need them.
-    vader_tokens.patterns(), vader_tokens.vocabulary()
-    starts = range(0, len(texts), batch_size)
-    batches = (texts.slice(start, batch_size).rechunk() for start in starts)
-    with ThreadPoolExecutor(max(1, min(pl.thread_pool_size(), len(starts)))) as pool:
-        for start, result in zip(starts, pool.map(batch_scores, batches), strict=True):
-            for name, values in result.items():
-                columns[name][present[start : start + batch_size]] = values
-    # Scores are never NaN, so NaN marks exactly the null texts.
-    return pl.DataFrame(
-        [pl.Series(name, values, nan_to_null=True) for name, values in columns.items()]
-    ).cast(SCHEMA)
+    vader_tokens.patterns(), vader_tokens.vocabulary()  # built once, before the threads
+    return in_batches(texts, batch_scores, SCHEMA, batch_size).cast(SCHEMA)
 
 
 @dataclass(frozen=True)
