@@ -107,6 +107,7 @@ def test_rebuild_on_unchanged_input_is_a_no_op(raw, tmp_path):
     assert (out / "articles.parquet").stat().st_mtime_ns == before
 
 
+@pytest.mark.slow  # several builds of the seeds: make test, not make test-fast
 def test_adding_files_reads_only_the_new_ones(raw, tmp_path, monkeypatch):
     out = tmp_path / "out"
     added = raw.parent / "later"
@@ -133,6 +134,7 @@ def test_adding_files_reads_only_the_new_ones(raw, tmp_path, monkeypatch):
         assert_frame_equal(store.read(name, out), store.read(name, full))
 
 
+@pytest.mark.slow  # several builds of the seeds: make test, not make test-fast
 def test_changed_file_rebuilds_everything(raw, tmp_path):
     out = tmp_path / "out"
     _build(raw, out)
@@ -143,6 +145,7 @@ def test_changed_file_rebuilds_everything(raw, tmp_path):
     assert store.read("articles", out)["text"].str.contains("A new closing sentence.").sum() == 1
 
 
+@pytest.mark.slow  # several builds of the seeds: make test, not make test-fast
 def test_force_rebuilds(raw, tmp_path):
     out = tmp_path / "out"
     _build(raw, out)
@@ -278,6 +281,7 @@ def _assert_same_tables(left, right, *, but=()):
         assert_frame_equal(result, expected)
 
 
+@pytest.mark.slow  # several builds of the seeds: make test, not make test-fast
 def test_a_file_reached_twice_is_read_once(raw, tmp_path):
     # Issue 13 #4: it was rejected as a duplicate "kept once" and kept twice anyway.
     (raw / "sub").mkdir()
@@ -296,6 +300,7 @@ def test_a_file_reached_twice_is_read_once(raw, tmp_path):
     )
 
 
+@pytest.mark.slow  # several builds of the seeds: make test, not make test-fast
 def test_an_incremental_build_equals_a_force_build(tmp_path):
     # Issue 13 #5: a copy that sorts before the kept file doubled every per-sentence row.
     raw = tmp_path / "raw"
@@ -324,6 +329,7 @@ def test_an_incremental_build_equals_a_force_build(tmp_path):
     assert _build(raw, out).status == "up_to_date"
 
 
+@pytest.mark.slow  # several builds of the seeds: make test, not make test-fast
 def test_changed_size_limits_rebuild(raw, tmp_path, monkeypatch):
     # Issue 13 #9: a lower limit said "up to date" while the tables still held the large file.
     out = tmp_path / "out"
@@ -336,6 +342,7 @@ def test_changed_size_limits_rebuild(raw, tmp_path, monkeypatch):
     _assert_same_tables(out, tmp_path / "force")
 
 
+@pytest.mark.slow  # several builds of the seeds: make test, not make test-fast
 def test_a_build_killed_between_renames_is_never_read_and_is_rebuilt(raw, tmp_path, monkeypatch):
     # Issue 13 #6: a sidecar edit keeps row counts; the new articles (new ids) and the old
     # mentions passed the manifest's row-count check together.
@@ -385,6 +392,7 @@ def test_what_a_killed_build_left_is_removed_by_the_next(raw, tmp_path):
     assert not list(out.glob(".staging-*")) + list(out.glob(".*.tmp"))
 
 
+@pytest.mark.slow  # several builds of the seeds: make test, not make test-fast
 def test_sentiment_is_scored_by_the_methods_chosen(raw, tmp_path):
     out = tmp_path / "out"
     _build(raw, out, methods=["vader"])
@@ -452,6 +460,7 @@ def test_code_sha256_covers_every_file_but_readers_and_caches(tmp_path):
     assert len({before, added, edited, renamed}) == 4
 
 
+@pytest.mark.slow  # several builds of the seeds: make test, not make test-fast
 def test_a_change_of_analysis_code_rebuilds(raw, tmp_path, monkeypatch):
     # Issue 14: after an analysis function changed, the next build said "up to date".
     package = tmp_path / "framescope"
