@@ -48,8 +48,8 @@ from framescope.keyterms import (
     tokens,
 )
 from framescope.profile import Profile
+from framescope.rules.reporting import REPORTING_VERBS
 from framescope.rules.spans import KEYS
-from framescope.rules.speakers import REPORTING_VERBS
 from framescope.rules.words import STOP_WORDS
 
 

@@ -69,8 +69,8 @@ import polars as pl
 from framescope.profile import Profile
 from framescope.rules import roles
 from framescope.rules.nationalities import PATTERN as NATIONALITY
+from framescope.rules.reporting import REPORTING_VERBS
 from framescope.rules.spans import KEYS, after, in_sentence, sentence_frame
-from framescope.rules.speakers import REPORTING_VERBS
 from framescope.rules.terms import alternation, locate, normalised
 from framescope.rules.words import DETERMINER, STOP_WORDS
 

@@ -8,7 +8,7 @@ a person is kept by name ("Yury Ushakov" for "Kremlin aide Yury Ushakov", "Gazpr
 speaker_kind and voice "other"), and
 pronouns with no antecedent and "they" give "unresolved". A data source ("Chinese customs
 data showed", "according to China's General Administration of Customs":
-:func:`framescope.rules.speakers.data_source`) is kept as written with speaker_kind "data"
+:func:`framescope.rules.reporting.data_source`) is kept as written with speaker_kind "data"
 and voice "other", never resolved to the country it names. ``quote`` holds the quoted spans
 of the sentence (``direct=True``), or the whole sentence for indirect speech. A sentence
 that starts with or inside a quotation and has no attribution of its own continues a
@@ -38,8 +38,9 @@ from framescope.framing.resolve import (
 )
 from framescope.profile import Profile
 from framescope.rules.quotation import quote_marks, quote_spans
+from framescope.rules.reporting import PRONOUNS, RELAY
 from framescope.rules.spans import KEYS, sentence_frame
-from framescope.rules.speakers import PRONOUNS, RELAY, clauses
+from framescope.rules.speakers import clauses
 
 QUOTE_SCHEMA = pl.Schema(
     {

@@ -2,6 +2,8 @@
 
 - :mod:`~framescope.rules.terms`: profile terms in text (aliases, descriptors, war terms,
   frame cues, hedges, reporting verbs): word edges, longest first, exclusions, offsets.
+- :mod:`~framescope.rules.reporting`: the vocabulary of reporting (verbs, participles, what
+  names no speaker, data sources).
 - :mod:`~framescope.rules.speakers`: reporting clauses and the speaker phrase of each.
 - :mod:`~framescope.rules.roles`: descriptions that stand for an actor ("the Chinese
   leader"), for speakers and labels.
@@ -18,6 +20,7 @@ from framescope.rules import (
     hedges,
     nationalities,
     quotation,
+    reporting,
     roles,
     spans,
     speakers,
@@ -30,6 +33,7 @@ __all__ = [
     "hedges",
     "nationalities",
     "quotation",
+    "reporting",
     "roles",
     "spans",
     "speakers",
