@@ -24,6 +24,7 @@ import polars as pl
 from framescope import claims, config, counting, report, sentiment, timeseries
 from framescope import sentences as segmentation
 from framescope.dashboard import aggregates
+from framescope.dashboard.links import known_values
 from framescope.dashboard.tables import FIELDS, load_profile, load_reference, load_tables
 
 GRANULARITIES = ("day", "week", "month")
@@ -39,53 +40,9 @@ _SORTED_TONE_SCHEMA = {"source": pl.String, "published": pl.Date, "duplicate": p
                        "compound": pl.Float64}  # fmt: skip
 
 
-def known_values(
-    values: Mapping[str, Any],
-    choices: Mapping[str, Collection[Any]],
-    *,
-    lists: Collection[str] = (),
-) -> tuple[dict[str, Any], dict[str, list[Any]]]:
-    """Split ``values`` into those ``choices`` allows and the rest, by name.
-
-    A name in ``lists`` takes a list and keeps its allowed items (an empty list stays empty,
-    a list with none allowed is dropped whole); any other name keeps its value only if it is
-    one of its choices, of the same type (``1`` is not ``True``). A name without choices is
-    dropped.
-
-    Examples
-    --------
-    >>> known_values({"sources": ["A", "<b>"], "method": "x", "stories": True},
-    ...              {"sources": ["A", "B"], "method": ["vader"], "stories": [True, False]},
-    ...              lists=["sources"])
-    ({'sources': ['A'], 'stories': True}, {'sources': ['<b>'], 'method': ['x']})
-    """
-    kept: dict[str, Any] = {}
-    dropped: dict[str, list[Any]] = {}
-    for name, value in values.items():
-        # By type and value: thousands of outlets against a link's thousands, at once.
-        allowed = {_typed(item) for item in choices.get(name, ())}
-        if name in lists and isinstance(value, list):
-            known = [item for item in value if _typed(item) in allowed]
-            unknown = [item for item in value if _typed(item) not in allowed]
-            if known or not value:
-                kept[name] = known
-            if unknown:
-                dropped[name] = unknown
-        elif name not in lists and _typed(value) in allowed:
-            kept[name] = value
-        else:
-            dropped[name] = [value]
-    return kept, dropped
-
-
 def _hashable(value: Any) -> Any:
     # Parameter values as a memo key: lists (outlets, actors) become tuples.
     return tuple(value) if isinstance(value, list) else value
-
-
-def _typed(value: Any) -> tuple[type, Any]:
-    # A list or dict from a link's JSON cannot be hashed, and is no option here either.
-    return (type(value), value if isinstance(value, str | int | float | bool | None) else id(value))
 
 
 class DataStore(param.Parameterized):

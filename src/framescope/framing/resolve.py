@@ -46,6 +46,9 @@ as written, speaker_kind "data"). Limits: gender is not known, so "she" can reso
 man; an actor's nationality is read from its names, roles and voice, so an actor with none
 of these is never contradicted; a pronoun after another pronoun looks past it (to the named
 speaker or mention before).
+
+Names and titles are read by :mod:`framescope.framing.persons` (:func:`person_name`,
+:data:`TITLE_WORDS`).
 """
 
 from __future__ import annotations
@@ -54,6 +57,7 @@ import re
 
 import polars as pl
 
+from framescope.framing.persons import titled
 from framescope.profile import Profile
 from framescope.rules import roles
 from framescope.rules.nationalities import BY_COUNTRY
@@ -392,112 +396,6 @@ def person_mentions(
             after_preposition.alias("_object"),
         )
     )
-
-
-_INSTITUTION_WORDS = (
-    "Ministry|Department|Office|Council|Committee|Administration|Service|Agency|Bank|"
-    "Foundation|Group|Institute|Center|Centre|Organisation|Organization|Union|Party|Government|"
-    "Times|Post|Journal|News|Daily|Gazette|Press|Television|Kremlin|House|Court|Fund|"
-    "Association|Commission|Bureau|Customs|Review|Assembly|Parliament|Duma|Forum|Company|"
-    "Corporation|Holdings|University|College|School|Representation|Embassy|Mission|Statistics|"
-    "Media|Network|Radio|Agency|Ministries|Palace|Square|Street|Today|Online|Insider|Channel|"
-    "Affairs|Relations|Policy|Security|Defence|Defense|Trade|Finance|Economy|Development|Energy|"
-    "Justice|Interior|Studies|Affairs|Initiative|Program|Programme|Project|Council"
-)
-_TITLES = (
-    "President|Premier|Minister|Secretary|Spokesman|Spokeswoman|Spokesperson|Ambassador|Envoy|"
-    "Chairman|Chairwoman|Chair|Chancellor|Leader|Aide|Adviser|Advisor|Director|General|Governor|"
-    "Senator|Sen\\.|Rep\\.|Representative|Congressman|Congresswoman|Mayor|King|Queen|Prince|Pope|"
-    "Judge|Prosecutor|Commissioner|Councillor|Councilor|Counsellor|Counselor|Speaker|Deputy|"
-    "Head|Chief|Professor|Prof\\.|Dr\\.?|Mr\\.?|Mrs\\.?|Ms\\.?|Comrade|Colonel|Col\\.|Gen\\.|"
-    "Lieutenant|Lt\\.|Major|Captain|Admiral|Marshal|Commander|Officer|Official|Analyst|Expert|"
-    "Economist|Researcher|Fellow|Editor|Correspondent|Ombudsman|Patriarch|Lawmaker|Diplomat|"
-    "spokesman|spokeswoman|spokesperson|aide|adviser|advisor|envoy|ambassador|official|minister|"
-    "secretary|director|chief|head|president|premier|leader|analyst|expert|economist|professor|"
-    "researcher|fellow|editor|correspondent|diplomat|lawmaker|chairman|chairwoman|commander|"
-    "governor|deputy|speaker|mayor|senator|counsellor|counselor|councillor|chancellor"
-)
-_COUNTRIES = "|".join(
-    re.escape(name)
-    for name in sorted(
-        {name for name in BY_COUNTRY if " " not in name}
-        | {"Russia", "Syria", "Vietnam", "Korea", "Britain", "Laos", "Turkey", "America"},
-        key=len,
-        reverse=True,
-    )
-)
-_NAME_WORD = r"\p{Lu}[\p{Ll}'’-]+"
-_PARTICLES = r"(?:von|van|der|den|de|da|di|du|del|dos|la|le|bin|al|el|ibn)"
-PERSON_NAME = (
-    rf"(?:^|\s)((?:(?:{_TITLES})\s+)+{_NAME_WORD}(?:\s+(?:{_PARTICLES}\s+)*{_NAME_WORD})*"
-    rf"|{_NAME_WORD}(?:\s+(?:{_PARTICLES}\s+)*{_NAME_WORD})+)$"
-)
-"""A speaker phrase that ends with a person's name: a capitalised word after a title
-("spokesman Dmitry Peskov", "Foreign Minister Lavrov", "Secretary Nikolai Patrushev"), or two
-or more capitalised words ("Zhang Hanhui", "Ursula von der Leyen"), as a pattern whose group
-1 holds the name with the titles before it; :func:`person_name` reads the name out of it."""
-
-
-def person_name(phrase: pl.Expr) -> pl.Expr:
-    """The person's name a speaker phrase ends with, without the titles and the nationality
-    before it (null when it ends with none): "Kremlin spokesman Dmitry Peskov" is "Dmitry
-    Peskov", "Russian Foreign Minister Sergei Lavrov" "Sergei Lavrov"; "the Russian Foreign
-    Ministry", "Russia Today", "the Chinese President" and "Eurasia Group" end with no name.
-
-    Examples
-    --------
-    >>> s = pl.Series(["Kremlin spokesman Dmitry Peskov", "Russian Foreign Minister Sergei Lavrov",
-    ...                "the Russian Foreign Ministry", "the Chinese President", "Russia Today",
-    ...                "Zhang Hanhui", "European Commission President Ursula von der Leyen",
-    ...                "Putin", "Security Council Secretary Nikolai Patrushev"])
-    >>> s.to_frame("p").select(person_name(pl.col("p"))).to_series().to_list()
-    ... # doctest: +NORMALIZE_WHITESPACE
-    ['Dmitry Peskov', 'Sergei Lavrov', None, None, None, 'Zhang Hanhui', 'Ursula von der Leyen',
-     None, 'Nikolai Patrushev']
-    """
-    # Only phrases ending with two capitalised words or a title and one are read (a regex on
-    # null is free).
-    maybe = pl.when(phrase.str.contains(rf"\p{{Lu}}\S*\s+(?:{_PARTICLES}\s+)*{_NAME_WORD}$")).then(
-        phrase
-    )
-    run = maybe.str.extract(PERSON_NAME, 1)
-    # "Ambassador to Russia Zhang Hanhui": a country ending a title is not the name.
-    found = run.str.replace(rf"^.*(?:^|\s)(?:{_TITLES})\s+", "").str.replace(
-        rf"^(?:(?:{_COUNTRIES}|{NATIONALITY}|State|Foreign|Defence|Defense|Security)\s+)+", ""
-    )
-    last = found.str.extract(r"(\S+)$", 1)
-    return (
-        pl.when(
-            # One word is a name only right after a title ("Minister Lavrov"; not "Minister
-            # of Foreign Affairs").
-            (found.str.contains(r"\S\s+\S") | run.str.contains(rf"(?:{_TITLES})\s+\S+$"))
-            & ~last.str.contains(rf"^(?:{_INSTITUTION_WORDS}|{_TITLES})$")
-            & ~found.str.contains(rf"^(?:{NATIONALITY})(?:\s|$)")
-        )
-        .then(found)
-        .otherwise(None)
-    )
-
-
-TITLE_WORDS = (
-    "official", "spokesman", "spokeswoman", "spokesperson", "diplomat", "aide", "adviser",
-    "advisor", "envoy", "ambassador", "minister", "analyst", "expert", "economist", "professor",
-    "researcher",
-)  # fmt: skip
-"""Titles that, after "the" and alone ("the official said", "the spokesperson added"), name
-the person who spoke last: they are resolved as a pronoun is, from earlier speakers only."""
-
-
-def titled(phrase: pl.Expr) -> pl.Expr:
-    """Whether a speaker phrase is "the" and a title (:data:`TITLE_WORDS`).
-
-    Examples
-    --------
-    >>> s = pl.Series(["the official", "The spokesperson", "the Chinese official", "officials"])
-    >>> s.to_frame("p").select(titled(pl.col("p"))).to_series().to_list()
-    [True, True, False, False]
-    """
-    return phrase.str.contains(rf"^[Tt]he\s+(?:{'|'.join(TITLE_WORDS)})$")
 
 
 def by_pronoun(

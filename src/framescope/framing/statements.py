@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import polars as pl
 
+from framescope.framing.persons import person_name, titled
 from framescope.framing.resolve import (
     apposition_name,
     by_head_word,
@@ -33,8 +34,6 @@ from framescope.framing.resolve import (
     by_pronoun,
     by_role,
     person_mentions,
-    person_name,
-    titled,
 )
 from framescope.profile import Profile
 from framescope.rules.quotation import quote_marks, quote_spans
