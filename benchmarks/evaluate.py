@@ -201,7 +201,7 @@ def _rows(path: Path) -> list[dict[str, str]]:
 
 
 def read_gold(folder: Path = EVALUATION) -> Gold:
-    """Read the evaluation set; ``tones*.csv`` (other annotators) where they exist."""
+    """Read the evaluation set; ``tones_*.csv`` (one file per tone annotator) where they exist."""
     sentences: dict[str, list[str]] = defaultdict(list)
     for row in _rows(folder / "sentences.csv"):
         if int(row["sentence_no"]) != len(sentences[row["article_id"]]):
@@ -214,7 +214,7 @@ def read_gold(folder: Path = EVALUATION) -> Gold:
         path.stem: {
             (r["article_id"], int(r["sentence_no"])): float(r["score"]) for r in _rows(path)
         }
-        for path in sorted(folder.glob("tones*.csv"))
+        for path in sorted(folder.glob("tones_*.csv"))
     }
     return Gold(
         articles=_rows(folder / "articles.csv"),
@@ -529,10 +529,26 @@ def score_headlines(gold: Gold, built: Built) -> Score:
     )
 
 
+def mean_tones(annotators: dict[str, dict[Key, float]]) -> dict[str, dict[Key, float]]:
+    """The annotators' scores with their mean, ``tones``, over the sentences all of them
+    scored (the gold the methods are measured against); one annotator is the gold alone.
+
+    Examples
+    --------
+    >>> mean_tones({"tones_a": {("e01", 0): 1.0}, "tones_b": {("e01", 0): 0.0}})["tones"]
+    {('e01', 0): 0.5}
+    """
+    if not annotators:
+        return {}
+    common = set.intersection(*(set(scores) for scores in annotators.values()))
+    mean = {k: sum(scores[k] for scores in annotators.values()) / len(annotators) for k in common}
+    return {"tones": dict(sorted(mean.items())), **annotators}
+
+
 def score_tones(gold: Gold, built: Built) -> list[tuple[str, str, int, float | None]]:
-    """Pearson r of each method's compound with each tone annotation, over the annotated
-    sentences that one built sentence covers alone (and that covers nothing else); with
-    the annotators' agreement with each other."""
+    """Pearson r of each method's compound with the annotators' mean (``tones``) and with
+    each annotator, over the annotated sentences that one built sentence covers alone (and
+    that covers nothing else); with the annotators' agreement with each other."""
     if not gold.tones:
         return []
     one_to_one: dict[Key, tuple[str, int]] = {}
@@ -545,7 +561,7 @@ def score_tones(gold: Gold, built: Built) -> list[tuple[str, str, int, float | N
             one_to_one[(built.ids[built_id], numbers[0])] = (built_id, idx)
     sentiment = built.tables["sentiment"]
     results = []
-    for name, scores in gold.tones.items():
+    for name, scores in mean_tones(gold.tones).items():
         for method in sorted(sentiment["method"].unique()):
             compound = {
                 (r["article_id"], r["sentence_idx"]): r["compound"]

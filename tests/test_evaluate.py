@@ -79,7 +79,7 @@ def test_restrict_keeps_one_half_of_the_set_and_of_its_build():
         labels=[],
         figures=[],
         headlines=[],
-        tones={"tones": {("e01", 0): 1.0, ("e27", 0): -1.0}},
+        tones={"tones_a": {("e01", 0): 1.0, ("e27", 0): -1.0}},
     )
     quotes = pl.DataFrame({"article_id": ["b1", "b2"], "sentence_idx": [0, 0]})
     built = evaluate.Built(
@@ -98,6 +98,14 @@ def test_restrict_keeps_one_half_of_the_set_and_of_its_build():
         cut.ids,
         cut.covers,
     )
-    expected = (["e27"], ["e27"], {"tones": {("e27", 0): -1.0}}, ["b2"], {"b2": "e27"},
+    expected = (["e27"], ["e27"], {"tones_a": {("e27", 0): -1.0}}, ["b2"], {"b2": "e27"},
                 {("b2", 0): [0]})  # fmt: skip
     assert result == expected
+
+
+def test_mean_tones_is_the_gold_over_the_sentences_every_annotator_scored():
+    annotators = {"tones_a": {("e01", 0): 2.0, ("e01", 1): 0.0}, "tones_b": {("e01", 0): 1.0}}
+    result = evaluate.mean_tones(annotators)
+    expected = {"tones": {("e01", 0): 1.5}, **annotators}
+    assert result == expected
+    assert evaluate.mean_tones({}) == {}
