@@ -47,8 +47,8 @@ _DROPPED = frozenset({"the", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.
 
 
 def normalise(name: str) -> str:
-    """A speaker or label for comparison: lowercase words, ``_`` as a space, without "the"
-    and without an honorific (Mr, Mrs, Ms, Dr, with or without a full stop).
+    """A speaker or label for comparison: lowercase words, ``_`` as a space, one apostrophe,
+    without "the" and without an honorific (Mr, Mrs, Ms, Dr, with or without a full stop).
 
     Examples
     --------
@@ -60,8 +60,10 @@ def normalise(name: str) -> str:
     "russia's state media"
     >>> normalise("Mr. Biden")
     'biden'
+    >>> normalise("Japan’s foreign ministry")
+    "japan's foreign ministry"
     """
-    words = re.sub(r"[_\s]+", " ", name.strip().lower()).split()
+    words = re.sub(r"[_\s]+", " ", name.strip().lower().replace("’", "'")).split()
     return " ".join(word for word in words if word not in _DROPPED)
 
 
@@ -87,18 +89,24 @@ def speaker_matches(system: str, gold: str) -> bool:
 
 
 def joined(sentences: Sequence[str]) -> tuple[str, list[tuple[int, int]]]:
-    """The excerpt as one text (sentences joined with a space) and each sentence's span.
+    """The excerpt as one text and each sentence's span: sentences joined with a space, but
+    a kept line without a sentence's closing mark (a live blog's subheading: "Japan says
+    Kishida to visit Ukraine") ends its paragraph, as it did on the page.
 
     Examples
     --------
     >>> joined(["One.", "Two."])
     ('One. Two.', [(0, 4), (5, 9)])
+    >>> joined(["A heading", "Text."])
+    ('A heading\\n\\nText.', [(0, 9), (11, 16)])
     """
-    spans, start = [], 0
+    spans, parts, start = [], [], 0
     for sentence in sentences:
         spans.append((start, start + len(sentence)))
-        start += len(sentence) + 1
-    return " ".join(sentences), spans
+        gap = " " if re.search(r"[.!?…][\"'”’)\]]*$", sentence) else "\n\n"
+        parts += [sentence, gap]
+        start += len(sentence) + len(gap)
+    return "".join(parts[:-1]), spans
 
 
 def offset_map(built: str, reference: str) -> Callable[[int], int]:
@@ -354,7 +362,8 @@ def score_speakers(gold: Gold, built: Built) -> tuple[list[Score], list[str]]:
     system_rows = {
         (*_where(built, row), row["speaker"])
         for row in built.tables["quotes"].iter_rows(named=True)
-        if row["speaker"]
+        # "unresolved": a quotation whose speaker the build could not name; it claims no one.
+        if row["speaker"] and row["speaker"] != "unresolved"
     }
     by_article: dict[str, list[tuple[tuple[int, ...], str]]] = defaultdict(list)
     for article, numbers, speaker in system_rows:

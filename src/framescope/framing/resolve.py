@@ -86,6 +86,17 @@ PEOPLE = (
 officials", "Kremlin sources", "Russian state media")."""
 
 
+GOVERNMENT_BODIES = "ministry|government|cabinet|embassy|authorities|administration|presidency"
+"""Head words of a country's own government bodies, which speak as that country."""
+
+NAME_CONTINUATIONS = (
+    "Post|Times|Journal|Daily|Today|Review|Herald|Tribune|Gazette|Insider|Examiner|Observer|"
+    "Institute|University|Foundation|Center|Centre"
+)
+"""Capitalised words that make a place's name the start of another name ("Washington Post",
+"Moscow Times", "Russia Today", "China Institute")."""
+
+
 def by_mention(clauses: pl.LazyFrame, mentions: pl.LazyFrame) -> pl.LazyFrame:
     """The actor named inside each clause's speaker phrase or apposition, if any."""
 
@@ -98,11 +109,18 @@ def by_mention(clauses: pl.LazyFrame, mentions: pl.LazyFrame) -> pl.LazyFrame:
         whole_word = ~before_char.str.contains(r"[\p{L}\p{N}]").fill_null(False) & ~(
             after.str.contains(r"^(?:[\p{L}\p{N}]|[-‐‑]\p{L})").fill_null(False)
         )
-        # "China's Xinhua news agency", "Russia's state news agencies": the country owns the
-        # outlet, it does not speak through it.
-        outlet = after.str.contains(r"^['’]s$").fill_null(False) & pl.col(phrase).str.contains(
-            rf"(?i)(?-u:\b)(?:{'|'.join(OUTLET_WORDS)}|agencies|media|television|tv)$"
+        # "Ukraine's air force", "Russia's Gazprom", "China's Xinhua news agency", "Putin's
+        # spokesman": an owner is not the one who speaks (a name after it may be). A
+        # country's ministry or government is that country's government voice ("Ukraine's
+        # Ministry of Foreign Affairs said").
+        rest = parts.list.get(1, null_on_oob=True)
+        owner = (
+            after.str.contains(r"^['’]s$")
+            & ~rest.str.contains(rf"^['’]s\s+(?:[\w-]+\s+){{0,2}}(?i:{GOVERNMENT_BODIES})(?-u:\b)")
         ).fill_null(False)
+        # "Washington Post", "Moscow Times", "Russia Today": a place that starts a longer
+        # name is not the place.
+        longer_name = rest.str.contains(rf"^\s+(?:{NAME_CONTINUATIONS})(?-u:\b)").fill_null(False)
         # "U.S. officials", "Kremlin sources", "U.S. and European leaders": a name before a
         # plural of people is their modifier; they are unnamed people, not the government.
         people = (
@@ -110,7 +128,7 @@ def by_mention(clauses: pl.LazyFrame, mentions: pl.LazyFrame) -> pl.LazyFrame:
             .str.contains(rf"^\s+(?:[a-z-]+\s+)?(?:{PEOPLE})(?-u:\b)")
             .fill_null(False)
         )
-        found = (parts.list.len() > 1) & whole_word & ~outlet & ~people
+        found = (parts.list.len() > 1) & whole_word & ~owner & ~longer_name & ~people
         return [
             pl.when(found)
             .then(parts.list.first().str.len_chars().cast(pl.Int64))
@@ -167,11 +185,9 @@ def by_mention(clauses: pl.LazyFrame, mentions: pl.LazyFrame) -> pl.LazyFrame:
             .when(pl.col("_apposition_first").is_not_null() & ~proper)
             .then(2)
             .alias("_rank"),
-            pl.when(pl.col("_side") == "left")
-            .then(-pl.col("speaker_text_last"))
-            .otherwise(pl.col("speaker_text_first"))
-            .fill_null(0)
-            .alias("_distance"),
+            # The name that ends the phrase is its head, on either side of the verb: "Kremlin
+            # spokesman Dmitry Peskov said", "according to Russia state news agency TASS".
+            (-pl.col("speaker_text_last")).fill_null(0).alias("_distance"),
         )
         .filter(pl.col("_rank").is_not_null())
     )
@@ -201,13 +217,15 @@ def apposition_name(phrase: pl.Expr, apposition: pl.Expr) -> pl.Expr:
 
     Examples
     --------
-    >>> f = pl.DataFrame({"p": ["Russia’s top producer", "the Kremlin", "its spokesman"],
-    ...                   "a": ["Gazprom", "Putin", "who said so"]})
+    >>> f = pl.DataFrame({"p": ["Russia’s top producer", "the Kremlin", "its spokesman",
+    ...                         "the Kremlin's foreign policy adviser"],
+    ...                   "a": ["Gazprom", "Putin", "who said so", "Yury Ushakov"]})
     >>> f.select(apposition_name(pl.col("p"), pl.col("a"))).to_series().to_list()
-    ['Gazprom', None, None]
+    ['Gazprom', None, None, 'Yury Ushakov']
     """
     description = phrase.str.contains(
-        r"^(?:(?:the|a|an|its|their|his|her)\s+|\p{Lu}[\p{L}.-]*['’]s\s+)"
+        r"^(?:(?:the|a|an|its|their|his|her)\s+(?:\p{Lu}[\p{L}.-]*['’]s\s+)?"
+        r"|\p{Lu}[\p{L}.-]*['’]s\s+)"
         r"(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*$"
     )
     name = apposition.str.strip_chars(" .")

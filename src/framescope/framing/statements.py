@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from framescope.framing.persons import person_name, titled
+from framescope.framing.persons import person_name, titled, titles_named
 from framescope.framing.resolve import (
     apposition_name,
     by_head_word,
@@ -136,7 +136,7 @@ def quotes(sentences: pl.DataFrame, mentions: pl.DataFrame, profile: Profile) ->
             ),
         ]
     ).collect()
-    named_resolved = _surnames(named_resolved)
+    named_resolved = _titled(_surnames(named_resolved), text_only, profile)
     pronouns = by_pronoun(
         found.filter(pronoun),
         # Text speakers count too: "he" after "a Chinese official said" is that official.
@@ -202,6 +202,31 @@ def quotes(sentences: pl.DataFrame, mentions: pl.DataFrame, profile: Profile) ->
         .sort(*KEYS, maintain_order=True)
         .select(list(QUOTE_SCHEMA))
         .cast(QUOTE_SCHEMA)
+    )
+
+
+def _titled(resolved: pl.DataFrame, sentences: pl.LazyFrame, profile: Profile) -> pl.DataFrame:
+    """A title resolved to nobody is the person the article names with it
+    (:func:`~framescope.framing.persons.titles_named`: "NATO Secretary General said" after
+    "NATO Secretary General Jens Stoltenberg"); a profile actor by its id."""
+    open_ = (
+        pl.col("actor").is_null()
+        & pl.col("_person").is_null()
+        & pl.col("_apposition_name").is_null()
+        & ~pl.col("_data")
+    )
+    named = titles_named(resolved.lazy().filter(open_), sentences).collect()
+    if named.is_empty():
+        return resolved
+    ids = {alias: a.id for a in profile.actors for alias in (a.name, *a.aliases)}
+    actor = pl.col("_titled").replace_strict(ids, default=None, return_dtype=pl.String)
+    return (
+        resolved.join(named, on="_cid", how="left", maintain_order="left")
+        .with_columns(
+            pl.coalesce("actor", actor).alias("actor"),
+            pl.coalesce("_person", pl.when(actor.is_null()).then("_titled")).alias("_person"),
+        )
+        .drop("_titled")
     )
 
 
