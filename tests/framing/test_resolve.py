@@ -58,3 +58,20 @@ def head_word(*texts: str) -> list[str | None]:
 )  # fmt: skip
 def test_by_head_word(texts: tuple[str, ...], expected: list[str | None]) -> None:
     assert head_word(*texts) == expected
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("a subsequent Russian statement", "russia"),
+        ("the Chinese readout", "china"),
+        ("a joint statement", None),  # whose, the phrase does not say
+        ("a British statement", None),  # no profile country
+        ("the Russian president", None),  # no document
+    ],
+)
+def test_by_document(phrase: str, expected: str | None) -> None:
+    found = resolve.by_document(pl.LazyFrame({"_cid": [0], "speaker_text": [phrase]}), PROFILE)
+    rows = found.collect()
+    result = rows["actor"].item() if rows.height else None
+    assert result == expected

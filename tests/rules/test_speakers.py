@@ -28,18 +28,27 @@ def phrases(*texts: str) -> list[tuple[int, str, str, str]]:
             "It is so, according to a Chinese official.",
             [(0, "according to", "a Chinese official", "right")],
         ),
-        # A relative clause after the speaker is not part of it.
+        # A relative clause after the speaker is not part of it; a document before its
+        # issuer is not either.
         (
             "China supplies chips, according to a report by the Washington-based Free Russia"
             " Foundation that analyzed 40 million customs records.",
-            [
-                (
-                    0,
-                    "according to",
-                    "a report by the Washington-based Free Russia Foundation",
-                    "right",
-                )
-            ],
+            [(0, "according to", "the Washington-based Free Russia Foundation", "right")],
+        ),
+        # Batch 2 (e68, e78, e77): a map by its maker, a former official, a trailing adverb.
+        (
+            "The new route would cut through eastern Mongolia and into northern China, "
+            "according to a map by Russia's Gazprom .",
+            [(0, "according to", "Russia's Gazprom", "right")],
+        ),
+        (
+            "Putin humiliated Xi, according to former US Ambassador to Russia Michael McFaul.",
+            [(0, "according to", "former US Ambassador to Russia Michael McFaul", "right")],
+        ),
+        (
+            "They implicitly criticized the West and especially NATO, declaring that the "
+            'partnership is "superior".',
+            [(0, "criticise", "They", "left")],
         ),
         (
             "Trade grew, said the analysts who track the data.",

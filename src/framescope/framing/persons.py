@@ -51,7 +51,7 @@ _COUNTRIES = "|".join(
         reverse=True,
     )
 )
-_NAME_WORD = r"\p{Lu}[\p{Ll}'’-]+"
+_NAME_WORD = r"\p{Lu}[\p{Ll}'’-]+(?:\p{Lu}[\p{Ll}'’-]+)?"  # "McFaul", "DeSantis" too
 _PARTICLES = r"(?:von|van|der|den|de|da|di|du|del|dos|la|le|bin|al|el|ibn)"
 PERSON_NAME = (
     rf"(?:^|\s)((?:(?:{_TITLES})\s+)+{_NAME_WORD}(?:\s+(?:{_PARTICLES}\s+)*{_NAME_WORD})*"
@@ -135,10 +135,10 @@ def titled(phrase: pl.Expr) -> pl.Expr:
 
 # The name right after the title, no comma between ("According to a Chinese official, Mr
 # Putin did not ..." names no official); "to Russia" may come between ("Ambassador to Russia
-# Michael McFaul").
+# Michael McFaul"); a name word may have capitals inside ("McFaul") but ends lowercase.
 _NAMED_AFTER = (
     r"^(?:\s+(?:to|of|for|in|at)\s+(?:the\s+)?\p{Lu}[\p{L}.'’-]*)?\s+"
-    r"(\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{Ll}'’-]+){1,2})(?:[\s,.;:)]|$)"
+    r"(\p{Lu}[\p{L}'’-]*\p{Ll}(?:\s+\p{Lu}[\p{L}'’-]*\p{Ll}){1,2})(?:[\s,.;:)]|$)"
 )
 MAX_TITLES = 20
 """Title phrases looked up per article at most: the lookup pairs each with every sentence of
@@ -187,14 +187,24 @@ def titles_named(phrases: pl.LazyFrame, sentences: pl.LazyFrame) -> pl.LazyFrame
     )
     # Same length as the text, so that offsets found in it hold in the text.
     lower = pl.col("text").str.replace_all("’", "'").str.to_lowercase()
-    parts = lower.str.split(pl.col("_key"), inclusive=False)
-    at = parts.list.first().str.len_chars() + pl.col("_key").str.len_chars()
+    # Every occurrence of the title in a sentence: the text between occurrences, exploded;
+    # an occurrence ends where the pieces before it and their titles end.
+    piece = pl.col("_piece").str.len_chars() + pl.col("_key").str.len_chars()
+    at = piece.cum_sum().over("_row") - piece
     return (
         asked.join(sentences.select("article_id", "text"), on="article_id", how="inner")
         .filter(lower.str.contains(pl.col("_key"), literal=True))
+        .with_row_index("_row")
+        .with_columns(lower.str.split(pl.col("_key")).alias("_piece"))
+        .with_columns(pl.int_ranges(0, pl.col("_piece").list.len()).alias("_n"))
+        .explode("_piece", "_n")
+        .with_columns(at.alias("_at"))
+        .filter(pl.col("_n") > 0)
         .select(
-            "_cid", pl.col("text").str.slice(at, 80).str.extract(_NAMED_AFTER, 1).alias("_titled")
+            "_cid",
+            pl.col("text").str.slice("_at", 80).str.extract(_NAMED_AFTER, 1).alias("_titled"),
         )
+        .drop_nulls("_titled")
         .filter(~pl.col("_titled").str.contains(r"^(?:Mr|Mrs|Ms|Dr)\s").fill_null(True))
         .unique()
         .filter(pl.len().over("_cid") == 1)

@@ -64,7 +64,7 @@ from framescope.rules.nationalities import BY_COUNTRY
 from framescope.rules.nationalities import PATTERN as NATIONALITY
 from framescope.rules.quotation import quoted
 from framescope.rules.spans import KEYS, in_sentence
-from framescope.rules.words import STOP_WORDS
+from framescope.rules.words import DETERMINER, STOP_WORDS
 
 OUTLET_WORDS = (
     "newspaper", "paper", "daily", "agency", "broadcaster", "outlet", "publication", "channel",
@@ -128,7 +128,9 @@ def by_mention(clauses: pl.LazyFrame, mentions: pl.LazyFrame) -> pl.LazyFrame:
             .str.contains(rf"^\s+(?:[a-z-]+\s+)?(?:{PEOPLE})(?-u:\b)")
             .fill_null(False)
         )
-        found = (parts.list.len() > 1) & whole_word & ~owner & ~longer_name & ~people
+        # "a former US ambassador" no longer speaks for the US.
+        former = pl.col(phrase).str.contains(rf"(?i)(?-u:\b)(?:{'|'.join(roles.NOT_THE_HOLDER)})\s")
+        found = (parts.list.len() > 1) & whole_word & ~owner & ~longer_name & ~people & ~former
         return [
             pl.when(found)
             .then(parts.list.first().str.len_chars().cast(pl.Int64))
@@ -304,6 +306,31 @@ def _phrase_nations(phrase: pl.Expr, profile: Profile) -> pl.Expr:
     names = "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
     found = phrase.str.extract_all(rf"(?-u:\b)(?:{names})(?-u:\b)|{NATIONALITY}")
     return found.list.eval(pl.element().replace(words)).list.unique()
+
+
+def by_document(clauses: pl.LazyFrame, profile: Profile) -> pl.LazyFrame:
+    """A document of a country as the speaker is that country: "a subsequent Russian
+    statement said" is ``russia``, when the nationality is a profile country's.
+
+    Examples
+    --------
+    >>> from framescope.profile import load
+    >>> c = pl.LazyFrame({"_cid": [0, 1], "speaker_text": ["a subsequent Russian statement",
+    ...                                                   "the Chinese readout"]})
+    >>> by_document(c, load()).collect().rows()
+    [(0, 'russia'), (1, 'china')]
+    """
+    nationality = pl.col("speaker_text").str.extract(
+        rf"^(?:{DETERMINER}\s+)?(?:[a-z-]+\s+){{0,2}}({NATIONALITY})\s+(?:joint\s+)?"
+        r"(?:statement|readout|communiqu[eé]|announcement)$",
+        1,
+    )
+    return clauses.select(
+        "_cid",
+        nationality.replace_strict(
+            _nation_words(profile), default=None, return_dtype=pl.String
+        ).alias("actor"),
+    ).drop_nulls("actor")
 
 
 def by_head_word(clauses: pl.LazyFrame, mentions: pl.LazyFrame, profile: Profile) -> pl.LazyFrame:

@@ -29,6 +29,7 @@ import polars as pl
 from framescope.framing.persons import person_name, titled, titles_named
 from framescope.framing.resolve import (
     apposition_name,
+    by_document,
     by_head_word,
     by_mention,
     by_pronoun,
@@ -125,10 +126,13 @@ def quotes(sentences: pl.DataFrame, mentions: pl.DataFrame, profile: Profile) ->
     role = by_role(named, mention_frame, profile).collect().lazy()
     rest = named.join(role, on="_cid", how="anti")
     mentioned = by_mention(rest, mention_frame)
-    by_head = by_head_word(rest.join(mentioned, on="_cid", how="anti"), mention_frame, profile)
+    documents = by_document(rest.join(mentioned, on="_cid", how="anti"), profile)
+    by_head = by_head_word(
+        rest.join(pl.concat([mentioned, documents]), on="_cid", how="anti"), mention_frame, profile
+    )
     named_resolved = pl.concat(
         [
-            named.join(pl.concat([role, mentioned, by_head]), on="_cid", how="left"),
+            named.join(pl.concat([role, mentioned, documents, by_head]), on="_cid", how="left"),
             found.filter(pl.col("_data")).with_columns(
                 pl.lit(None, pl.String).alias("_person"),
                 pl.lit(None, pl.String).alias("_apposition_name"),
@@ -136,7 +140,7 @@ def quotes(sentences: pl.DataFrame, mentions: pl.DataFrame, profile: Profile) ->
             ),
         ]
     ).collect()
-    named_resolved = _titled(_surnames(named_resolved), text_only, profile)
+    named_resolved = _antecedents(_titled(_surnames(named_resolved), text_only, profile))
     pronouns = by_pronoun(
         found.filter(pronoun),
         # Text speakers count too: "he" after "a Chinese official said" is that official.
@@ -152,14 +156,17 @@ def quotes(sentences: pl.DataFrame, mentions: pl.DataFrame, profile: Profile) ->
                 pl.lit(None, pl.String).alias("_person"),
                 pl.lit(None, pl.String).alias("_apposition_name"),
             )
-            .join(pronouns, on="_cid", how="left"),
+            .join(pronouns, on="_cid", how="left")
+            .with_columns(pl.lit(None, pl.String).alias("_antecedent")),
         ]
     )
     kinds = {a.id: a.speaker_kind for a in profile.actors}
     voices = {a.id: a.voice for a in profile.actors}
     attributed = (
         resolved.with_columns(
-            pl.coalesce("actor", "_person", "_apposition_name", "speaker_text").alias("speaker"),
+            pl.coalesce(
+                "actor", "_person", "_apposition_name", "_antecedent", "speaker_text"
+            ).alias("speaker"),
             pl.when(pl.col("_data"))
             .then(pl.lit("data"))
             .otherwise(
@@ -209,8 +216,13 @@ def _titled(resolved: pl.DataFrame, sentences: pl.LazyFrame, profile: Profile) -
     """A title resolved to nobody is the person the article names with it
     (:func:`~framescope.framing.persons.titles_named`: "NATO Secretary General said" after
     "NATO Secretary General Jens Stoltenberg"); a profile actor by its id."""
+    # An institution or place found in the phrase is its modifier's voice ("the Kremlin
+    # spokesperson" speaks for the Kremlin), but the person named with that title is who
+    # speaks.
+    kinds = {a.id: a.kind for a in profile.actors}
+    not_person = pl.col("actor").replace_strict(kinds, default="other", return_dtype=pl.String)
     open_ = (
-        pl.col("actor").is_null()
+        (pl.col("actor").is_null() | (not_person != "person"))
         & pl.col("_person").is_null()
         & pl.col("_apposition_name").is_null()
         & ~pl.col("_data")
@@ -223,11 +235,50 @@ def _titled(resolved: pl.DataFrame, sentences: pl.LazyFrame, profile: Profile) -
     return (
         resolved.join(named, on="_cid", how="left", maintain_order="left")
         .with_columns(
-            pl.coalesce("actor", actor).alias("actor"),
+            pl.when(pl.col("_titled").is_not_null()).then(actor).otherwise("actor").alias("actor"),
             pl.coalesce("_person", pl.when(actor.is_null()).then("_titled")).alias("_person"),
         )
         .drop("_titled")
     )
+
+
+def _antecedents(resolved: pl.DataFrame) -> pl.DataFrame:
+    """ "the ministry" resolved to nobody is the latest earlier speaker of its article, also
+    resolved to nobody, whose phrase ends with that word ("Japan's foreign ministry confirmed
+    ... the ministry said"); as the column ``_antecedent``."""
+    open_ = (
+        pl.col("actor").is_null()
+        & pl.col("_person").is_null()
+        & pl.col("_apposition_name").is_null()
+        & ~pl.col("_data")
+    )
+    position = (pl.col("sentence_idx").cast(pl.Int64) * 1_000_000 + pl.col("_verb_start")).alias(
+        "_at"
+    )
+    head = pl.col("speaker_text").str.extract(r"^[Tt]he\s+([a-z]+)$", 1)
+    asking = resolved.filter(open_ & head.is_not_null()).select(
+        "_cid", "article_id", head.alias("_key"), position
+    )
+    earlier = resolved.filter(open_ & head.is_null()).select(
+        "article_id",
+        pl.col("speaker_text").str.extract(r"(?:^|\s)([a-z]+)$", 1).alias("_key"),
+        position,
+        pl.col("speaker_text").alias("_antecedent"),
+    )
+    found = (
+        asking.drop_nulls("_key")
+        .sort("_at")
+        .join_asof(
+            earlier.drop_nulls("_key").sort("_at"),
+            on="_at",
+            by=["article_id", "_key"],
+            strategy="backward",
+            allow_exact_matches=False,
+            check_sortedness=False,
+        )
+        .select("_cid", "_antecedent")
+    )
+    return resolved.join(found, on="_cid", how="left", maintain_order="left")
 
 
 def _surnames(resolved: pl.DataFrame) -> pl.DataFrame:

@@ -102,7 +102,7 @@ REPORTING_VERBS: dict[str, str] = (
         for verb in verbs
         for what in _DECLINED
     }
-    | {"as saying": "say", "citing": "according to"}
+    | {"as saying": "say", "as telling": "tell", "citing": "according to"}
 )
 PARTICIPLES: dict[str, str] = {
     "saying": "say", "telling": "tell", "adding": "add", "noting": "note",

@@ -131,13 +131,36 @@ _WHEN_AFTER = (
 20"): not part of the speaker."""
 
 
+_NOT_ADVERBS = ("ally", "rally", "family", "supply", "reply", "assembly", "monopoly", "anomaly",
+                "july", "italy", "daily", "weekly", "monthly", "quarterly")  # fmt: skip
+"""Words ending in "-ly" that end a speaker phrase as nouns ("Russia's closest ally said")."""
+
+
+_ISSUED = (
+    rf"^(?:{DETERMINER}\s+)?(?:[a-z-]+\s+){{0,2}}?"
+    r"(?:statement|readout|communiqu[eé]|report|release|announcement|map|analysis|study|"
+    r"survey|poll|estimate)\s+(?:from|by|of|issued\s+by|released\s+by)\s+"
+)
+"""A document before its issuer ("a statement from the ministry", "a report by TASS")."""
+
+
 def _trim(phrase: pl.Expr) -> pl.Expr:
-    """A candidate speaker phrase without the quote marks, connectives and adverbs around it."""
-    return (
+    """A candidate speaker phrase without the quote marks, connectives and adverbs around it
+    (the listed ones, and any other "-ly" word before the verb: "They implicitly
+    criticized")."""
+    trimmed = (
         phrase.str.replace(r"^[\s.‘’'`]+", "")
         .str.replace(rf"(?i)^(?:(?:{_CONNECTIVES})\s+)+", "")
+        # "a statement from the ministry said": the issuer speaks.
+        .str.replace(_ISSUED, "")
         .str.replace(rf"(?i)(?:\s*(?-u:\b)(?:{_ADVERBS}))+\s*$", "")
         .str.strip_chars()
+    )
+    last_ly = trimmed.str.extract(r"\s([a-z]{2,}ly)$", 1)
+    return (
+        pl.when(last_ly.is_not_null() & ~last_ly.is_in(list(_NOT_ADVERBS)))
+        .then(trimmed.str.replace(r"\s+[a-z]{2,}ly$", ""))
+        .otherwise(trimmed)
     )
 
 
@@ -273,6 +296,7 @@ def clauses(sentences: pl.LazyFrame, *, marks: pl.LazyFrame | None = None) -> pl
     relative = r"(?s)\s(?:that|which|who|whom|whose)(?-u:\b).*$"
     right = (
         after.str.replace(r"^\s*(?:by\s+)?", "")
+        .str.replace(_ISSUED, "")
         .str.replace(from_boundary, "")
         .str.replace(relative, "")
         .str.replace(_WHEN_AFTER, "")
@@ -285,7 +309,8 @@ def clauses(sentences: pl.LazyFrame, *, marks: pl.LazyFrame | None = None) -> pl
         .str.strip_chars()
     )
     name_like = (
-        rf"^(?:[A-Z]|{DETERMINER}\s|(?:one|two|three|four|five|six|several|some|many|\d+)\s)"
+        rf"^(?:(?:former|ex-)\s*)?"
+        rf"(?:[A-Z]|{DETERMINER}\s|(?:one|two|three|four|five|six|several|some|many|\d+)\s)"
     )
     # After the verb, an unnamed source too ("citing people familiar with the issue"), and a
     # name with a lowercase particle ("according to von der Leyen").
@@ -507,6 +532,11 @@ def clauses(sentences: pl.LazyFrame, *, marks: pl.LazyFrame | None = None) -> pl
     return _conjuncts(chosen_clauses)
 
 
+_QUANTIFIERS = "[Ss]ome|[Mm]any|[Ss]everal|[Oo]ther|[Mm]ost|[Bb]oth"
+"""Words that may open a coordinated subject before its nationality words ("Some Chinese and
+Russian observers")."""
+
+
 def _conjuncts(found: pl.LazyFrame) -> pl.LazyFrame:
     """One row per speaker of a coordinated subject ("Xi and Putin said", "China and the
     Kremlin said", "The US and its allies have argued"), numbered by ``_part``. A phrase is
@@ -527,7 +557,7 @@ def _conjuncts(found: pl.LazyFrame) -> pl.LazyFrame:
         .then(pl.col("speaker_text"))
         .str.replace(rf"(?i)^(?:{DETERMINER}\s+)?(?:[\w-]+\s+){{0,2}}?(?:{EVENTS})\s+and\s+", "")
         .str.replace(
-            rf"^(?:{DETERMINER}\s+)?({NATIONALITY})\s+and\s+({NATIONALITY})\s+([^\s].*)$",
+            rf"^(?:(?:{DETERMINER}|{_QUANTIFIERS})\s+)?({NATIONALITY})\s+and\s+({NATIONALITY})\s+([^\s].*)$",
             "$1 $3 and $2 $3",
         )
     )
