@@ -35,6 +35,15 @@ def phrases(*texts: str) -> list[tuple[int, str, str, str]]:
             " Foundation that analyzed 40 million customs records.",
             [(0, "according to", "the Washington-based Free Russia Foundation", "right")],
         ),
+        # Batch 2 (e78, e76): verbs of social media and emphasis report speech.
+        (
+            "“Can't imagine this decision is going down well in Beijing,” he tweeted.",
+            [(0, "tweet", "he", "left")],
+        ),
+        (
+            "They also underscored their shared interest in countering the U.S.-led push.",
+            [(0, "underscore", "They", "left")],
+        ),
         # Batch 2 (e68, e78, e77): a map by its maker, a former official, a trailing adverb.
         (
             "The new route would cut through eastern Mongolia and into northern China, "
