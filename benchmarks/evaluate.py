@@ -300,11 +300,12 @@ PARTS = {
     "dev (e01-e26)": range(1, 27),
     "held back (e27-e52)": range(27, 53),
     "batch 2 (e53-e79)": range(53, 80),
+    "batch 3 (e80-e106)": range(80, 107),
 }
 """After the first, blind run the first half was read for errors while rules were written;
-the second half never was: its numbers are the honest ones for rules changed since. Batch 2
-was collected and annotated later, scored blind once (its README records that run), then read
-for errors like the first half."""
+the second half never was: its numbers are the honest ones for rules changed since. Batches 2
+and 3 were collected and annotated later, each scored blind once (the set's README records
+those runs), then read for errors like the first half."""
 
 HELD_BACK = frozenset(range(27, 53))
 """Articles whose per-article detail the report leaves out, so that reading it cannot tune a
@@ -758,8 +759,8 @@ def _parts(parts_scored: dict[str, tuple[list[Score], list[tuple]]]) -> str:
         "",
         "The first run was blind for every article of e01-e52. Since then the first half "
         "(e01-e26) was read for errors while rules were written; the second (e27-e52) was not. "
-        "Batch 2 (e53-e79) was added later, scored blind once (see the set's README), then "
-        "read for errors.",
+        "Batches 2 (e53-e79) and 3 (e80-e106) were added later, each scored blind once (see the "
+        "set's README), then read for errors.",
         "",
         "| measure | " + " | ".join(f"{name}: precision | recall" for name in parts_scored) + " |",
         "|---|" + "---|---|" * len(parts_scored),
