@@ -30,7 +30,7 @@ def _mentions(*texts: str) -> pl.DataFrame:
     [
         ("President Xi Jinping arrived.", [("xi_jinping", "President Xi Jinping")]),
         ("Chinese President Xi Jinping arrived.", [("xi_jinping", "President Xi Jinping")]),
-        ("Xinhua reported it.", []),
+        ("Xinhua reported it.", [("xinhua", "Xinhua")]),  # no Xi inside Xinhua
         ("XI is a numeral; Xi is a name.", [("xi_jinping", "Xi")]),
         ("Putin's plan and Putin’s plan.", [("vladimir_putin", "Putin")] * 2),
         (

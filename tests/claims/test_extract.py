@@ -54,7 +54,7 @@ def test_speaker_from_the_quotes_table_when_given() -> None:
         ("According to Reuters, trade reached $190 billion.", "reuters"),
         ("Trade reached $190 billion, said Wang Wenbin.", "wang_wenbin"),
         ("Trade reached $190 billion, said Ivan Petrov.", "Ivan Petrov"),
-        ("Trade hit a record $190 billion, Xinhua reported.", "Xinhua"),
+        ("Trade hit a record $190 billion, Interfax reported.", "Interfax"),
         # A phrase that is no actor's name as written stays as written; the quotes table,
         # given in a build, resolves it ("The Russian Foreign Ministry" -> its actor).
         (

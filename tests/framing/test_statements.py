@@ -995,7 +995,7 @@ COLLECTED_AFTER = [
             (0, "dmitry_peskov"),
             (1, "dmitry_peskov"),
             (2, "dmitry_peskov"),
-            (3, "China's Xinhua news agency"),
+            (3, "xinhua"),
         ],
         None,
     ),

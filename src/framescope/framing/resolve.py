@@ -57,7 +57,7 @@ import re
 
 import polars as pl
 
-from framescope.framing.persons import titled
+from framescope.framing.persons import TITLE_WORDS, titled
 from framescope.profile import Profile
 from framescope.rules import roles
 from framescope.rules.nationalities import BY_COUNTRY
@@ -68,9 +68,10 @@ from framescope.rules.words import DETERMINER, STOP_WORDS
 
 OUTLET_WORDS = (
     "newspaper", "paper", "daily", "agency", "broadcaster", "outlet", "publication", "channel",
-    "website", "tabloid",
+    "website", "tabloid", "article", "commentary", "editorial", "writer", "author", "columnist",
 )  # fmt: skip
-"""Head words that name a media actor without its name ("the newspaper said")."""
+"""Head words that name a media actor without its name ("the newspaper said", "the article
+said", "The writer criticized")."""
 
 
 EXPERTS = "experts|analysts|observers|scholars|economists|researchers|commentators|people"
@@ -130,7 +131,20 @@ def by_mention(clauses: pl.LazyFrame, mentions: pl.LazyFrame) -> pl.LazyFrame:
         )
         # "a former US ambassador" no longer speaks for the US.
         former = pl.col(phrase).str.contains(rf"(?i)(?-u:\b)(?:{'|'.join(roles.NOT_THE_HOLDER)})\s")
-        found = (parts.list.len() > 1) & whole_word & ~owner & ~longer_name & ~people & ~former
+        # "a US State Department official", "a Kremlin source": one unnamed person, as "U.S.
+        # officials" are several; "the Kremlin spokesperson" (one post) speaks for it.
+        someone = pl.col(phrase).str.contains(r"^(?:[Aa]n?|[Oo]ne)\s") & rest.str.contains(
+            rf"^(?:\s+[\p{{L}}.-]+){{0,2}}\s+(?:{'|'.join(TITLE_WORDS)}|source)$"
+        ).fill_null(False)
+        found = (
+            (parts.list.len() > 1)
+            & whole_word
+            & ~owner
+            & ~longer_name
+            & ~people
+            & ~former
+            & ~someone
+        )
         return [
             pl.when(found)
             .then(parts.list.first().str.len_chars().cast(pl.Int64))
@@ -306,6 +320,43 @@ def _phrase_nations(phrase: pl.Expr, profile: Profile) -> pl.Expr:
     names = "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
     found = phrase.str.extract_all(rf"(?-u:\b)(?:{names})(?-u:\b)|{NATIONALITY}")
     return found.list.eval(pl.element().replace(words)).list.unique()
+
+
+def alias_key(surface: pl.Expr) -> pl.Expr:
+    """A surface compared with aliases: lowercase, one apostrophe, one space, no leading
+    "the"."""
+    return (
+        surface.str.replace_all(r"[’‘]", "'")
+        .str.replace_all(r"\s+", " ")
+        .str.to_lowercase()
+        .str.replace(r"^the ", "")
+    )
+
+
+def by_alias(clauses: pl.LazyFrame, profile: Profile) -> pl.LazyFrame:
+    """A speaker phrase that is an actor's name or alias in another case ("Russia's foreign
+    ministry" for "Russia's Foreign Ministry") is that actor; a phrase two actors share is
+    neither.
+
+    Examples
+    --------
+    >>> from framescope.profile import load
+    >>> c = pl.LazyFrame({"_cid": [0, 1], "speaker_text": ["Russia’s foreign ministry", "a man"]})
+    >>> by_alias(c, load()).collect().rows()
+    [(0, 'russian_foreign_ministry')]
+    """
+    owners: dict[str, set[str]] = {}
+    for actor in profile.actors:
+        for surface in (actor.name, *actor.aliases):
+            key = re.sub(r"^the ", "", re.sub(r"\s+", " ", surface.replace("’", "'").lower()))
+            owners.setdefault(key, set()).add(actor.id)
+    table = {key: ids.pop() for key, ids in owners.items() if len(ids) == 1}
+    return clauses.select(
+        "_cid",
+        alias_key(pl.col("speaker_text"))
+        .replace_strict(table, default=None, return_dtype=pl.String)
+        .alias("actor"),
+    ).drop_nulls("actor")
 
 
 def by_document(clauses: pl.LazyFrame, profile: Profile) -> pl.LazyFrame:

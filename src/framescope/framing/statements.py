@@ -29,6 +29,7 @@ import polars as pl
 from framescope.framing.persons import person_name, titled, titles_named
 from framescope.framing.resolve import (
     apposition_name,
+    by_alias,
     by_document,
     by_head_word,
     by_mention,
@@ -124,7 +125,8 @@ def quotes(sentences: pl.DataFrame, mentions: pl.DataFrame, profile: Profile) ->
     )
     # A role phrase is its actor or nobody: it is not read again for a name inside it.
     role = by_role(named, mention_frame, profile).collect().lazy()
-    rest = named.join(role, on="_cid", how="anti")
+    aliased = by_alias(named.join(role, on="_cid", how="anti"), profile)
+    rest = named.join(pl.concat([role, aliased]), on="_cid", how="anti")
     mentioned = by_mention(rest, mention_frame)
     documents = by_document(rest.join(mentioned, on="_cid", how="anti"), profile)
     by_head = by_head_word(
@@ -132,7 +134,9 @@ def quotes(sentences: pl.DataFrame, mentions: pl.DataFrame, profile: Profile) ->
     )
     named_resolved = pl.concat(
         [
-            named.join(pl.concat([role, mentioned, documents, by_head]), on="_cid", how="left"),
+            named.join(
+                pl.concat([role, aliased, mentioned, documents, by_head]), on="_cid", how="left"
+            ),
             found.filter(pl.col("_data")).with_columns(
                 pl.lit(None, pl.String).alias("_person"),
                 pl.lit(None, pl.String).alias("_apposition_name"),

@@ -138,7 +138,7 @@ _NOT_ADVERBS = ("ally", "rally", "family", "supply", "reply", "assembly", "monop
 
 _ISSUED = (
     rf"^(?:{DETERMINER}\s+)?(?:[a-z-]+\s+){{0,2}}?"
-    r"(?:statement|readout|communiqu[eé]|report|release|announcement|map|analysis|study|"
+    r"(?:statement|readout|communiqu[eé]|report|release|announcement|news|map|analysis|study|"
     r"survey|poll|estimate)\s+(?:from|by|of|issued\s+by|released\s+by)\s+"
 )
 """A document before its issuer ("a statement from the ministry", "a report by TASS")."""
