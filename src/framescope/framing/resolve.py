@@ -335,8 +335,9 @@ def alias_key(surface: pl.Expr) -> pl.Expr:
 
 def by_alias(clauses: pl.LazyFrame, profile: Profile) -> pl.LazyFrame:
     """A speaker phrase that is an actor's name or alias in another case ("Russia's foreign
-    ministry" for "Russia's Foreign Ministry") is that actor; a phrase two actors share is
-    neither.
+    ministry" for "Russia's Foreign Ministry"), or in a country form of its nationality word
+    ("China‘s Ministry of Foreign Affairs" for "Chinese Ministry of Foreign Affairs"), is that
+    actor; a phrase two actors share is neither.
 
     Examples
     --------
@@ -345,11 +346,16 @@ def by_alias(clauses: pl.LazyFrame, profile: Profile) -> pl.LazyFrame:
     >>> by_alias(c, load()).collect().rows()
     [(0, 'russian_foreign_ministry')]
     """
+    def key(surface: str) -> str:
+        return re.sub(r"^the ", "", re.sub(r"\s+", " ", surface.replace("’", "'").lower()))
+
+    countries = roles.country_names(profile)
     owners: dict[str, set[str]] = {}
     for actor in profile.actors:
         for surface in (actor.name, *actor.aliases):
-            key = re.sub(r"^the ", "", re.sub(r"\s+", " ", surface.replace("’", "'").lower()))
-            owners.setdefault(key, set()).add(actor.id)
+            # "Chinese Ministry of Foreign Affairs" also as "China's Ministry of Foreign Affairs".
+            for form in roles.country_forms(key(surface), countries):
+                owners.setdefault(key(form), set()).add(actor.id)
     table = {key: ids.pop() for key, ids in owners.items() if len(ids) == 1}
     return clauses.select(
         "_cid",

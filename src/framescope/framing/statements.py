@@ -247,9 +247,9 @@ def _titled(resolved: pl.DataFrame, sentences: pl.LazyFrame, profile: Profile) -
 
 
 def _antecedents(resolved: pl.DataFrame) -> pl.DataFrame:
-    """ "the ministry" resolved to nobody is the latest earlier speaker of its article, also
-    resolved to nobody, whose phrase ends with that word ("Japan's foreign ministry confirmed
-    ... the ministry said"); as the column ``_antecedent``."""
+    """ "the ministry" resolved to nobody is the latest earlier speaker of its article whose
+    phrase ends with that word ("Japan's foreign ministry confirmed ... the ministry said"):
+    its actor, else its name or phrase as the column ``_antecedent``."""
     open_ = (
         pl.col("actor").is_null()
         & pl.col("_person").is_null()
@@ -263,11 +263,12 @@ def _antecedents(resolved: pl.DataFrame) -> pl.DataFrame:
     asking = resolved.filter(open_ & head.is_not_null()).select(
         "_cid", "article_id", head.alias("_key"), position
     )
-    earlier = resolved.filter(open_ & head.is_null()).select(
+    earlier = resolved.filter(~pl.col("_data") & head.is_null()).select(
         "article_id",
         pl.col("speaker_text").str.extract(r"(?:^|\s)([a-z]+)$", 1).alias("_key"),
         position,
-        pl.col("speaker_text").alias("_antecedent"),
+        pl.col("actor").alias("_antecedent_actor"),
+        pl.coalesce("_person", "_apposition_name", "speaker_text").alias("_antecedent"),
     )
     found = (
         asking.drop_nulls("_key")
@@ -280,9 +281,16 @@ def _antecedents(resolved: pl.DataFrame) -> pl.DataFrame:
             allow_exact_matches=False,
             check_sortedness=False,
         )
-        .select("_cid", "_antecedent")
+        .select("_cid", "_antecedent_actor", "_antecedent")
     )
-    return resolved.join(found, on="_cid", how="left", maintain_order="left")
+    return (
+        resolved.join(found, on="_cid", how="left", maintain_order="left")
+        .with_columns(
+            pl.coalesce("actor", "_antecedent_actor").alias("actor"),
+            pl.when(pl.col("_antecedent_actor").is_null()).then("_antecedent").alias("_antecedent"),
+        )
+        .drop("_antecedent_actor")
+    )
 
 
 def _surnames(resolved: pl.DataFrame) -> pl.DataFrame:

@@ -93,6 +93,23 @@ def _label(role: str, descriptors: Iterable[str]) -> str | None:
     return min(found)[2] if found else None
 
 
+def country_forms(key: str, countries: dict[str, tuple[str, ...]]) -> list[str]:
+    """A lowercase phrase and, when it opens with a nationality word of ``countries``
+    (:func:`country_names`), its forms with the country's names: possessive, "of", "of the".
+
+    Examples
+    --------
+    >>> country_forms("chinese leader", {"chinese": ("China",)})
+    ['chinese leader', "China's leader", 'leader of China', 'leader of the China']
+    """
+    first, _, rest = key.partition(" ")
+    variants = [key]
+    if rest and first in countries:
+        for name in countries[first]:
+            variants += [f"{name}'s {rest}", f"{rest} of {name}", f"{rest} of the {name}"]
+    return variants
+
+
 def forms(profile: Profile) -> dict[str, Role]:
     """Every form of every role (:func:`framescope.profile.role_key`), and its :class:`Role`.
 
@@ -112,12 +129,7 @@ def forms(profile: Profile) -> dict[str, Role]:
         for role in actor.roles:
             key = role_key(role)
             entry = Role(actor=actor.id, role=role, label=_label(key, descriptors))
-            first, _, rest = key.partition(" ")
-            variants = [key]
-            if rest and first in countries:
-                for name in countries[first]:
-                    variants += [f"{name}'s {rest}", f"{rest} of {name}", f"{rest} of the {name}"]
-            for variant in variants:
+            for variant in country_forms(key, countries):
                 found.setdefault(role_key(variant), entry)
     return found
 
