@@ -75,3 +75,19 @@ def test_by_document(phrase: str, expected: str | None) -> None:
     rows = found.collect()
     result = rows["actor"].item() if rows.height else None
     assert result == expected
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("Russia’s foreign ministry", "russian_foreign_ministry"),  # another case
+        ("China‘s Ministry of Foreign Affairs", "chinese_foreign_ministry"),  # country form
+        ("Beijing's foreign ministry", "chinese_foreign_ministry"),
+        ("the Kremlin", "kremlin"),
+        ("a ministry", None),
+    ],
+)
+def test_by_alias(phrase: str, expected: str | None) -> None:
+    found = resolve.by_alias(pl.LazyFrame({"_cid": [0], "speaker_text": [phrase]}), PROFILE)
+    rows = found.collect()
+    assert (rows["actor"].item() if rows.height else None) == expected

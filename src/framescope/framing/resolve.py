@@ -609,11 +609,17 @@ def by_pronoun(
             .then(
                 pl.coalesce(
                     "_in_sentence_actor",
-                    # A person named as a subject after the last speaker: "The Kremlin said
-                    # ... Peskov declined to give details. 'There was ...,' he said."
+                    # A person named as a subject after the last speaker, when that speaker
+                    # was no person: "The Kremlin said ... Peskov declined to give details.
+                    # 'There was ...,' he said." After a person who spoke, a person named in
+                    # between is more often inside that person's reported words ("Wang said
+                    # ... President Xi has maintained close contact ... he said").
                     pl.when(
                         pl.col("_speaker_at").is_null()
-                        | (pl.col("_subject_at") > pl.col("_speaker_at"))
+                        | (
+                            (pl.col("_subject_at") > pl.col("_speaker_at"))
+                            & (pl.col("_by_speaker") == "unresolved")
+                        )
                     ).then(pl.col("_by_subject")),
                     "_by_speaker",
                     "_by_subject",
