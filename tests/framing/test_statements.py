@@ -476,7 +476,14 @@ COLLECTED_QUOTES = [
             "positions on this issue.",
         ),
         [(0, "Sergey Lavrov"), (0, "wang_yi")],
-        None,
+        Limit(
+            missed=[(0, "Sergey Lavrov"), (0, "wang_yi")],
+            extra=[],
+            why=(
+                "'agreed to <verb>' is read as an undertaking: the evaluation set's annotators "
+                "did not count it as speech four times out of five (batches 2 and 3)"
+            ),
+        ),
     ),
     # AP
     (

@@ -137,8 +137,21 @@ def test_named_gives_each_text_its_first_speaker_phrase() -> None:
             [(0, "say", "China", "left"), (0, "say", "the Kremlin", "left")],
         ),
         (
-            "Sergey Lavrov and Wang Yi agreed to continue coordinating their positions.",
+            "Sergey Lavrov and Wang Yi agreed that they would coordinate their positions.",
             [(0, "agree", "Sergey Lavrov", "left"), (0, "agree", "Wang Yi", "left")],
+        ),
+        # The one quoted speaks (batch 2, AP via The Diplomat).
+        (
+            "“I represent the Japanese citizens,” he was quoted as saying.",
+            [(0, "say", "he", "left")],
+        ),
+        # An undertaking is no statement, unless its words are quoted (batch 2 and 3: e74,
+        # e90, e93).
+        ("Putin also agreed to discuss China’s “peace plan” for Ukraine.", []),
+        (
+            'The Russian president, along with his Chinese counterpart, agreed to "significantly '
+            'increase" trade.',
+            [(0, "agree", "The Russian president", "left")],
         ),
         # Not coordinated: nationality words (a plural description, so nobody), a
         # prepositional phrase.

@@ -346,6 +346,7 @@ def by_alias(clauses: pl.LazyFrame, profile: Profile) -> pl.LazyFrame:
     >>> by_alias(c, load()).collect().rows()
     [(0, 'russian_foreign_ministry')]
     """
+
     def key(surface: str) -> str:
         return re.sub(r"^the ", "", re.sub(r"\s+", " ", surface.replace("’", "'").lower()))
 

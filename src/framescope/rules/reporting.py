@@ -107,6 +107,12 @@ REPORTING_VERBS: dict[str, str] = (
         for what in _DECLINED
     }
     | {"as saying": "say", "as telling": "tell", "citing": "according to"}
+    # "he was quoted as saying": the one quoted speaks (one verb, so "quoted" is no relay).
+    | {
+        f"{be} quoted as {verb}ing": lemma
+        for be in ("was", "were", "is", "are", "has been", "had been")
+        for verb, lemma in (("say", "say"), ("tell", "tell"))
+    }
 )
 PARTICIPLES: dict[str, str] = {
     "saying": "say", "telling": "tell", "adding": "add", "noting": "note",

@@ -33,8 +33,8 @@ he had told us", "the Kremlin has not confirmed"), or names no speaker
 (:data:`NOT_SPEAKERS`: bare "data", a plural description such as "the two leaders" or "the
 two major powers", an event such as "the visit"). A document is a speaker ("the statement
 said"): its words are quoted, and the phrase is kept as written, because its issuer is not
-always the previous speaker (a joint statement has two). "agreed to a partnership" is an act,
-not a statement, and "said to be" a description.
+always the previous speaker (a joint statement has two). "agreed to a partnership" and
+"agreed to review the plan" are acts, not statements, and "said to be" a description.
 
 The sentence's subject (:func:`main_subject`: after a dateline and a leading phrase such as
 "On Monday,", names, possessives and titles before a verb) is the speaker of a verb whose
@@ -332,9 +332,14 @@ def clauses(sentences: pl.LazyFrame, *, marks: pl.LazyFrame | None = None) -> pl
     forced_right = (pl.col("verb") == "according to") | after.str.contains(r"^\s*by\s")
     located = locate(sentences, {"verb": verbs})
     # "agreed to a partnership", "agreed on the text": an act, not a statement ("agreed that
-    # ...", "agreed to continue ..." are statements).
-    agreed_to_thing = (pl.col("verb") == "agree") & after.str.contains(
-        rf"^(?:\s+\S+){{0,4}}?\s+(?i:to|on|upon)\s+(?:{_DETERMINERS}|this|that)\s"
+    # ..." is one).
+    # "agreed to review the plan", "agreed to discuss": an undertaking, not a statement,
+    # unless their words are quoted ("agreed to “significantly increase” trade").
+    agreed_to_thing = (pl.col("verb") == "agree") & (
+        after.str.contains(
+            rf"^(?:\s+\S+){{0,4}}?\s+(?i:to|on|upon)\s+(?:{_DETERMINERS}|this|that)\s"
+        )
+        | after.str.contains(r"^(?:\s+(?:also|jointly|to\s+jointly))?\s+to\s+[a-z]")
     )
     # "Wang, said to be close to Xi": a description, not an attribution.
     said_to_be = (pl.col("verb") == "say") & after.str.contains(r"^\s+to\s+(?:be|have)\s")
