@@ -768,12 +768,9 @@ COLLECTED_QUOTES = [
             "Xi Jinping held talks with Putin in the Kremlin, during which the two heads of "
             "state stressed that the ties go far beyond the bilateral scope.",
         ),
+        # A plural description of two leaders is the pair named last.
         [(0, "xi_jinping"), (0, "vladimir_putin")],
-        Limit(
-            missed=[(0, "vladimir_putin"), (0, "xi_jinping")],
-            extra=[],
-            why="a plural description names no actor",
-        ),
+        None,
     ),
     # RFE/RL
     (
@@ -1766,6 +1763,22 @@ COLLECTED_BATCHES = [
             "remain calm.",
         ),
         [(0, "qin_gang"), (1, "qin_gang")],
+        None,
+    ),
+    # Daily Observer, Sloboden Pečat (batch 3): "the two men", "the two leaders" are the pair
+    # named last; with no pair named, nobody.
+    (
+        (
+            "Russian President Vladimir Putin and Chinese President Xi Jinping met in Beijing.",
+            'The two men announced a "no limits" partnership where no areas of cooperation were '
+            '"forbidden".',
+        ),
+        [(1, "vladimir_putin"), (1, "xi_jinping")],
+        None,
+    ),
+    (
+        ('The two leaders called for "responsible dialogue" to resolve the Ukraine crisis.',),
+        [],
         None,
     ),
     # The Week: an adverb before the verb is not part of the speaker.

@@ -181,10 +181,18 @@ def test_named_gives_each_text_its_first_speaker_phrase() -> None:
         ),
         ("Until now, Beijing has sought to show a neutral stance.", []),
         ("Data show that China sold drones.", []),
-        # Not speakers: the noun a relative clause hangs on, plural descriptions, events, a
-        # prepositional phrase alone (AP, Xinhua, Bangladesh Daily Online).
-        ("They solidified the “no limits” alliance the two presidents declared in 2022.", []),
-        ("Xi held talks, during which the two heads of state stressed the ties.", []),
+        # Not speakers: the noun a relative clause hangs on, events, a prepositional phrase
+        # alone (AP, Xinhua, Bangladesh Daily Online). A plural description of two leaders is
+        # kept: the quotes table gives it to the pair named last, or drops it.
+        (
+            "They solidified the “no limits” alliance the two presidents declared in 2022.",
+            [(0, "declare", "the two presidents", "left")],
+        ),
+        (
+            "Xi held talks, during which the two heads of state stressed the ties.",
+            [(0, "stress", "the two heads of state", "left")],
+        ),
+        ("Both sides stressed the ties.", []),
         ("The visit confirmed the shift.", []),
         (
             "In the newspaper he also noted his hopes.",

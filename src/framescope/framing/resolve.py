@@ -63,6 +63,7 @@ from framescope.rules import roles
 from framescope.rules.nationalities import BY_COUNTRY
 from framescope.rules.nationalities import PATTERN as NATIONALITY
 from framescope.rules.quotation import quoted
+from framescope.rules.reporting import PAIR
 from framescope.rules.spans import KEYS, in_sentence
 from framescope.rules.words import DETERMINER, STOP_WORDS
 
@@ -364,6 +365,52 @@ def by_alias(clauses: pl.LazyFrame, profile: Profile) -> pl.LazyFrame:
         .replace_strict(table, default=None, return_dtype=pl.String)
         .alias("actor"),
     ).drop_nulls("actor")
+
+
+PAIR_WINDOW = 3
+"""Sentences back (and the clause's own) in which "the two leaders" looks for its pair."""
+
+
+def by_pair(clauses: pl.LazyFrame, mentions: pl.LazyFrame, profile: Profile) -> pl.LazyFrame:
+    """ "The two leaders said", "Both leaders called for": the two actors holding roles (the
+    profile's leaders) named last, in the clause's sentence before its verb or in the
+    :data:`PAIR_WINDOW` sentences before; a row for each, none when fewer than two are
+    named.
+
+    ``clauses`` has ``_cid``, the keys, ``speaker_text`` and ``_verb_start``; ``mentions``
+    the mentions with offsets in the sentence (``start``). Returns ``_cid, actor``.
+
+    Examples
+    --------
+    >>> from framescope.profile import load
+    >>> c = pl.LazyFrame({"_cid": [0], "article_id": ["a"], "sentence_idx": [1],
+    ...                   "speaker_text": ["The two leaders"], "_verb_start": [16]})
+    >>> m = pl.LazyFrame({"article_id": ["a", "a"], "sentence_idx": [0, 0],
+    ...                   "actor": ["xi_jinping", "vladimir_putin"], "start": [0, 10]})
+    >>> sorted(by_pair(c, m, load()).collect().rows())
+    [(0, 'vladimir_putin'), (0, 'xi_jinping')]
+    """
+    holders = [actor.id for actor in profile.actors if actor.kind == "person" and actor.roles]
+    asking = clauses.filter(pl.col("speaker_text").str.contains(PAIR)).select(
+        "_cid", "article_id", "sentence_idx", "_verb_start"
+    )
+    named = mentions.filter(pl.col("actor").is_in(holders)).select(
+        "article_id", pl.col("sentence_idx").alias("_at"), pl.col("start").alias("_pos"), "actor"
+    )
+    latest = (
+        asking.join(named, on="article_id", how="inner")
+        .filter(
+            (pl.col("_at") < pl.col("sentence_idx"))
+            & (pl.col("_at") >= pl.col("sentence_idx") - PAIR_WINDOW)
+            | (pl.col("_at") == pl.col("sentence_idx")) & (pl.col("_pos") < pl.col("_verb_start"))
+        )
+        .group_by("_cid", "actor")
+        .agg((pl.col("_at").cast(pl.Int64) * 1_000_000 + pl.col("_pos")).max().alias("_last"))
+        .sort("_cid", "_last", "actor", descending=[False, True, False])
+        .group_by("_cid", maintain_order=True)
+        .head(2)
+    )
+    return latest.filter(pl.len().over("_cid") == 2).select("_cid", "actor")
 
 
 def by_document(clauses: pl.LazyFrame, profile: Profile) -> pl.LazyFrame:

@@ -33,13 +33,14 @@ from framescope.framing.resolve import (
     by_document,
     by_head_word,
     by_mention,
+    by_pair,
     by_pronoun,
     by_role,
     person_mentions,
 )
 from framescope.profile import Profile
 from framescope.rules.quotation import quote_marks, quote_spans
-from framescope.rules.reporting import PRONOUNS, RELAY
+from framescope.rules.reporting import PAIR, PRONOUNS, RELAY
 from framescope.rules.spans import KEYS, sentence_frame
 from framescope.rules.speakers import clauses
 
@@ -126,7 +127,16 @@ def quotes(sentences: pl.DataFrame, mentions: pl.DataFrame, profile: Profile) ->
     # A role phrase is its actor or nobody: it is not read again for a name inside it.
     role = by_role(named, mention_frame, profile).collect().lazy()
     aliased = by_alias(named.join(role, on="_cid", how="anti"), profile)
-    rest = named.join(pl.concat([role, aliased]), on="_cid", how="anti")
+    # "The two leaders said": one row for each of the pair, or none (the phrase names no one).
+    relative = mention_frame.join(
+        sentence_rows.select(*KEYS, pl.col("start").alias("_sentence_start")), on=list(KEYS)
+    ).with_columns((pl.col("start") - pl.col("_sentence_start")).alias("start"))
+    pairs = by_pair(named, relative, profile).collect()
+    named = named.filter(
+        ~pl.col("speaker_text").str.contains(PAIR) | pl.col("_cid").is_in(pairs["_cid"].implode())
+    )
+    paired = pairs.lazy()
+    rest = named.join(pl.concat([role, aliased, paired]), on="_cid", how="anti")
     mentioned = by_mention(rest, mention_frame)
     documents = by_document(rest.join(mentioned, on="_cid", how="anti"), profile)
     by_head = by_head_word(
@@ -135,7 +145,9 @@ def quotes(sentences: pl.DataFrame, mentions: pl.DataFrame, profile: Profile) ->
     named_resolved = pl.concat(
         [
             named.join(
-                pl.concat([role, aliased, mentioned, documents, by_head]), on="_cid", how="left"
+                pl.concat([role, aliased, paired, mentioned, documents, by_head]),
+                on="_cid",
+                how="left",
             ),
             found.filter(pl.col("_data")).with_columns(
                 pl.lit(None, pl.String).alias("_person"),

@@ -198,6 +198,13 @@ actors ("the two leaders", "both sides": which ones?), an event or a relation ("
 confirmed", as in "the partnership the two leaders declared" cut short). A document is a
 speaker ("the statement said": its words), kept as written."""
 NOT_SPEAKER_PATTERN = "|".join(f"(?:{pattern})" for pattern in NOT_SPEAKERS.values())
+PAIR = (
+    r"^(?:[Tt]he\s+(?:two\s+)?|[Bb]oth\s+(?:the\s+)?)"
+    r"(?:leaders|presidents|men|heads\s+of\s+state)$"
+)
+"""A plural description of two leaders ("the two leaders", "Both leaders", "the two men"): not
+a speaker as written, but the pair named last (:func:`framescope.framing.resolve.by_pair`),
+else nobody."""
 
 
 def data_source(phrase: pl.Expr) -> pl.Expr:

@@ -78,6 +78,7 @@ from framescope.rules.reporting import (
     INVERTIBLE,
     NOT_SPEAKER_PATTERN,
     NOUN_LIKE,
+    PAIR,
     PARTICIPLES,
     PRONOUNS,
     REPORTING_VERBS,
@@ -253,7 +254,7 @@ def _speaker_ok(phrase: pl.Expr, *, max_words: int) -> pl.Expr:
         & ~phrase.str.contains(_BAD_LAST)
         & ~phrase.str.contains(r"['’]s$")
         & ~phrase.str.contains(rf"^{DETERMINER}$")
-        & ~phrase.str.contains(NOT_SPEAKER_PATTERN)
+        & (~phrase.str.contains(NOT_SPEAKER_PATTERN) | phrase.str.contains(PAIR))
     ).fill_null(False)
 
 
