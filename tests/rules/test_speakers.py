@@ -140,6 +140,18 @@ def test_named_gives_each_text_its_first_speaker_phrase() -> None:
             "Sergey Lavrov and Wang Yi agreed that they would coordinate their positions.",
             [(0, "agree", "Sergey Lavrov", "left"), (0, "agree", "Wang Yi", "left")],
         ),
+        # Batch 3 (Sloboden Pečat): replies, a response with words, an inverted "reports".
+        (
+            'The Russian president replied: "I agree."',
+            [(0, "reply", "The Russian president", "left")],
+        ),
+        ('Putin responded with only: "Have a good trip."', [(0, "respond", "Putin", "left")]),
+        ("Russia responded by shelling Kyiv.", []),
+        (
+            "The summit was aimed at demonstrating the strength of relations, reports Agence "
+            "France-Presse.",
+            [(0, "report", "Agence France-Presse", "right")],
+        ),
         # The one quoted speaks (batch 2, AP via The Diplomat).
         (
             "“I represent the Japanese citizens,” he was quoted as saying.",

@@ -77,6 +77,9 @@ _VERB_FORMS: dict[str, tuple[str, ...]] = {
     # is left out: annotators counted it once as speech and once not.)
     "tweet": ("tweeted", "tweets"),
     "underscore": ("underscored", "underscores"),
+    # Batch 3: "The Russian president replied: ...", "Putin responded with only: ...".
+    "reply": ("replied", "replies"),
+    "respond": ("responded", "responds"),
 }
 STANCE = ("pledge", "vow", "promise", "urge", "call for", "call on", "praise", "hail", "tout",
           "condemn", "denounce", "decry", "criticise", "blame", "accuse", "reject", "describe",
@@ -144,6 +147,9 @@ INVERTIBLE = ("say", "add", "note", "write", "report", "stress", "explain", "cla
               "according to", "cite", "quote", "conclude")  # fmt: skip
 """Lemmas a speaker may follow ("..., said Ian Bremmer"); "told X" names the listener."""
 
+WORDS_FOLLOW = ("respond",)
+"""Lemmas that report speech only when words follow: "that", or a colon or a quote mark soon
+after ("Putin responded with only: ..."; not "Russia responded by shelling ...")."""
 NOUN_LIKE = ("reports", "claims", "notes")
 """Verb forms that are more often nouns: a verb only before "that" or at the end of the
 sentence ("..., TASS reports.", "Russian media reports that Putin ..."; not "reports of a
@@ -204,7 +210,8 @@ PAIR = (
 )
 """A plural description of two leaders ("the two leaders", "Both leaders", "the two men"): not
 a speaker as written, but the pair named last (:func:`framescope.framing.resolve.by_pair`),
-else nobody."""
+else nobody. ("The two countries" is not read so: in this coverage the countries named last
+were as often Russia and Ukraine as the two that spoke.)"""
 
 
 def data_source(phrase: pl.Expr) -> pl.Expr:

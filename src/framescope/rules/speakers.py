@@ -83,6 +83,7 @@ from framescope.rules.reporting import (
     PRONOUNS,
     REPORTING_VERBS,
     STANCE,
+    WORDS_FOLLOW,
     data_source,
 )
 from framescope.rules.spans import KEYS, texts_frame
@@ -143,6 +144,10 @@ _ISSUED = (
     r"survey|poll|estimate)\s+(?:from|by|of|issued\s+by|released\s+by)\s+"
 )
 """A document before its issuer ("a statement from the ministry", "a report by TASS")."""
+
+
+_NAME_ENDS = r"\s+(?:the\s+)?\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,4}[\s.!]*$"
+"""A name that ends the sentence."""
 
 
 def _trim(phrase: pl.Expr) -> pl.Expr:
@@ -365,8 +370,16 @@ def clauses(sentences: pl.LazyFrame, *, marks: pl.LazyFrame | None = None) -> pl
         )
     ).fill_null(False)
     noun_like = pl.col("surface").str.to_lowercase().is_in(NOUN_LIKE)
-    not_a_verb = noun_like & ~pl.when(noun_like).then(after).str.contains(
-        r"^(?:\s+that(?-u:\b)|[\s.!]*$)"
+    words_follow = pl.col("verb").is_in(WORDS_FOLLOW)
+    not_a_verb = (
+        # "..., TASS reports.", "reports that", an inverted "..., reports Agence France-Presse."
+        noun_like
+        & ~pl.when(noun_like)
+        .then(after)
+        .str.contains(rf"^(?:\s+that(?-u:\b)|[\s.!]*$|{_NAME_ENDS})")
+    ).fill_null(False) | (
+        words_follow
+        & ~pl.when(words_follow).then(after).str.contains(r"^(?:\s+that(?-u:\b)|[^.;]{0,25}[:“\"])")
     ).fill_null(False)
     candidates = (
         # A quotation carried over from the previous sentence ends at its closing ”; an
