@@ -82,10 +82,10 @@ the two countries."""
 PEOPLE = (
     "officials|leaders|diplomats|lawmakers|legislators|senators|sources|analysts|experts|"
     "politicians|journalists|commentators|scholars|observers|negotiators|officers|economists|"
-    "researchers|insiders|media"
+    "researchers|insiders|media|outlets|agencies|newspapers|broadcasters|companies|firms|banks"
 )
-"""Plurals of people that a place or institution name before them only modifies ("U.S.
-officials", "Kremlin sources", "Russian state media")."""
+"""Plurals of people or bodies that a place or institution name before them only modifies
+("U.S. officials", "Kremlin sources", "Russian state media", "US outlets")."""
 
 
 GOVERNMENT_BODIES = "ministry|government|cabinet|embassy|authorities|administration|presidency"

@@ -79,6 +79,9 @@ _VERB_FORMS: dict[str, tuple[str, ...]] = {
     "underscore": ("underscored", "underscores"),
     # Batch 3: "The Russian president replied: ...", "Putin responded with only: ...".
     "reply": ("replied", "replies"),
+    # Naming in someone's words: "called each other “dear friend”", "calling Xi Jinping a
+    # “dear friend”" (only with a quotation after it: :data:`WORDS_FOLLOW`'s kin in speakers).
+    "call": ("called", "calls"),
     "respond": ("responded", "responds"),
 }
 STANCE = ("pledge", "vow", "promise", "urge", "call for", "call on", "praise", "hail", "tout",
@@ -121,7 +124,7 @@ PARTICIPLES: dict[str, str] = {
     "saying": "say", "telling": "tell", "adding": "add", "noting": "note",
     "stressing": "stress", "warning": "warn", "insisting": "insist", "arguing": "argue",
     "claiming": "claim", "explaining": "explain", "emphasising": "emphasise",
-    "emphasizing": "emphasise",
+    "emphasizing": "emphasise", "calling": "call",
 }  # fmt: skip
 """Participles of saying after a comma, whose speaker is the sentence's subject ("Kremlin
 spokesman Dmitry Peskov declined to give further details, telling reporters to wait"):

@@ -321,8 +321,9 @@ def clauses(sentences: pl.LazyFrame, *, marks: pl.LazyFrame | None = None) -> pl
     # After the verb, an unnamed source too ("citing people familiar with the issue"), and a
     # name with a lowercase particle ("according to von der Leyen").
     right_like = (
-        rf"{name_like}|^(?:people|sources|officials|diplomats|analysts|experts|observers|"
-        r"insiders|residents|witnesses|(?:von|van|de|da|di|del|al|bin)\s+\p{Lu})(?-u:\b)"
+        rf"{name_like}|^(?:[a-z-]+\s+)?(?:people|sources|officials|diplomats|analysts|experts|"
+        r"observers|insiders|residents|witnesses|agencies|media|outlets|newspapers)(?-u:\b)"
+        r"|^(?:von|van|de|da|di|del|al|bin)\s+\p{Lu}"
     )
     invertible = pl.col("verb").is_in(INVERTIBLE)
     participle = pl.col("surface").str.to_lowercase().is_in(list(PARTICIPLES))
@@ -333,7 +334,10 @@ def clauses(sentences: pl.LazyFrame, *, marks: pl.LazyFrame | None = None) -> pl
     participle_after_comma = comma_left & ~pl.when(comma_left).then(left).str.contains(
         after_clause
     ).fill_null(False)
-    elided = pl.when(~participle).then(left).str.contains(r"(?-u:\b)and\s*$").fill_null(False)
+    # "Putin congratulated Xi ... and voiced hope", "The ministry thanked ... but said".
+    elided = (
+        pl.when(~participle).then(left).str.contains(r"(?-u:\b)(?:and|but)\s*$").fill_null(False)
+    )
     # "according to X" and "cited by X" name their source after the verb, always.
     forced_right = (pl.col("verb") == "according to") | after.str.contains(r"^\s*by\s")
     located = locate(sentences, {"verb": verbs})
@@ -347,6 +351,16 @@ def clauses(sentences: pl.LazyFrame, *, marks: pl.LazyFrame | None = None) -> pl
         )
         | after.str.contains(r"^(?:\s+(?:also|jointly|to\s+jointly))?\s+to\s+[a-z]")
     )
+    # "called each other “dear friend”", "calling Xi Jinping a “dear friend”": a name given in
+    # someone's words, so a quotation follows the object; not "so-called", not "called the
+    # meeting a success".
+    named_so = pl.when(pl.col("verb") == "call").then(after).str.contains(
+        r"^\s+(?:(?:each\s+other|one\s+another|him|her|them|it|"
+        r"\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}|"
+        r"(?:the|his|her|their|its)\s+[\w-]+(?:\s+[\w-]+)?)\s+)?"
+        r"(?:(?:a|an|the|his|her|their|its|my|our)\s+)?[“\"‘]"
+    ) & (pl.col("text").str.slice((pl.col("start") - 1).clip(0), 1) != "-")
+    not_named = (pl.col("verb") == "call") & ~named_so.fill_null(False)
     # "Wang, said to be close to Xi": a description, not an attribution.
     said_to_be = (pl.col("verb") == "say") & after.str.contains(r"^\s+to\s+(?:be|have)\s")
 
@@ -372,11 +386,12 @@ def clauses(sentences: pl.LazyFrame, *, marks: pl.LazyFrame | None = None) -> pl
     noun_like = pl.col("surface").str.to_lowercase().is_in(NOUN_LIKE)
     words_follow = pl.col("verb").is_in(WORDS_FOLLOW)
     not_a_verb = (
-        # "..., TASS reports.", "reports that", an inverted "..., reports Agence France-Presse."
+        # "..., TASS reports.", "reports that", "claims to have", an inverted "..., reports
+        # Agence France-Presse."
         noun_like
         & ~pl.when(noun_like)
         .then(after)
-        .str.contains(rf"^(?:\s+that(?-u:\b)|[\s.!]*$|{_NAME_ENDS})")
+        .str.contains(rf"^(?:\s+(?:that|to)(?-u:\b)|[\s.!]*$|{_NAME_ENDS})")
     ).fill_null(False) | (
         words_follow
         & ~pl.when(words_follow).then(after).str.contains(r"^(?:\s+that(?-u:\b)|[^.;]{0,25}[:“\"])")
@@ -401,7 +416,7 @@ def clauses(sentences: pl.LazyFrame, *, marks: pl.LazyFrame | None = None) -> pl
             .replace_strict(REPORTING_VERBS, default=None, return_dtype=pl.String)
             .alias("verb")
         )
-        .filter(~agreed_to_thing & ~said_to_be & ~described & ~not_a_verb)
+        .filter(~agreed_to_thing & ~said_to_be & ~described & ~not_a_verb & ~not_named)
         # "show" needs a data source before it: most "show"s are not verbs of saying.
         .filter(~pl.col("verb").is_in(DATA_ONLY) | before.str.contains(DATA_WORDS))
         .with_columns(
