@@ -112,7 +112,12 @@ REPORTING_VERBS: dict[str, str] = (
         for verb in verbs
         for what in _DECLINED
     }
-    | {"as saying": "say", "as telling": "tell", "citing": "according to"}
+    | {
+        "as saying": "say",
+        "as telling": "tell",
+        "citing": "according to",
+        "with reference to": "according to",  # "Censor.NET reports with reference to LIGA"
+    }
     # "he was quoted as saying": the one quoted speaks (one verb, so "quoted" is no relay).
     | {
         f"{be} quoted as {verb}ing": lemma

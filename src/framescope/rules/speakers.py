@@ -391,7 +391,9 @@ def clauses(sentences: pl.LazyFrame, *, marks: pl.LazyFrame | None = None) -> pl
         noun_like
         & ~pl.when(noun_like)
         .then(after)
-        .str.contains(rf"^(?:\s+(?:that|to)(?-u:\b)|[\s.!]*$|{_NAME_ENDS})")
+        .str.contains(
+            rf"^(?:\s+(?:that|to|citing|with\s+reference\s+to)(?-u:\b)|[\s.!]*$|{_NAME_ENDS})"
+        )
     ).fill_null(False) | (
         words_follow
         & ~pl.when(words_follow).then(after).str.contains(r"^(?:\s+that(?-u:\b)|[^.;]{0,25}[:“\"])")
