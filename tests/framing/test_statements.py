@@ -1796,7 +1796,8 @@ COLLECTED_BATCHES = [
     ),
     (
         (
-            "Russia claims to have annexed the regions of Donetsk, Luhansk, Zaporizhzhia and Kherson.",
+            "Russia claims to have annexed the regions of Donetsk, Luhansk, Zaporizhzhia and "
+            "Kherson.",
         ),
         [(0, "russia")],
         None,
