@@ -1889,3 +1889,22 @@ def test_collected_data_rows_are_never_an_actor() -> None:
         ("Beijing's customs data", "data", "other", "show"),
     ]
     assert result.select("speaker", "speaker_kind", "voice", "verb").rows() == expected
+
+
+def test_a_pair_then_a_title_resolves_the_same_in_any_batch() -> None:
+    # "the two leaders" gives two rows of one clause; "the official" after them took whichever
+    # row came last, which changed with the articles built beside it.
+    texts = (
+        "Putin met Xi Jinping in Moscow.",
+        "The two leaders said the talks were frank.",
+        "“We agreed on everything,” the official said.",
+    )
+    other = ("Biden spoke to reporters.", "“Nothing changed,” he said.")
+    alone = speakers_of(*texts)
+    for batch in ([texts, other], [other, texts]):
+        sentences = pl.concat(
+            make_sentences(*t, article_id="a" if t is texts else "b") for t in batch
+        )
+        found = statements.quotes(sentences, mentions.extract(sentences, PROFILE), PROFILE)
+        result = found.filter(pl.col("article_id") == "a").select("sentence_idx", "speaker").rows()
+        assert sorted(result) == sorted(alone)

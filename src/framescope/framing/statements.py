@@ -156,6 +156,12 @@ def quotes(sentences: pl.DataFrame, mentions: pl.DataFrame, profile: Profile) ->
             ),
         ]
     ).collect()
+    # A pair ("the two leaders said") is two rows of one clause: numbered apart, by actor, so
+    # that what follows them (the last speaker before "the official said") does not depend on
+    # row order.
+    named_resolved = named_resolved.sort("_cid", "actor", nulls_last=True).with_columns(
+        (pl.col("_part") + pl.int_range(pl.len()).over("_cid")).cast(pl.Int32).alias("_part")
+    )
     named_resolved = _antecedents(_titled(_surnames(named_resolved), text_only, profile))
     pronouns = by_pronoun(
         found.filter(pronoun),
