@@ -1,8 +1,13 @@
+from dataclasses import replace
 from datetime import date
+from pathlib import Path
 
 import pytest
 
-from framescope import profile
+from framescope import config, profile
+
+SINGLE = config.ROOT / "tests" / "fixtures" / "profiles" / "xi_moscow_2023_single.toml"
+"""The seed profile as one file, before it extended the base (commit 37cc905)."""
 
 MINIMAL = """
 [profile]
@@ -147,7 +152,7 @@ GROUPS = MINIMAL + '\n[[frames]]\nid = "econ"\ncategory = "economic"\nterms = ["
         (GROUPS.replace('terms = ["trade"]', 'terms = ["trade"]\ncues = ["x"]'), "'cues'"),
         (GROUPS + GROUPS[len(MINIMAL) :], "frames: duplicate id 'econ'"),
         (MINIMAL.replace('kind = "person"', 'kind = "person"\nvoice = "martian"'), "'martian'"),
-        ('descriptors = "dictator"\n' + MINIMAL, "^descriptors: expected a list"),
+        ('descriptors = "dictator"\n' + MINIMAL, "^<profile>: descriptors: expected a list"),
     ],
 )
 def test_section_validation(text, message):
@@ -175,3 +180,211 @@ def test_role_key():
     assert profile.role_key("The  Kremlin’s chief") == "kremlin's chief"
     assert profile.role_key("the") == "the"
     assert "data" in profile.SPEAKER_KINDS
+
+
+# --- the base profile and profiles that extend it (issue 16) -----------------------------
+
+
+def test_base_profile_alone():
+    result = profile.load_base()
+    assert (result.id, result.title, result.event_date) == (
+        "base",
+        "Any event (base profile)",
+        None,
+    )
+    assert result.milestones == ()
+    assert result.war_terms == ()
+    assert result.metrics == ()
+    assert result.reference == profile.Reference()
+    assert {"reuters", "associated_press", "tass", "xinhua", "bbc", "china"} <= {
+        a.id for a in result.actors
+    }
+    assert not {"xi_jinping", "vladimir_putin"} & {a.id for a in result.actors}
+    assert profile.load("base") == result
+
+
+def test_base_profile_is_installed_with_the_package():
+    assert profile.BASE.is_file()
+    assert profile.BASE.parent == Path(profile.__file__).parent
+
+
+def _actor_fields(actor: profile.Actor) -> tuple:
+    """An actor with its lists as sets: their order changes no match."""
+    return (
+        actor.name,
+        actor.kind,
+        frozenset(actor.aliases),
+        frozenset(actor.roles),
+        frozenset(actor.exclusions),
+        actor.speaker_kind,
+        actor.voice,
+    )
+
+
+BASE_ONLY = {
+    "agence_france_presse",
+    "bloomberg",
+    "bbc",
+    "cnn",
+    "new_york_times",
+    "washington_post",
+}
+"""Outlets the base adds that the seed profile never listed (none occurs in the seed texts)."""
+
+
+def test_seed_profile_extending_the_base_equals_the_single_file_it_was():
+    result = profile.load()
+    expected = profile.load(SINGLE)
+    result_actors = {a.id: _actor_fields(a) for a in result.actors if a.id not in BASE_ONLY}
+    assert result_actors == {a.id: _actor_fields(a) for a in expected.actors}
+    assert {a.id for a in result.actors} >= BASE_ONLY
+    # The base's actors, then the event's, each in the single file's order: first-come
+    # choices (nation words, head words) follow actor order, and the seed build is unchanged.
+    order = [a.id for a in expected.actors]
+    inherited = {a.id for a in profile.load_base().actors}
+    kept = [a.id for a in result.actors if a.id not in BASE_ONLY]
+    assert kept == sorted(order, key=lambda a: a not in inherited)
+    for section in ("descriptors", "hedges", "war_terms", "frames", "metrics", "milestones"):
+        assert getattr(result, section) == getattr(expected, section), section
+    assert (result.id, result.title, result.event_date, result.languages) == (
+        expected.id,
+        expected.title,
+        expected.event_date,
+        expected.languages,
+    )
+    assert result.reference.annual == "china_russia_trade_annual.csv"
+
+
+def test_seed_profile_file_is_short():
+    assert len(config.PROFILE.read_text(encoding="utf-8").splitlines()) < 200
+
+
+EVENT = """extends = "base"
+descriptors = ["minister", "mayor"]
+
+[profile]
+id = "flood"
+title = "The flood"
+
+[[actors]]
+id = "reuters"
+name = "Reuters news agency"
+kind = "media"
+aliases = ["Reuters news agency"]
+
+[[actors]]
+id = "jane_doe"
+name = "Jane Doe"
+kind = "person"
+aliases = ["Jane Doe", "Doe"]
+
+[[frames]]
+id = "pandemic"
+label = "disease"
+category = "health_and_safety"
+terms = ["cholera"]
+"""
+
+
+def test_an_event_profile_extends_lists_and_replaces_entries_by_id():
+    base = profile.load_base()
+    result = profile.parse(EVENT, source="flood.toml")
+    assert (result.id, result.title, result.event_date) == ("flood", "The flood", None)
+    assert result.descriptors == (*base.descriptors, "mayor")
+    assert result.hedges == base.hedges
+    ids = [a.id for a in result.actors]
+    assert ids == [*(a.id for a in base.actors), "jane_doe"]
+    # Replaced whole, in the base's place: nothing of the base's Reuters is kept.
+    assert result.actor("reuters").aliases == ("Reuters news agency",)
+    assert result.actor("reuters").speaker_kind == "other"
+    frames = {f.id: f for f in result.frames}
+    assert frames["pandemic"].terms == ("cholera",)
+    assert [f.id for f in result.frames] == [f.id for f in base.frames]
+
+
+def test_extends_a_path_relative_to_the_extending_file(tmp_path: Path):
+    (tmp_path / "shared").mkdir()
+    (tmp_path / "shared" / "region.toml").write_text(
+        EVENT.replace('id = "flood"', 'id = "region"'), encoding="utf-8"
+    )
+    event = tmp_path / "event.toml"
+    event.write_text(
+        'extends = "shared/region.toml"\nhedges = ["rumoured"]\n'
+        '[profile]\nid = "e"\nevent_date = 2024-05-01\n'
+        '[reference]\nannual = "e_annual.csv"\n',
+        encoding="utf-8",
+    )
+    result = profile.load(event)
+    assert (result.id, result.event_date) == ("e", date(2024, 5, 1))
+    assert result.hedges[-1] == "rumoured"
+    assert "jane_doe" in {a.id for a in result.actors}
+    assert result.reference == profile.Reference(annual="e_annual.csv")
+    assert result.reference.path("annual", folder=tmp_path) == tmp_path / "e_annual.csv"
+
+
+def test_a_profile_fingerprint_follows_every_file_it_is_made_of(tmp_path: Path):
+    shared = tmp_path / "shared.toml"
+    shared.write_text(EVENT, encoding="utf-8")
+    event = tmp_path / "event.toml"
+    event.write_text('extends = "shared.toml"\n[profile]\nid = "e"\n', encoding="utf-8")
+    before = profile.load(event).sha256
+    shared.write_text(EVENT.replace('"mayor"', '"governor"'), encoding="utf-8")
+    assert profile.load(event).sha256 != before
+    assert profile.parse(MINIMAL).sha256 == profile.parse(MINIMAL).sha256
+
+
+def test_an_extends_cycle_is_refused(tmp_path: Path):
+    a, b = tmp_path / "a.toml", tmp_path / "b.toml"
+    a.write_text('extends = "b.toml"\n[profile]\nid = "a"\n', encoding="utf-8")
+    b.write_text('extends = "a.toml"\n[profile]\nid = "b"\n', encoding="utf-8")
+    with pytest.raises(profile.ProfileError, match=r"b.toml: extends: 'a.toml' makes a cycle"):
+        profile.load(a)
+    a.write_text('extends = "a.toml"\n[profile]\nid = "a"\n', encoding="utf-8")
+    with pytest.raises(profile.ProfileError, match="makes a cycle"):
+        profile.load(a)
+
+
+@pytest.mark.parametrize(
+    ("edit", "message"),
+    [
+        (
+            lambda t: t.replace('kind = "person"', 'kind = "persn"'),
+            r"^flood.toml: actors\[1\] \(jane_doe\).kind: 'persn' is not one of \['person'",
+        ),
+        (
+            lambda t: t.replace('"base"', '"missing.toml"'),
+            r"cannot read profile '.*missing.toml'",
+        ),
+        (lambda t: t.replace('"base"', "3"), r"^flood.toml: extends: expected \"base\" or a path"),
+        (
+            lambda t: t + "[reference]\nmonthly = 'm.csv'\n",
+            r"^flood.toml: reference: unknown key\(s\) \['monthly'\]",
+        ),
+        (lambda t: t + "[reference]\nannual = 3\n", r"^flood.toml: reference.annual: expected"),
+        (
+            # Checked with what it extends: the alias is the base's Reuters'.
+            lambda t: t.replace('aliases = ["Jane Doe", "Doe"]', 'aliases = ["AP"]'),
+            r"^flood.toml \(extending .*base.toml\): actors \(jane_doe\).aliases: 'AP' is "
+            "already an alias of 'associated_press'",
+        ),
+        (lambda t: t.replace('id = "flood"', ""), r"^flood.toml: profile: missing required key"),
+        (lambda t: t.replace("[profile]", "[profil]"), r"^flood.toml: top level: unknown key"),
+    ],
+)
+def test_event_profile_errors_name_the_file_and_the_key(edit, message):
+    with pytest.raises(profile.ProfileError, match=message):
+        profile.parse(edit(EVENT), source="flood.toml")
+
+
+def test_a_profile_without_extends_needs_actors():
+    with pytest.raises(profile.ProfileError, match="missing required key 'actors'"):
+        profile.parse('[profile]\nid = "t"\n', source="t.toml")
+
+
+def test_reference_paths_default_to_the_reference_folder(monkeypatch, tmp_path: Path):
+    monkeypatch.setattr(config, "REFERENCE", tmp_path)
+    reference = profile.load().reference
+    assert reference.path("targets") == tmp_path / "trade_targets.csv"
+    assert replace(reference, targets=None).path("targets") is None
+    with pytest.raises(ValueError, match="'monthly' is not one of"):
+        reference.path("monthly")
