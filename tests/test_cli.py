@@ -258,3 +258,20 @@ def test_methods_chooses_the_sentiment_methods(tmp_path, capsys):
     assert result == expected
     assert cli.main([*argv, "--methods", "vadr"]) == 2
     assert "unknown sentiment method 'vadr'" in capsys.readouterr().err
+
+
+def test_profile_draft_writes_a_profile_that_loads(tmp_path, capsys):
+    from framescope import profile
+
+    out = tmp_path / "draft.toml"
+    result = cli.main(["profile", "draft", "--raw", str(SEEDS), "--out", str(out), "--id", "xi"])
+    assert result == 0
+    assert "candidate actors from 5 articles" in capsys.readouterr().err
+    assert {"xi_jinping", "vladimir_putin"} <= {a.id for a in profile.load(out).actors}
+    assert cli.main(["profile", "draft", "--raw", str(SEEDS), "--out", str(out)]) == 2
+    assert "pass --force" in capsys.readouterr().err
+
+
+def test_profile_draft_prints_without_out(capsys):
+    assert cli.main(["profile", "draft", "--raw", str(SEEDS), "--top", "3"]) == 0
+    assert capsys.readouterr().out.startswith("# Drafted by `framescope profile draft`")

@@ -1,4 +1,4 @@
-"""framescope's command line: build | serve | info | validate-sentiment.
+"""framescope's command line: build | serve | info | validate-sentiment | profile draft.
 
 Exit codes, each failure with one sentence on stderr and never a traceback:
 
@@ -28,7 +28,14 @@ from framescope.ingest.fields import parse_mapping
 from framescope.ingest.sidecar import SidecarError
 from framescope.profile import ProfileError
 
-USER_ERRORS = (FileNotFoundError, ProfileError, SidecarError, store.StoreError, ValueError)
+USER_ERRORS = (
+    FileExistsError,
+    FileNotFoundError,
+    ProfileError,
+    SidecarError,
+    store.StoreError,
+    ValueError,
+)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -121,6 +128,27 @@ def _parser() -> argparse.ArgumentParser:
         "on 2 cores a second was no faster and doubled the memory)",
     )
 
+    profile = commands.add_parser("profile", help="work with topic profiles")
+    profile_commands = profile.add_subparsers(dest="profile_command", required=True)
+    draft = profile_commands.add_parser(
+        "draft", help="draft an event profile from a corpus, for a person to edit"
+    )
+    draft.add_argument(
+        "--raw",
+        action="append",
+        required=True,
+        metavar="PATH",
+        help="a folder or file of articles (repeatable)",
+    )
+    draft.add_argument(
+        "--sources", metavar="CSV", help="sidecar CSV (default: sources.csv in folders)"
+    )
+    draft.add_argument("--out", metavar="FILE", help="write the TOML here (default: print it)")
+    draft.add_argument("--id", default="draft", help="the profile id (default draft)")
+    draft.add_argument("--title", help="the profile title (default: from the id)")
+    draft.add_argument("--top", type=int, default=30, help="actors proposed at most (default 30)")
+    draft.add_argument("--force", action="store_true", help="overwrite --out if it exists")
+
     info = commands.add_parser("info", help="summarise a build")
     info.add_argument("--data", metavar="DIR", help=f"build folder (default {config.PROCESSED})")
     return parser
@@ -169,6 +197,27 @@ def _serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def _profile(args: argparse.Namespace) -> int:
+    from framescope.profile import draft  # noqa: PLC0415 - only this command needs it
+
+    out = Path(args.out) if args.out else None
+    if out is not None and out.exists() and not args.force:
+        msg = f"{str(out)!r} exists: pass --force to overwrite it"
+        raise FileExistsError(msg)
+    drafted = draft.draft(args.raw, sources=args.sources, top=args.top)
+    text = draft.render(drafted, profile_id=args.id, title=args.title)
+    if out is None:
+        print(text, end="")
+        return 0
+    out.write_text(text, encoding="utf-8")
+    print(
+        f"wrote {out}: {len(drafted.actors)} candidate actors from {drafted.articles} articles; "
+        "edit it, then build with --profile",
+        file=sys.stderr,
+    )
+    return 0
+
+
 def _info(args: argparse.Namespace) -> int:
     data = Path(args.data) if args.data else config.PROCESSED
     manifest = store.read_manifest(data)
@@ -196,6 +245,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         commands = {
             "build": _build,
             "info": _info,
+            "profile": _profile,
             "serve": _serve,
             "validate-sentiment": _validate,
         }

@@ -45,12 +45,17 @@ _ROLE = (
 )
 _ROLE_SPLIT = re.compile(rf"^(.+? (?:{'|'.join(DESCRIPTORS)}))(?: (.+))?$")
 BATCH_FILES = 500
-"""Input files read and counted at a time: about 3 MB of text for news articles."""
+"""Text or HTML files read at a time: about 3 MB of text for news articles."""
+PIECE_BYTES = 16 * 1024**2
+"""Bytes of an export read at a time."""
+BATCH_ARTICLES = 2_000
+"""Articles cleaned and counted at a time."""
 _METRIC_SKIP = NOUN_STOP | STOP_WORDS | {
     "rose", "fell", "grew", "reached", "increased", "decreased", "dropped", "jumped",
     "totalled", "totaled", "hit", "exceeded", "up", "down", "around", "nearly", "almost",
     "some", "roughly", "approximately", "least", "record", "percent", "billion", "million",
     "trillion", "thousand", "us", "year", "years", "according", "reported", "cent", "previous",
+    "compared", "said", "says", "told", "new", "data", "showed", "shows", "figures",
 }  # fmt: skip
 
 
@@ -71,24 +76,38 @@ class Counts:
 
 
 def _figure_words(text: str) -> Iterator[tuple[str, str]]:
-    """(unit, word) for each figure in a sentence: the noun a count counts, else the nearest
-    content word before the figure (with the word before it: "bilateral trade")."""
+    """(unit, word) for each figure in a sentence: the noun a count counts, else the first
+    run of content words in the figure's clause ("Bilateral trade rose 29% ...": "trade" and
+    "bilateral trade"), which is usually what the figure measures.
+
+    Examples
+    --------
+    >>> list(_figure_words("Bilateral trade between them rose 29.3% to $190 billion."))
+    [('percent', 'trade'), ('percent', 'bilateral trade'), ('USD', 'trade'), ('USD', 'bilateral trade')]
+    """  # noqa: E501
     for quantity in scan.quantities(text):
         if quantity.unit == "count" and quantity.noun:
-            head = quantity.noun.split(" of ")[0].split()[-1].lower()
-            yield quantity.unit, head
+            yield quantity.unit, quantity.noun.split(" of ")[0].split()[-1].lower()
             continue
-        before = re.findall(r"[^\W\d_][\w’'-]*|\d\S*", text[: quantity.start])[-8:]
-        content = [w.lower() for w in before]
-        for i in range(len(content) - 1, -1, -1):
-            word = content[i]
-            capitalised = not before[i][0].islower() and not text.startswith(before[i])
-            if word[0].isdigit() or word in _METRIC_SKIP or capitalised:
-                continue
-            yield quantity.unit, word
-            if i and content[i - 1] not in _METRIC_SKIP and before[i - 1][0].islower():
-                yield quantity.unit, f"{content[i - 1]} {word}"
-            break
+        clause = re.split(r"[,;:()—–]", text[: quantity.start])[-1]
+        run: list[str] = []
+        for found in re.finditer(r"[^\W\d_][\w’'-]*|\S+", clause):
+            word = found.group(0)
+            lower = word.lower()
+            initial = found.start() == 0 and clause is text[: quantity.start]
+            content = (
+                lower not in _METRIC_SKIP
+                and word[0].isalpha()
+                and (word[0].islower() or initial or clause.lstrip().startswith(word))
+            )
+            if content:
+                run.append(lower)
+            elif run:
+                break
+        if run:
+            yield quantity.unit, run[-1]
+            if len(run) > 1:
+                yield quantity.unit, " ".join(run[-2:])
 
 
 def count(articles: pl.DataFrame, *, first: int = 0) -> Counts:
@@ -174,8 +193,9 @@ def read_batches(
     raw: Iterable[str | Path], *, sources: str | Path | None = None, size: int = BATCH_FILES
 ) -> Iterator[pl.DataFrame]:
     """Articles (``source``, ``published``, ``text``) under ``raw``, read and cleaned with the
-    build's ingest (sidecars applied), ``size`` files or export pieces at a time; an exact
-    duplicate of an article already read is skipped."""
+    build's ingest (sidecars applied): ``size`` text or HTML files at a time, an export in
+    pieces of :data:`PIECE_BYTES`, and at most :data:`BATCH_ARTICLES` articles a batch; an
+    exact duplicate of an article already read is skipped."""
     found = ingest.find_inputs(raw)
     sidecar_paths = [Path(sources)] if sources is not None else found.sidecars
     for path in sidecar_paths:
@@ -183,18 +203,24 @@ def read_batches(
             msg = f"sidecar {str(path)!r} does not exist"
             raise FileNotFoundError(msg)
     table = pl.concat([sidecar.read(p) for p in sidecar_paths]) if sidecar_paths else None
-    parts = [part for item in found.files for part in ingest.split(item)]
+    files = [f for f in found.files if f.path.suffix.lower() not in ingest.EXPORT_SUFFIXES]
+    groups = [files[i : i + size] for i in range(0, len(files), size)]
+    groups += [
+        [part]
+        for item in found.files
+        if item.path.suffix.lower() in ingest.EXPORT_SUFFIXES
+        for part in ingest.split(item, size=PIECE_BYTES)
+    ]
     seen: set[str] = set()
-    for start in range(0, len(parts), size):
-        batch = ingest.read(parts[start : start + size], progress=False)
-        if batch.records.is_empty():
-            continue
-        articles, _ = ingest.prepare(batch.records, sources=table, names=())
-        articles = articles.filter(~pl.col("article_id").is_in(list(seen))).unique(
-            "article_id", keep="first", maintain_order=True
-        )
-        seen.update(articles["article_id"])
-        yield articles.select("source", "published", "text")
+    for group in groups:
+        records = ingest.read(group, progress=False).records
+        for part in records.iter_slices(BATCH_ARTICLES):
+            articles, _ = ingest.prepare(part, sources=table, names=())
+            articles = articles.filter(~pl.col("article_id").is_in(list(seen))).unique(
+                "article_id", keep="first", maintain_order=True
+            )
+            seen.update(articles["article_id"])
+            yield articles.select("source", "published", "text")
 
 
 def count_corpus(batches: Iterable[pl.DataFrame]) -> Counts:

@@ -31,14 +31,15 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
 import polars as pl
 
-from framescope.profile import names
+from framescope.profile import load_base, names
 from framescope.profile.corpus import Counts, count, count_corpus, peak_date, read_batches
+from framescope.profile.model import Profile, role_key
 
 __all__ = ["Candidate", "Draft", "Metric", "count", "draft", "propose", "render"]
 
@@ -107,12 +108,12 @@ def _groups(counts: pl.DataFrame) -> dict[str, str]:
             group = f"s:{names.skeleton(name)}"
         key[name] = by_skeleton.setdefault(group, name)
     parents: dict[str, list[str]] = defaultdict(list)
-    for full in multi:  # a full name's first and last words ("Xi", "Putin") name it too
+    alone = {names.skeleton(n): by_articles[n] for n in reversed(ordered) if " " not in n}
+    for full in multi:  # its first or last word ("Xi", "Putin"), whichever is more used alone
         if key[full] != full:
             continue
-        words = full.split()
-        for word in {words[0], words[-1]}:
-            parents[names.skeleton(word)].append(full)
+        words = [names.skeleton(w) for w in (full.split()[0], full.split()[-1])]
+        parents[max(words, key=lambda w: (alone.get(w, 0), w == words[1]))].append(full)
     for name in ordered:
         if " " in name or names.kind_of(name) != "other":
             continue
@@ -219,6 +220,58 @@ def _aliases(mentions: pl.DataFrame, chosen: list[str]) -> dict[str, tuple[str, 
         others = [f for f in group["form"] if f != actor][: MAX_ALIASES - 1]
         result[str(actor)] = (str(actor), *others)
     return result
+
+
+def with_base(actors: Iterable[Candidate], base: Profile) -> tuple[Candidate, ...]:
+    """Candidates as an event profile that extends ``base`` must write them: one that has an
+    alias of a base actor becomes that actor's entry (same id, so it replaces the base's, with
+    the base's aliases and roles kept and the forms seen added); an alias or role that is
+    another base actor's is left out, because a profile gives each to one actor.
+
+    Examples
+    --------
+    >>> from framescope.profile import load_base
+    >>> us = Candidate("us", "US", "country", 4, 4, ("US", "Washington"))
+    >>> merged = with_base([us], load_base())[0]
+    >>> merged.id, merged.aliases[:2], merged.notes
+    ('united_states', ('United States', 'U.S.'), ("the base profile's 'united_states', with its aliases",))
+    """  # noqa: E501
+    owner = {alias: actor for actor in base.actors for alias in actor.aliases}
+    role_owner = {role_key(r): actor for actor in base.actors for r in actor.roles}
+    merged: dict[str, Candidate] = {}
+    for candidate in actors:
+        known = next((owner[a] for a in candidate.aliases if a in owner), None)
+        mine = known.id if known else None
+        aliases = [a for a in candidate.aliases if a not in owner or owner[a].id == mine]
+        roles = [
+            r
+            for r in candidate.roles
+            if role_key(r) not in role_owner or role_owner[role_key(r)].id == mine
+        ]
+        if known is None:
+            if aliases:
+                merged.setdefault(candidate.id, replace(candidate, aliases=tuple(aliases)))
+            continue
+        before = merged.get(known.id)
+        note = f"the base profile's {known.id!r}, with its aliases"
+        merged[known.id] = Candidate(
+            id=known.id,
+            name=known.name,
+            kind=known.kind,
+            n_articles=max(candidate.n_articles, before.n_articles if before else 0),
+            n_outlets=max(candidate.n_outlets, before.n_outlets if before else 0),
+            aliases=_unique((*(before.aliases if before else known.aliases), *aliases)),
+            roles=_unique((*(before.roles if before else known.roles), *roles)),
+            exclusions=_unique(
+                (*(before.exclusions if before else known.exclusions), *candidate.exclusions)
+            ),
+            notes=_unique((*(before.notes if before else (note,)), *candidate.notes)),
+        )
+    return tuple(merged.values())
+
+
+def _unique(values: Iterable[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(values))
 
 
 def _first_name(surface: str | None) -> str | None:
@@ -407,7 +460,8 @@ def render(draft: Draft, *, profile_id: str = "draft", title: str | None = None)
 
 
 def draft(raw: Iterable[str | Path], *, sources: str | Path | None = None, top: int = 30) -> Draft:
-    """Read the corpus under ``raw`` in batches and propose a profile.
+    """Read the corpus under ``raw`` in batches and propose a profile whose actors extend the
+    shipped base profile's (:func:`with_base`).
 
     Examples
     --------
@@ -420,4 +474,5 @@ def draft(raw: Iterable[str | Path], *, sources: str | Path | None = None, top: 
     if counts.articles == 0:
         msg = f"no article could be read under {[str(p) for p in raw]}"
         raise ValueError(msg)
-    return propose(counts, top=top)
+    drafted = propose(counts, top=top)
+    return replace(drafted, actors=with_base(drafted.actors, load_base()))

@@ -148,6 +148,8 @@ _ADJECTIVE_COUNTRY = {adj: country for country, adjs in BY_COUNTRY.items() for a
 
 _POSSESSIVE = re.compile(r"[’']s?$")
 _TITLE_RE = re.compile(rf"^(?:{'|'.join(re.escape(t) for t in TITLES)})(?= |$)")
+_TITLE_END = re.compile(rf"(?:^| )(?:{'|'.join(re.escape(t) for t in TITLES)})$")
+_COURTESY = {"Mr", "Mrs", "Ms", "Dr", "Prof", "Comrade"}
 
 
 @dataclass(frozen=True)
@@ -253,9 +255,17 @@ def readings(surface: str) -> tuple[Reading, ...]:
             text = text[title.end() :].lstrip()
         if text in STARTERS or ("-" in text and _compound(text)) or text in NATIONALITIES:
             continue
+        while (last := _TITLE_END.search(text)) and last.start() > 0:
+            text = text[: last.start()].rstrip()  # "Moscow President": no title ends a name
+        if text in STARTERS or _TITLE_RE.fullmatch(text):
+            continue
+        if text in COUNTRIES:  # "Prime Minister China" is a glued caption, not a title
+            found.append(Reading(text))
+            continue
         honorific = next((t for t in titles if t in HONORIFICS), None)
         titled = f"{honorific} {text}" if honorific else None
-        role = f"{nationality} {titles[-1].lower()}" if nationality and titles else None
+        office = next((t for t in reversed(titles) if t.rstrip(".") not in _COURTESY), None)
+        role = f"{nationality} {office.lower()}" if nationality and office else None
         found.append(Reading(text, titled, role))
     return tuple(found)
 
