@@ -6,7 +6,7 @@ leftmost-longest) and per figure pattern (money, percent), one ``vaderSentiment`
 ``polarity_scores`` call and one TextBlob polarity per sentence (framescope's build scores both
 methods, ``pipeline.SENTIMENT_METHODS``), frame cues, war terms and hedges with one ``re`` per
 term group, and Parquet/CSV output. It does not import framescope: it reads the same topic
-profile TOML with ``tomllib``.
+profile TOML with ``tomllib`` (and the base profile it extends).
 
 Where the work is the same the counts are the same: articles, and actor mentions per actor when
 both see the same sentences (``tests/test_benchmarks.py`` checks this on the seeds). Where
@@ -202,10 +202,25 @@ def sentences(articles: pd.DataFrame) -> pd.DataFrame:
 # --- the topic profile ----------------------------------------------------------------------
 
 
+BASE_PROFILE = ROOT / "src" / "framescope" / "profile" / "base.toml"
+
+
 def load_profile(path: str | Path = PROFILE) -> dict[str, Any]:
-    """The topic profile TOML as a dict."""
+    """The topic profile TOML as a dict, merged with the profile it ``extends`` as framescope
+    merges them: term lists extended, actors and term groups replaced by id."""
     with Path(path).open("rb") as handle:
-        return tomllib.load(handle)
+        data = tomllib.load(handle)
+    extends = data.pop("extends", None)
+    if extends is None:
+        return data
+    inherited = load_profile(BASE_PROFILE if extends == "base" else Path(path).parent / extends)
+    for key in ("descriptors", "hedges"):
+        data[key] = list(dict.fromkeys([*inherited.get(key, []), *data.get(key, [])]))
+    for key in ("actors", "war_terms", "frames", "metrics", "milestones"):
+        merged = {item["id"]: item for item in inherited.get(key, [])}
+        merged.update((item["id"], item) for item in data.get(key, []))
+        data[key] = list(merged.values())
+    return data
 
 
 def _guard(char: str, *, before: bool) -> str:

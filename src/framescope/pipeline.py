@@ -348,7 +348,9 @@ def _update(
         clock |= built.clock
         tick = time.perf_counter()
         tables = _assemble(built, old, [sidecar_rejects.rejects, found.rejects])
-        used = {"path": str(Path(profile or config.PROFILE).resolve()), "id": topic.id}
+        # "base" names the shipped base profile, not a file in the working folder.
+        path = "base" if profile == "base" else str(Path(profile or config.PROFILE).resolve())
+        used = {"path": path, "id": topic.id}
         written = store.write(out, tables, {**manifest, "profile": used})
         clock["write"] = time.perf_counter() - tick
 

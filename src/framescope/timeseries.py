@@ -448,8 +448,11 @@ def tone_table(
     )
 
 
-def milestones_frame(profile: Profile) -> pl.DataFrame:
+def milestones_frame(profile: Profile, *, event_date: date | None = None) -> pl.DataFrame:
     """The profile's milestones as a frame for plots, with their offsets from the event.
+
+    ``event_date`` is day 0 when given, else the profile's; with neither (a profile that
+    names no event) ``days_from_event`` is null.
 
     Returns
     -------
@@ -473,9 +476,9 @@ def milestones_frame(profile: Profile) -> pl.DataFrame:
         },
         schema={"id": pl.String, "date": pl.Date, "end": pl.Date, "label": pl.String},
     )
-    return frame.with_columns(
-        relative_days(pl.col("date"), profile.event_date).alias("days_from_event")
-    )
+    day0 = event_date or profile.event_date
+    offsets = relative_days(pl.col("date"), day0) if day0 is not None else pl.lit(None, pl.Int64)
+    return frame.with_columns(offsets.alias("days_from_event"))
 
 
 def _counted(articles: pl.DataFrame, *, include_duplicates: bool) -> pl.DataFrame:

@@ -110,3 +110,21 @@ def single_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("processed_single")
     pipeline.build([raw], out=out, progress=False)
     return out
+
+
+@pytest.fixture(scope="session")
+def base_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seeds built with a profile that only extends the base: no event date, no
+    milestones, no metrics, no reference statistics (issue 16)."""
+    folder = tmp_path_factory.mktemp("profile_base")
+    profile = folder / "any_event.toml"
+    # One role: framing.descriptors.labels fails when no actor has one (reported, issue 16).
+    profile.write_text(
+        'extends = "base"\n[profile]\nid = "any_event"\ntitle = "Any event"\n'
+        '[[actors]]\nid = "xi_jinping"\nname = "Xi Jinping"\nkind = "person"\n'
+        'aliases = ["Xi Jinping", "Xi"]\nroles = ["Chinese leader"]\n',
+        encoding="utf-8",
+    )
+    out = tmp_path_factory.mktemp("processed_base")
+    pipeline.build([SEEDS], out=out, profile=profile, progress=False)
+    return out

@@ -274,3 +274,21 @@ def test_headline_evidence_on_click(headline_build):
     framing.show_evidence("war", source="Outlet Two", item="war")
     assert framing.evidence[0].object.startswith("<b>1 sentences</b>")
     assert framing.evidence[1].value["text"].str.contains("cover for the war").all()
+
+
+def test_a_profile_without_event_date_or_reference_works(base_build):
+    # Issue 16: the base profile names no event and no official statistics.
+    state = DataStore(base_build)
+    assert (state.profile.id, state.profile.event_date) == ("any_event", None)
+    expected = state.tables.slim("articles")["published"].min()
+    assert state.event_date() == expected
+    assert {name: frame.height for name, frame in state.official().items()} == {
+        "annual": 0,
+        "ytd": 0,
+        "targets": 0,
+    }
+    state.axis = "event"
+    assert state.milestones().is_empty()
+    for view in app.VIEWS:
+        view(store=state)
+    assert app.create_app(store=state).title == "framescope: Any event"

@@ -1,14 +1,14 @@
-"""The shipped official statistics with their provenance: annual, year-to-date, targets.
+"""Official statistics with their provenance: annual, year-to-date, targets.
 
-The shipped files in ``data/reference/`` (folder: :data:`framescope.config.REFERENCE`):
+A profile's ``[reference]`` table names the files, in ``data/reference/`` (folder:
+:data:`framescope.config.REFERENCE`); called without a path, each loader reads the file the
+default profile names (the seed event's trade as China's customs reported it), and returns
+an empty table when the profile names none:
 
-- ``china_russia_trade_annual.csv``: China-Russia trade per calendar year, in billions of US
-  dollars, as reported by China's General Administration of Customs (GAC), with the
-  year-on-year change and, on every row, the ``source`` that published the figure and its
-  ``url``.
-- ``china_russia_trade_ytd.csv``: the same trade, cumulative from January to the end of a
-  month ("year to date"), 2022-2023.
-- ``trade_targets.csv``: the trade targets the two governments stated, when and by whom.
+- ``annual``: a total per calendar year, in billions of US dollars, with the year-on-year
+  change and, on every row, the ``source`` that published the figure and its ``url``;
+- ``year_to_date``: the same total, cumulative from January to the end of a month;
+- ``targets``: the targets governments stated, when and by whom.
 
 Each loader validates its file as :mod:`framescope.claims.series` describes (errors name the
 file, row and column; every row keeps ``source`` and ``url``; values in base units) and
@@ -24,8 +24,9 @@ from typing import Any
 
 import polars as pl
 
-from framescope import config
+from framescope import profile as profiles
 from framescope.claims.series import (
+    SERIES_SCHEMA,
     _check,
     _finish,
     _month_end,
@@ -86,13 +87,13 @@ def _dollar_series(
     )
 
 
-def _path(path: str | Path | None, name: str) -> Path:
-    # config.REFERENCE is read at call time so FRAMESCOPE_REFERENCE and tests can move it.
-    return Path(path) if path is not None else config.REFERENCE / name
+def _path(path: str | Path | None, kind: str) -> Path | None:
+    """``path``, else the file of series ``kind`` the default profile names (None: none)."""
+    return Path(path) if path is not None else profiles.load().reference.path(kind)
 
 
 def annual(path: str | Path | None = None, *, metric: str = TRADE_METRIC) -> pl.DataFrame:
-    """Annual totals (``china_russia_trade_annual.csv``) as a series.
+    """Annual totals (the profile's ``reference.annual`` file) as a series.
 
     The file's columns: ``year, trade_usd_bn, yoy_pct, reporter, status, source, url``.
 
@@ -106,7 +107,9 @@ def annual(path: str | Path | None = None, *, metric: str = TRADE_METRIC) -> pl.
     >>> annual().filter(pl.col("year") == 2022).select("value", "reporter", "source").row(0)
     (190270000000.0, 'China GAC', 'Vestnik Kavkaza (2023-01-13); Reuters (1.28 trillion yuan)')
     """
-    path = _path(path, "china_russia_trade_annual.csv")
+    path = _path(path, "annual")
+    if path is None:
+        return pl.DataFrame(schema=SERIES_SCHEMA)
     required = ("year", "trade_usd_bn", "yoy_pct", "reporter", "status", "source", "url")
     frame = _read(path, required)
     year = _parsed(frame, path, "year", pl.Int32())
@@ -127,7 +130,7 @@ def annual(path: str | Path | None = None, *, metric: str = TRADE_METRIC) -> pl.
 
 
 def year_to_date(path: str | Path | None = None, *, metric: str = TRADE_METRIC) -> pl.DataFrame:
-    """Cumulative January-to-month totals (``china_russia_trade_ytd.csv``) as a series.
+    """Cumulative January-to-month totals (``reference.year_to_date``) as a series.
 
     The file's columns: ``period_end, months, trade_usd_bn_ytd, yoy_pct, reporter, status,
     source, url``. ``period_end`` must be the last day of month ``months`` (the total runs
@@ -143,7 +146,9 @@ def year_to_date(path: str | Path | None = None, *, metric: str = TRADE_METRIC) 
     >>> year_to_date().select("period", "value").row(0)
     ('2022-01..2022-02', 26400000000.0)
     """
-    path = _path(path, "china_russia_trade_ytd.csv")
+    path = _path(path, "year_to_date")
+    if path is None:
+        return pl.DataFrame(schema=SERIES_SCHEMA)
     required = (
         "period_end", "months", "trade_usd_bn_ytd", "yoy_pct", "reporter", "status", "source",
         "url",
@@ -178,7 +183,7 @@ def year_to_date(path: str | Path | None = None, *, metric: str = TRADE_METRIC) 
 
 
 def targets(path: str | Path | None = None, *, metric: str = TRADE_METRIC) -> pl.DataFrame:
-    """Stated trade targets (``trade_targets.csv``).
+    """Stated targets (the profile's ``reference.targets`` file).
 
     The file's columns: ``stated_on, target_usd_bn, target_year, per, stated_by, source, url``.
 
@@ -191,7 +196,9 @@ def targets(path: str | Path | None = None, *, metric: str = TRADE_METRIC) -> pl
     >>> targets().filter(pl.col("target_year") == 2023).select("value", "stated_by").row(0)
     (200000000000.0, 'Vladimir Putin (expects target passed in 2023)')
     """
-    path = _path(path, "trade_targets.csv")
+    path = _path(path, "targets")
+    if path is None:
+        return pl.DataFrame(schema=TARGET_SCHEMA)
     required = ("stated_on", "target_usd_bn", "target_year", "per", "stated_by", "source", "url")
     frame = _read(path, required)
     stated_on = _parsed(frame, path, "stated_on", pl.Date())

@@ -114,11 +114,7 @@ def create_app(
     tabs.param.watch(switch, "active")
     notice = [pn.pane.HTML(url_notice(ignored), sizing_mode="stretch_width")] if ignored else []
     # The template puts its title into the page as HTML; a profile's title is the build's.
-    title = (
-        "framescope: how outlets framed Xi Jinping's 2023 visit to Moscow"
-        if store.profile.id == "xi_moscow_2023"
-        else f"framescope: {store.profile.title}"
-    )
+    title = f"framescope: {store.profile.title}"
     return pn.template.BootstrapTemplate(
         title=safe.escape(title),
         sidebar=[sidebar(store)],

@@ -302,7 +302,7 @@ class DataStore(param.Parameterized):
                     pl.col("published"),
                     freq=self.granularity,
                     axis=self.axis,
-                    event_date=self.profile.event_date,
+                    event_date=self.event_date(),
                 ).alias("period")
             )
             .filter(pl.col("period").is_not_null())
@@ -310,7 +310,16 @@ class DataStore(param.Parameterized):
 
     def milestones(self) -> pl.DataFrame:
         """The profile's milestones for the time axes."""
-        return timeseries.milestones_frame(self.profile)
+        return timeseries.milestones_frame(self.profile, event_date=self.event_date())
+
+    def event_date(self) -> date:
+        """Day 0 of the days-from-event axis: the profile's event date, else (a profile that
+        names no event) the first date an article of the build was published."""
+        if self.profile.event_date is not None:
+            return self.profile.event_date
+        first = self.tables.slim("articles").get_column("published").min()
+        # No dated article: nothing is drawn on the event axis, so any day 0 will do.
+        return first if isinstance(first, date) else date(1970, 1, 1)
 
     def mention_series(self) -> pl.DataFrame:
         """Mentions of the chosen actors by period and outlet, raw and normalised."""
@@ -328,7 +337,7 @@ class DataStore(param.Parameterized):
                 actors=list(self.actors),
                 freq=self.granularity,
                 axis=self.axis,
-                event_date=self.profile.event_date,
+                event_date=self.event_date(),
             ),
         )  # fmt: skip
 
@@ -372,7 +381,7 @@ class DataStore(param.Parameterized):
             self.articles(),
             freq=self.granularity,
             axis=self.axis,
-            event_date=self.profile.event_date,
+            event_date=self.event_date(),
         )
         bounds = self.tables.derived(("intervals",), dict)
         prefix = (self.method, actor, self.granularity, self.axis, self.field)
@@ -554,8 +563,9 @@ class DataStore(param.Parameterized):
         )
 
     def official(self) -> dict[str, pl.DataFrame]:
-        """Official statistics with their provenance (``data/reference``)."""
-        return load_reference(str(config.REFERENCE))
+        """Official statistics with their provenance, the files the profile's ``[reference]``
+        names (in ``data/reference``); an empty series for each it does not name."""
+        return load_reference(str(config.REFERENCE), self.profile.reference)
 
     def trade_claims(self, metric: str = claims.TRADE_METRIC) -> pl.DataFrame:
         """Money claims about ``metric`` at their publication dates, in billion USD."""

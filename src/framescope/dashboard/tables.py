@@ -167,17 +167,33 @@ def load_profile(data_dir: str | Path) -> profiles.Profile:
     """The profile the build used (its path is in the manifest), else the default one."""
     manifest = store.read_manifest(Path(data_dir)) or {}
     path = manifest.get("profile", {}).get("path")
-    if path and Path(path).exists():
+    if path == "base" or (path and Path(path).exists()):
         return profiles.load(path)
     return profiles.load()
 
 
+_NO_REFERENCE = profiles.Reference()
+
+
 @lru_cache(maxsize=2)
-def load_reference(folder: str) -> dict[str, pl.DataFrame]:
-    """The official statistics shipped in ``folder`` (annual, year-to-date, targets)."""
+def load_reference(
+    folder: str, reference: profiles.Reference = _NO_REFERENCE
+) -> dict[str, pl.DataFrame]:
+    """The official statistics (annual, year-to-date, targets) in ``folder`` that a profile's
+    ``reference`` names; an empty table for each it does not name.
+
+    Examples
+    --------
+    >>> load_reference("data/reference")["annual"].height
+    0
+    """
     base = Path(folder)
+    annual, ytd, targets = (reference.path(kind, folder=base) for kind in profiles.REFERENCE_KINDS)
+    series = pl.DataFrame(schema=claims.SERIES_SCHEMA)
     return {
-        "annual": claims.annual(base / "china_russia_trade_annual.csv"),
-        "ytd": claims.year_to_date(base / "china_russia_trade_ytd.csv"),
-        "targets": claims.targets(base / "trade_targets.csv"),
+        "annual": claims.annual(annual) if annual else series,
+        "ytd": claims.year_to_date(ytd) if ytd else series,
+        "targets": claims.targets(targets)
+        if targets
+        else pl.DataFrame(schema=claims.TARGET_SCHEMA),
     }
