@@ -291,7 +291,7 @@ def _roles(
     next_to: dict[str, Counter[str]] = defaultdict(Counter)
     alone: Counter[str] = Counter()
     for role, name in written:
-        key = role[0].upper() + role[1:].lower()
+        key = " ".join(role.split())
         if name is None:
             alone[key] += 1
         elif name in actor_of:
