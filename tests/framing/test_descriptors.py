@@ -956,3 +956,20 @@ def test_collected_labels(
         if row[1] in MAIN_ACTORS
     )
     assert result == Counter(gold) - Counter(missed)
+
+
+def test_a_profile_without_roles_gives_labels(tmp_path) -> None:
+    # An empty role table had no type, and the plural labels' join refused it.
+    from framescope import profile as profiles
+
+    path = tmp_path / "p.toml"
+    path.write_text(
+        'profile.id = "p"\nprofile.title = "P"\n'
+        'descriptors = ["leader", "president"]\n'
+        'actors = [{ id = "opec", name = "OPEC", kind = "organisation", aliases = ["OPEC"] },\n'
+        '  { id = "abdulaziz", name = "Abdulaziz", kind = "person", aliases = ["Abdulaziz"] }]\n'
+    )
+    topic = profiles.load(path)
+    sentences = make_sentences("Saudi leader Abdulaziz met OPEC; the two leaders said so.")
+    result = descriptors.labels(sentences, mentions.extract(sentences, topic), topic)
+    assert result.select("actor", "label").rows() == [("abdulaziz", "leader")]

@@ -177,7 +177,9 @@ def _plural_labels(
     )
     # Few sentences hold a plural descriptor: the patterns below read only those.
     text = sentence_frame(sentences).filter(pl.col("text").str.contains(any_plural)).collect()
-    singular = lambda found: normalised(found).replace_strict(plural, default=None)  # noqa: E731
+    singular = lambda found: normalised(found).replace_strict(  # noqa: E731
+        plural, default=None, return_dtype=pl.String
+    )
     # "and <word> leaders", "leaders of": what both shapes need, tested before the patterns.
     joins = text.lazy().filter(
         pl.col("text").str.contains(rf"\sand\s+\S+\s+{any_plural}|{any_plural}\s+of\s")
@@ -202,9 +204,14 @@ def _plural_labels(
         pl.concat(by_roles)
         .select(
             *KEYS,
-            pl.col("_key").replace_strict(actor_of, default=None).alias("actor"),
+            # Typed: with no roles in the profile the tables are empty and the type unknown.
+            pl.col("_key")
+            .replace_strict(actor_of, default=None, return_dtype=pl.String)
+            .alias("actor"),
             "start",
-            pl.col("_key").replace_strict(label_of, default=None).alias("label"),
+            pl.col("_key")
+            .replace_strict(label_of, default=None, return_dtype=pl.String)
+            .alias("label"),
         )
         .filter(pl.col("actor").is_not_null() & pl.col("label").is_not_null())
         .join(mentions, on=["article_id", "actor"], how="semi")  # the article names it
