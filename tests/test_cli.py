@@ -275,3 +275,32 @@ def test_profile_draft_writes_a_profile_that_loads(tmp_path, capsys):
 def test_profile_draft_prints_without_out(capsys):
     assert cli.main(["profile", "draft", "--raw", str(SEEDS), "--top", "3"]) == 0
     assert capsys.readouterr().out.startswith("# Drafted by `framescope profile draft`")
+
+
+def test_a_corpus_without_a_profile_is_drafted_one(tmp_path, capsys):
+    # Issue 16: someone's own folder and no --profile: the base profile and drafted actors,
+    # written beside the tables for a person to edit; the seeds keep their own profile.
+    raw = tmp_path / "raw"
+    shutil.copytree(config.ROOT / "data" / "raw" / "opec_cut_2023", raw)
+    out = tmp_path / "out"
+    assert cli.main(["build", "--raw", str(raw), "--out", str(out), "--quiet"]) == 0
+    printed = capsys.readouterr().out
+    assert "no event profile: the base profile and" in printed
+    assert (out / "profile.toml").is_file()
+    manifest = store.read_manifest(out)
+    assert manifest is not None
+    assert manifest["profile"] == {"path": str((out / "profile.toml").resolve()), "id": "drafted"}
+    actors = set(store.read("mentions", out)["actor"])
+    assert {"opec", "saudi_arabia", "russia"} <= actors
+    assert "xi_jinping" not in actors
+    assert cli.main(["build", "--raw", str(raw), "--out", str(out), "--quiet"]) == 0
+    assert "up to date" in capsys.readouterr().out  # the same corpus drafts the same profile
+
+
+def test_no_readable_article_drafts_nothing(tmp_path, capsys):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "empty.txt").write_text("   \n")
+    out = tmp_path / "out"
+    assert cli.main(["build", "--raw", str(raw), "--out", str(out), "--quiet"]) == 1
+    assert "no article to draft one from: the base profile" in capsys.readouterr().out

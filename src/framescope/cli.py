@@ -56,7 +56,11 @@ def _parser() -> argparse.ArgumentParser:
         "--sources", metavar="CSV", help="sidecar CSV (default: sources.csv in folders)"
     )
     build.add_argument(
-        "--profile", metavar="TOML", help=f"topic profile (default {config.PROFILE})"
+        "--profile",
+        metavar="TOML",
+        help="topic profile TOML, 'base' (the shipped base alone) or 'auto' (the base plus "
+        "actors drafted from the corpus, written to OUT/profile.toml); default: 'auto' for a "
+        f"--raw other than {config.RAW}, else {config.PROFILE}",
     )
     build.add_argument("--out", metavar="DIR", help=f"output folder (default {config.PROCESSED})")
     build.add_argument(
@@ -158,7 +162,7 @@ def _build(args: argparse.Namespace) -> int:
     report = pipeline.build(
         args.raw,
         sources=args.sources,
-        profile=args.profile,
+        profile=args.profile or _default_profile(args.raw),
         out=args.out,
         mapping=parse_mapping(args.map),
         delimiter=args.delimiter,
@@ -171,6 +175,15 @@ def _build(args: argparse.Namespace) -> int:
     )
     print(report.summary())
     return 1 if report.status == "nothing_built" else 0
+
+
+def _default_profile(raw: list[str] | None) -> str | None:
+    """No --profile: the default profile for the default corpus, else "auto": someone's own
+    corpus is drafted a profile of its own rather than counted for Xi and Putin."""
+    default = config.RAW.resolve()
+    if raw and any(Path(path).resolve() != default for path in raw):
+        return config.AUTO_PROFILE
+    return None
 
 
 def _validate(args: argparse.Namespace) -> int:

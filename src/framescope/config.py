@@ -12,7 +12,26 @@ DATA = ROOT / "data"
 RAW = Path(os.environ.get("FRAMESCOPE_RAW", DATA / "raw" / "xi_moscow_2023"))
 PROCESSED = Path(os.environ.get("FRAMESCOPE_DATA", DATA / "processed"))
 REFERENCE = Path(os.environ.get("FRAMESCOPE_REFERENCE", DATA / "reference"))
-PROFILE = Path(os.environ.get("FRAMESCOPE_PROFILE", DATA / "profiles" / "xi_moscow_2023.toml"))
+AUTO_PROFILE = "auto"
+"""A build mode, not a file: no event profile, so the shipped base profile plus the actors
+drafted from the corpus (:func:`framescope.pipeline.build`)."""
+
+
+def _profile() -> Path | str:
+    named = os.environ.get("FRAMESCOPE_PROFILE")
+    if named in (AUTO_PROFILE, "base"):
+        return named
+    if named:
+        return Path(named)
+    # Someone else's corpus and no profile for it: draft one rather than count Xi and Putin.
+    if "FRAMESCOPE_RAW" in os.environ:
+        return AUTO_PROFILE
+    return DATA / "profiles" / "xi_moscow_2023.toml"
+
+
+PROFILE = _profile()
+"""The topic profile: a TOML file, ``"base"``, or ``"auto"`` (the default when
+``FRAMESCOPE_RAW`` names a corpus and ``FRAMESCOPE_PROFILE`` names no profile)."""
 
 
 def _number(name: str, default: float) -> float:

@@ -72,6 +72,7 @@ class BuildReport:
     stages: dict[str, float] = field(default_factory=dict)  # stage seconds summed over tasks
     workers: int = 1
     notes: tuple[str, ...] = ()  # what a person should know that is not a reject
+    profile: Path | str = ""  # the profile file used ("base": the shipped base alone)
 
     def summary(self) -> str:
         """One paragraph a person reads after ``framescope build``."""
@@ -196,7 +197,10 @@ def build(
     sources
         A sidecar CSV; default: every ``sources.csv`` found in the raw folders.
     profile
-        The topic profile TOML; default ``data/profiles/xi_moscow_2023.toml``.
+        The topic profile TOML; ``"base"`` for the shipped base profile alone; ``"auto"`` for
+        no event profile: the base plus the actors drafted from the corpus
+        (:func:`framescope.profile.draft.draft`), written to ``<out>/profile.toml`` for a
+        person to edit and pass next time; default :data:`framescope.config.PROFILE`.
     out
         Where the tables go; default ``data/processed``.
     mapping
@@ -246,8 +250,15 @@ def build(
     )
     started = time.perf_counter()
     out = Path(out) if out is not None else config.PROCESSED
-    topic = profiles.load(profile)
     delimiter = parse_delimiter(delimiter)  # a bad one is the user's, before any work
+    profile = config.PROFILE if profile is None else profile
+    drafted_note = None
+    if profile == config.AUTO_PROFILE:
+        profile, drafted_note = _drafted_profile(
+            raw, sources=sources, out=out, mapping=mapping, delimiter=delimiter
+        )
+    topic = profiles.load(profile)
+    used = profile if profile == "base" else Path(profile).resolve()
     found = ingest.find_inputs(raw if raw is not None else [config.RAW])
     sidecar_paths = [Path(sources)] if sources is not None else found.sidecars
     for path in sidecar_paths:
@@ -278,11 +289,14 @@ def build(
     try:
         with store.lock(out) as took_over:
             notes = [*found.notes, *([took_over] if took_over else [])]
+            notes += [drafted_note] if drafted_note else []
             if store.remove_debris(out):
                 notes.append(f"removed what an interrupted build left in {out}")
             previous = None if force else _previous(out, settings, inputs)
             if previous is not None and previous["inputs"] == inputs:
-                return BuildReport("up_to_date", out, len(found.files), 0, notes=(*notes,))
+                return BuildReport(
+                    "up_to_date", out, len(found.files), 0, notes=(*notes,), profile=used
+                )
             report = _update(
                 out,
                 found,
@@ -291,7 +305,7 @@ def build(
                 manifest={"settings": settings, "inputs": inputs},
                 topic=topic,
                 methods=methods,
-                profile=profile,
+                profile=used,
                 mapping=mapping,
                 delimiter=delimiter,
                 connect=lambda: engine_.connect(
@@ -303,7 +317,7 @@ def build(
         raise BuildError(msg) from error
     report.seconds["discover"] += discovered
     report.seconds["total"] = time.perf_counter() - started
-    return replace(report, notes=(*notes,))
+    return replace(report, notes=(*notes,), profile=used)
 
 
 def _update(
@@ -315,7 +329,7 @@ def _update(
     manifest: dict[str, Any],
     topic: profiles.Profile,
     methods: Sequence[str],
-    profile: str | Path | None,
+    profile: Path | str,
     mapping: Mapping[str, str] | None,
     delimiter: str | None,
     connect: Callable[[], AbstractContextManager[engine_.Executor]],
@@ -349,8 +363,7 @@ def _update(
         tick = time.perf_counter()
         tables = _assemble(built, old, [sidecar_rejects.rejects, found.rejects])
         # "base" names the shipped base profile, not a file in the working folder.
-        path = "base" if profile == "base" else str(Path(profile or config.PROFILE).resolve())
-        used = {"path": path, "id": topic.id}
+        used = {"path": str(profile), "id": topic.id}
         written = store.write(out, tables, {**manifest, "profile": used})
         clock["write"] = time.perf_counter() - tick
 
@@ -369,6 +382,38 @@ def _update(
         stages=built.stages,
         workers=executor.workers,
     )
+
+
+DRAFTED = "profile.toml"
+"""Where a build with no event profile writes the profile it drafted, inside ``out``."""
+
+
+def _drafted_profile(
+    raw: Iterable[str | Path] | None,
+    *,
+    sources: str | Path | None,
+    out: Path,
+    mapping: Mapping[str, str] | None,
+    delimiter: str | None,
+) -> tuple[Path | str, str]:
+    """Draft an event profile from the corpus (the base profile plus the actors found in it),
+    write it to ``out/profile.toml`` and say so: for a build with no event profile. With no
+    readable article there is nothing to draft from: the base profile alone."""
+    from framescope.profile import draft  # noqa: PLC0415 - only a build without a profile
+
+    found = list(raw) if raw is not None else [config.RAW]
+    try:
+        drafted = draft.draft(found, sources=sources, mapping=mapping, delimiter=delimiter)
+    except ValueError:  # no article could be read: the build says why, article by article
+        return "base", "no event profile and no article to draft one from: the base profile"
+    path = out / DRAFTED
+    out.mkdir(parents=True, exist_ok=True)
+    path.write_text(draft.render(drafted, profile_id="drafted"), encoding="utf-8")
+    note = (
+        f"no event profile: the base profile and {len(drafted.actors)} actors drafted from the "
+        f"corpus, written to {path}; edit it and pass --profile to use it"
+    )
+    return path, note
 
 
 def _failures(engine: str) -> tuple[type[BaseException], ...]:

@@ -375,3 +375,26 @@ def test_reference_paths_default_to_the_reference_folder(monkeypatch, tmp_path: 
     assert replace(reference, targets=None).path("targets") is None
     with pytest.raises(ValueError, match="'monthly' is not one of"):
         reference.path("monthly")
+
+
+def test_auto_is_a_build_mode_not_a_file() -> None:
+    with pytest.raises(profile.ProfileError, match="profile 'auto' is drafted by a build"):
+        profile.load("auto")
+
+
+@pytest.mark.parametrize(
+    ("environment", "expected"),
+    [
+        ({}, "xi_moscow_2023.toml"),
+        ({"FRAMESCOPE_RAW": "/corpus"}, "auto"),
+        ({"FRAMESCOPE_RAW": "/corpus", "FRAMESCOPE_PROFILE": "/p.toml"}, "p.toml"),
+        ({"FRAMESCOPE_PROFILE": "base"}, "base"),
+    ],
+)
+def test_the_default_profile_follows_the_environment(monkeypatch, environment, expected) -> None:
+    for name in ("FRAMESCOPE_RAW", "FRAMESCOPE_PROFILE"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in environment.items():
+        monkeypatch.setenv(name, value)
+    result = config._profile()
+    assert (result.name if isinstance(result, Path) else result) == expected

@@ -325,7 +325,9 @@ def _counterparts(
             *KEYS,
             "start",
             pl.coalesce(
-                (nationality + " " + word).replace_strict(heads, default=None)
+                (nationality + " " + word).replace_strict(
+                    heads, default=None, return_dtype=pl.String
+                )
                 for word in ("leader", "president")
             ).alias("actor"),
         )
@@ -512,7 +514,9 @@ def labels(sentences: pl.DataFrame, mentions: pl.DataFrame, profile: Profile) ->
             *KEYS,
             "actor",
             "start",
-            normalised(pl.col("label")).replace_strict(forms, default=None).alias("label"),
+            normalised(pl.col("label"))
+            .replace_strict(forms, default=None, return_dtype=pl.String)
+            .alias("label"),
             pl.lit(True).alias("listed"),
         )
         .collect()

@@ -81,9 +81,16 @@ def load(path: str | Path | None = None) -> Profile:
     >>> load("base").id
     'base'
     """
+    path = config.PROFILE if path is None else path
     if path == BASE_NAME:
         return load_base()
-    path = Path(path) if path is not None else config.PROFILE
+    if path == config.AUTO_PROFILE:
+        msg = (
+            "profile 'auto' is drafted by a build from its corpus: load the profile the build "
+            "wrote (BuildReport.profile, <out>/profile.toml)"
+        )
+        raise ProfileError(msg)
+    path = Path(path)
     return parse(read(path), source=str(path))
 
 

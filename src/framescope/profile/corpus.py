@@ -16,7 +16,7 @@ Examples
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -190,7 +190,12 @@ def combine(parts: Iterable[Counts]) -> Counts:
 
 
 def read_batches(
-    raw: Iterable[str | Path], *, sources: str | Path | None = None, size: int = BATCH_FILES
+    raw: Iterable[str | Path],
+    *,
+    sources: str | Path | None = None,
+    size: int = BATCH_FILES,
+    mapping: Mapping[str, str] | None = None,
+    delimiter: str | None = None,
 ) -> Iterator[pl.DataFrame]:
     """Articles (``source``, ``published``, ``text``) under ``raw``, read and cleaned with the
     build's ingest (sidecars applied): ``size`` text or HTML files at a time, an export in
@@ -213,7 +218,7 @@ def read_batches(
     ]
     seen: set[str] = set()
     for group in groups:
-        records = ingest.read(group, progress=False).records
+        records = ingest.read(group, mapping=mapping, delimiter=delimiter, progress=False).records
         for part in records.iter_slices(BATCH_ARTICLES):
             articles, _ = ingest.prepare(part, sources=table, names=())
             articles = articles.filter(~pl.col("article_id").is_in(list(seen))).unique(

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -325,7 +325,9 @@ def _exclusions(
             if " " not in alias:
                 words[alias] = actor
     found: dict[str, list[str]] = defaultdict(list)
-    for name, _ in name_counts.sort("n", descending=True).iter_rows():
+    # Ties broken by name: the draft is the same text for the same corpus (a build with no
+    # profile fingerprints it).
+    for name, _ in name_counts.sort(["n", "name"], descending=[True, False]).iter_rows():
         owner = actor_of.get(name)
         for word in name.split():
             holder = words.get(_first_name(word) or word)
@@ -459,7 +461,14 @@ def render(draft: Draft, *, profile_id: str = "draft", title: str | None = None)
     return "\n".join(lines) + "\n"
 
 
-def draft(raw: Iterable[str | Path], *, sources: str | Path | None = None, top: int = 30) -> Draft:
+def draft(
+    raw: Iterable[str | Path],
+    *,
+    sources: str | Path | None = None,
+    top: int = 30,
+    mapping: Mapping[str, str] | None = None,
+    delimiter: str | None = None,
+) -> Draft:
     """Read the corpus under ``raw`` in batches and propose a profile whose actors extend the
     shipped base profile's (:func:`with_base`).
 
@@ -470,7 +479,7 @@ def draft(raw: Iterable[str | Path], *, sources: str | Path | None = None, top: 
     True
     """
     raw = list(raw)
-    counts = count_corpus(read_batches(raw, sources=sources))
+    counts = count_corpus(read_batches(raw, sources=sources, mapping=mapping, delimiter=delimiter))
     if counts.articles == 0:
         msg = f"no article could be read under {[str(p) for p in raw]}"
         raise ValueError(msg)
