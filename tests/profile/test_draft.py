@@ -195,3 +195,24 @@ def test_evaluation_draft_proposes_its_main_actors(evaluation: draft.Draft, tmp_
 def test_draft_names_a_folder_without_articles(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="no article could be read"):
         draft.draft([tmp_path])
+
+
+def test_second_corpus_draft_proposes_its_main_actors(tmp_path: Path) -> None:
+    # The OPEC+ cut of April 2023 (data/raw/opec_cut_2023): the producers, OPEC and Novak.
+    drafted = draft.draft([config.ROOT / "data" / "raw" / "opec_cut_2023"])
+    result = _by_name(drafted)
+    top = [actor.name for actor in drafted.actors[:10]]
+    for name in ("OPEC", "Saudi Arabia", "Iraq", "Russia"):
+        assert name in top, name
+    assert {"Alexander Novak", "Novak"} <= set(result["Alexander Novak"].aliases)
+    assert drafted.event_date == date(2023, 4, 2)
+    path = tmp_path / "draft.toml"
+    path.write_text(draft.render(drafted, profile_id="opec_draft"), encoding="utf-8")
+    assert profile.load(path).id == "opec_draft"
+
+
+def test_a_draft_is_the_same_text_for_the_same_corpus() -> None:
+    # A build with no profile fingerprints the draft: ties must not reorder it between runs.
+    raw = [config.ROOT / "data" / "raw" / "opec_cut_2023"]
+    first, second = (draft.render(draft.draft(raw)) for _ in range(2))
+    assert first == second
