@@ -475,3 +475,21 @@ def test_a_change_of_analysis_code_rebuilds(raw, tmp_path, monkeypatch):
     mentions.write_text(mentions.read_text().replace("def extract(", "def extract(  ", 1))
     changed = _build(raw, out).status
     assert (unchanged, changed) == ("up_to_date", "built")
+
+
+def test_the_second_corpus_builds_with_its_profile(tmp_path):
+    # Issue 16: a second real event (the OPEC+ cut of April 2023) and its edited profile.
+    root = config.ROOT / "data"
+    report = pipeline.build(
+        [root / "raw" / "opec_cut_2023"],
+        profile=root / "profiles" / "opec_cut_2023.toml",
+        out=tmp_path / "out",
+        progress=False,
+    )
+    assert (report.tables["articles"], report.tables["rejects"]) == (20, 0)
+    assert report.profile == (root / "profiles" / "opec_cut_2023.toml").resolve()
+    mentions = store.read("mentions", tmp_path / "out")
+    top = mentions.group_by("actor").len().sort("len", descending=True)["actor"].head(4)
+    assert set(top) == {"opec", "russia", "saudi_arabia", "iraq"}
+    figures = store.read("figures", tmp_path / "out")
+    assert {"output_cut", "oil_price"} <= set(figures["metric"])
