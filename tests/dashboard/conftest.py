@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from framescope import pipeline
+from framescope import config, pipeline
 from tests.conftest import SEEDS
 
 HOSTILE = (
@@ -127,4 +127,17 @@ def base_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     )
     out = tmp_path_factory.mktemp("processed_base")
     pipeline.build([SEEDS], out=out, profile=profile, progress=False)
+    return out
+
+
+OPEC_RAW = config.ROOT / "data" / "raw" / "opec_cut_2023"
+OPEC_PROFILE = config.ROOT / "data" / "profiles" / "opec_cut_2023.toml"
+
+
+@pytest.fixture(scope="session")
+def opec_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The second corpus (the OPEC+ cut of April 2023) built with its profile: metrics of
+    its own, milestones, no war terms, no reference statistics (issue 16)."""
+    out = tmp_path_factory.mktemp("processed_opec")
+    pipeline.build([OPEC_RAW], out=out, profile=OPEC_PROFILE, progress=False)
     return out

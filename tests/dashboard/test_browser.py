@@ -1,8 +1,8 @@
 """The served dashboard in a real browser: Debian's Chromium driven by Playwright.
 
-The server runs `framescope serve` on a free localhost port, for
-the hostile build (markup in titles, text and outlet names); screenshots of every view go to
-build/test-output/dashboard/.
+The server runs `framescope serve` on a free localhost port, for the hostile build (markup in
+titles, text and outlet names) and for the OPEC+ build (no reference statistics, no war terms);
+screenshots of every view go to build/test-output/dashboard/.
 """
 
 from __future__ import annotations
@@ -55,15 +55,15 @@ def server_log(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("server") / "serve.log"
 
 
-@pytest.fixture(scope="module")
-def url(hostile_build: Path, server_log: Path) -> Iterator[str]:
+def _serve(build: Path, log_path: Path) -> Iterator[str]:
+    """`framescope serve` of ``build`` on a free port: its address while it runs."""
     port = _free_port()
     # BOKEH_RESOURCES=cdn: the environment asks for CDN resources; the dashboard must load
     # everything from itself anyway (and this machine may be offline).
     env = {**os.environ, "CI": "true", "BOKEH_RESOURCES": "cdn", "PYTHONUNBUFFERED": "1"}
-    with server_log.open("w") as log:
+    with log_path.open("w") as log:
         server = subprocess.Popen(
-            [sys.executable, "-m", "framescope.cli", "serve", "--data", str(hostile_build),
+            [sys.executable, "-m", "framescope.cli", "serve", "--data", str(build),
              "--port", str(port)],
             stdout=log, stderr=subprocess.STDOUT, env=env,
         )  # fmt: skip
@@ -76,7 +76,7 @@ def url(hostile_build: Path, server_log: Path) -> Iterator[str]:
                     break
         except OSError:
             if server.poll() is not None:
-                pytest.fail(f"the server exited: {server_log.read_text()}")
+                pytest.fail(f"the server exited: {log_path.read_text()}")
             time.sleep(0.5)
     else:
         server.kill()
@@ -84,6 +84,17 @@ def url(hostile_build: Path, server_log: Path) -> Iterator[str]:
     yield address
     server.terminate()
     server.wait(timeout=20)
+
+
+@pytest.fixture(scope="module")
+def url(hostile_build: Path, server_log: Path) -> Iterator[str]:
+    yield from _serve(hostile_build, server_log)
+
+
+@pytest.fixture(scope="module")
+def opec_url(opec_build: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The OPEC+ build served: no reference statistics, no war terms (issue 16)."""
+    yield from _serve(opec_build, tmp_path_factory.mktemp("server_opec") / "serve.log")
 
 
 @pytest.fixture(scope="module")
@@ -248,3 +259,26 @@ def test_the_component_route_imports_nothing(url, server_log):
             urllib.request.urlopen(url + path, timeout=10)
         assert refused.value.code == 404
     assert "Beautiful is better than ugly" not in server_log.read_text()  # `import this`
+
+
+@pytest.mark.slow  # a second build and server
+def test_a_build_without_reference_or_war_terms_opens_every_tab(browser, opec_url):
+    # Issue 16: the figures tab is "Figures"; no tab is blank without a line saying why.
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    shown = _visit(context, opec_url)
+    assert shown.locator(".bk-tab", has_text="Trade figures").count() == 0
+    for view in ("Overview", "Mentions", "Sentiment", "Framing", "Figures", "Articles"):
+        _open(shown, view)
+        if view == "Articles":
+            assert shown.locator(".tabulator:visible").count() >= 1
+        else:
+            assert shown.locator(".js-plotly-plot:visible .main-svg").count() > 0
+        if view == "Framing":
+            shown.get_by_text("the profile names no war or issue terms").first.wait_for(
+                timeout=10_000
+            )
+        if view == "Figures":
+            shown.locator(".tabulator-row:visible").first.wait_for(timeout=10_000)  # the ledger
+        shown.screenshot(path=str(SHOTS / f"opec_{view.lower()}.png"), full_page=True)
+    assert shown.console_errors == []
+    context.close()

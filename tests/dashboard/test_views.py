@@ -1,6 +1,8 @@
+import dataclasses
 import shutil
 from types import SimpleNamespace
 
+import panel as pn
 import plotly.graph_objects as go
 import polars as pl
 import pytest
@@ -8,6 +10,7 @@ import pytest
 from framescope import plots, safe
 from framescope.dashboard import app, views
 from framescope.dashboard.state import DataStore
+from framescope.profile import TermGroup
 from tests.dashboard.conftest import STORED, STORED_OG
 
 
@@ -76,7 +79,7 @@ def test_framing_evidence_on_click(seed_build):
 def test_trade_view_sets_claims_against_official_statistics(seed_build):
     trade = views.Trade(store=DataStore(seed_build))
     names = [trace.name for trace in trade.chart.object.data]
-    assert "China customs (GAC): annual total" in names
+    assert "China GAC: annual total" in names
     assert "claim: Breitbart News" in names
     compared = trade.store.comparison()
     ratios = dict(zip(compared["reference_year"], compared["ratio"], strict=False))
@@ -289,6 +292,73 @@ def test_a_profile_without_event_date_or_reference_works(base_build):
     }
     state.axis = "event"
     assert state.milestones().is_empty()
-    for view in app.VIEWS:
-        view(store=state)
+    shown = [view(store=state) for view in app.VIEWS]
     assert app.create_app(store=state).title == "framescope: Any event"
+    # Day 0 is the first article's date, and the axis says so.
+    coverage = shown[0].chart.object
+    assert coverage.layout.xaxis.title.text.startswith(f"days from the first article ({expected}")
+    # No metric: every number is ``other``, and the ledger still lists each one.
+    figures = shown[app.VIEWS.index(views.Trade)]
+    assert figures.title == "Figures"
+    assert [trace.name for trace in figures.chart.object.data] == ["other"]
+    assert state.ledger()["claim"].str.starts_with("other: ").all()
+    assert state.ledger().height == state.table("figures").height > 0
+
+
+def _annotations(figure):
+    return [annotation.text for annotation in figure.layout.annotations]
+
+
+@pytest.mark.parametrize("axis", ["calendar", "event"])
+def test_every_view_works_on_a_build_without_reference_or_war_terms(opec_build, axis):
+    # Issue 16: the OPEC+ corpus names its own metrics and milestones, no war terms and no
+    # official statistics. No tab may be empty without saying why.
+    state = DataStore(opec_build, axis=axis)
+    assert not state.has_reference()
+    shown = {view.title: view for view in (kind(store=state) for kind in app.VIEWS)}
+    assert list(shown) == ["Overview", "Mentions", "Sentiment", "Framing", "Figures", "Articles"]
+    for title, view in shown.items():
+        assert view.data().height > 0, title
+        for figure in _figures(view):
+            assert len(figure.data) > 0 or _annotations(figure), title
+    # Milestones drawn on the time axes.
+    assert len(shown["Overview"].chart.object.layout.shapes) == 3
+    assert _annotations(shown["Framing"].panes["war"].object) == [views.NO_WAR_TERMS]
+    figures = shown["Figures"]
+    assert figures.download.filename == "framescope_figures.csv"
+    chart = figures.chart.object
+    names = {trace.name for trace in chart.data}
+    assert {"Oil output cut (barrels per day)", "other"} <= names
+    assert not any("GAC" in name or "official" in name for name in names)
+    assert chart.layout.yaxis.title.text == "numeric claims (raw count)"
+    # The ledger lists every numeric claim, those tied to no metric too; no comparison table.
+    ledger = state.ledger()
+    assert ledger.height == state.table("figures").height
+    assert ledger.filter(pl.col("claim").str.starts_with("other: ")).height > 0
+    assert state.comparison().is_empty()
+    headings = [part.object for part in figures.ledger if isinstance(part, pn.pane.Markdown)]
+    assert headings[0].startswith("**Claims ledger**")
+    assert not any("official statistics" in heading for heading in headings)
+
+
+def test_the_figures_view_is_titled_by_the_profile(base_build, seed_build):
+    state = DataStore(base_build)
+    assert views.Trade(store=state).title == "Figures"
+    metric = TermGroup(id="trade_volume", terms=("trade",), label="Bilateral trade")
+    state.profile = dataclasses.replace(state.profile, metrics=(metric,))
+    assert views.Trade(store=state).title == "Trade figures"  # a trade metric, no reference
+    assert state.reference_metric() == "trade_volume"
+    assert views.Trade(store=DataStore(seed_build)).title == "Trade figures"
+    tabs = app.create_app(seed_build).main[0]
+    assert "Trade figures" in tabs._names
+
+
+def test_the_seed_figures_view_labels_its_reference_lines_by_reporter(seed_build):
+    trade = views.Trade(store=DataStore(seed_build))
+    names = [trace.name for trace in trade.chart.object.data]
+    assert "China GAC: annual total" in names
+    assert "China GAC: year to date" in names
+    headings = [part.object for part in trade.ledger if isinstance(part, pn.pane.Markdown)]
+    assert "**Claims against official statistics** (China GAC)" in headings
+    # Its ledger keeps to the profile's metrics, as before.
+    assert not trade.store.ledger()["claim"].str.starts_with("other: ").any()

@@ -42,7 +42,7 @@ URL_PARAMETERS = {
 }
 # The field widget's tooltip: what follows it and what does not.
 FIELD_HELP = (
-    "Headlines: mentions, tone, labels and trade figures found in the articles' titles instead "
+    "Headlines: mentions, tone, labels and numeric claims found in the articles' titles instead "
     "of their text. Frames, war terms, quotes, the article list and the reader always show "
     "the article text."
 )

@@ -26,6 +26,8 @@ FILTERS = ("sources", "date_range", "include_duplicates", "one_per_story")
 FIELDED = (*FILTERS, "field")
 # Tables longer than this page on the server: a browser gets one page, not 100,000 rows.
 REMOTE_ROWS = 1000
+NO_WAR_TERMS = "the profile names no war or issue terms (war_terms): no naming to compare"
+NO_FIGURES = "no numeric claims in this selection"
 _CARD_STYLE = (
     "<style>.fs-card{display:inline-block;margin:4px 12px 4px 0;padding:6px 12px;"
     "border:1px solid #ddd;border-radius:6px}</style>"
@@ -85,6 +87,28 @@ def headlined(figure: go.Figure, field: str) -> go.Figure:
     return figure
 
 
+def axis_titled(figure: go.Figure, store: DataStore) -> go.Figure:
+    """``figure`` with its x axis named for what day 0 is when the profile names no event date
+    (the days-from-event axis then counts from the first article).
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace
+    >>> store = SimpleNamespace(axis="event", profile=SimpleNamespace(event_date=None),
+    ...                         event_date=lambda: "2023-04-01")
+    >>> axis_titled(go.Figure(), store).layout.xaxis.title.text
+    'days from the first article (2023-04-01; the profile names no event date)'
+    """
+    if store.axis == "event" and store.profile.event_date is None:
+        figure.update_layout(
+            xaxis_title=(
+                f"days from the first article ({store.event_date()}; "
+                "the profile names no event date)"
+            )
+        )
+    return figure
+
+
 def tabulator(frame: pl.DataFrame, **options: Any) -> pn.widgets.Tabulator:
     # Tabulator escapes cell text by default (its plaintext formatter), so article text
     # shown in a table cannot inject markup.
@@ -116,7 +140,8 @@ class View(pn.viewable.Viewer):
 
     store: DataStore = param.ClassSelector(class_=DataStore)  # type: ignore[assignment]  # always given
     active = param.Boolean(default=True, doc="shown: redraw on every change, else when shown")
-    title: ClassVar[str] = ""
+    # The tab's title; a view whose title follows the build sets its own (``Trade``).
+    title: str = ""
     depends: ClassVar[tuple[str, ...]] = FILTERS
 
     def __init__(self, **params: Any) -> None:
@@ -232,7 +257,10 @@ class Overview(View):
         store = self.store
         self.chart.object = self.figure(
             "coverage",
-            lambda: plots.coverage(store.periods(), milestones=store.milestones(), axis=store.axis),
+            lambda: axis_titled(
+                plots.coverage(store.periods(), milestones=store.milestones(), axis=store.axis),
+                store,
+            ),
         )
 
     def layout(self) -> pn.viewable.Viewable:
@@ -263,11 +291,14 @@ class Mentions(View):
         self.chart.object = self.figure(
             "mentions",
             lambda: headlined(
-                plots.mentions_over_time(
-                    store.mention_series(),
-                    value=store.value,
-                    axis=store.axis,
-                    milestones=store.milestones(),
+                axis_titled(
+                    plots.mentions_over_time(
+                        store.mention_series(),
+                        value=store.value,
+                        axis=store.axis,
+                        milestones=store.milestones(),
+                    ),
+                    store,
                 ),
                 store.field,
             ),
@@ -320,11 +351,14 @@ class Sentiment(View):
         self.overall.object = self.figure(
             "overall",
             lambda: headlined(
-                plots.tone_over_time(
-                    store.tone_series(),
-                    axis=store.axis,
-                    milestones=store.milestones(),
-                    title=f"Tone of all sentences ({safe.escape(store.method)})",
+                axis_titled(
+                    plots.tone_over_time(
+                        store.tone_series(),
+                        axis=store.axis,
+                        milestones=store.milestones(),
+                        title=f"Tone of all sentences ({safe.escape(store.method)})",
+                    ),
+                    store,
                 ),
                 store.field,
             ),
@@ -333,14 +367,17 @@ class Sentiment(View):
         self.directed.object = self.figure(
             "directed",
             lambda: headlined(
-                plots.tone_over_time(
-                    store.tone_series(actor=store.actor),
-                    axis=store.axis,
-                    milestones=store.milestones(),
-                    title=(
-                        f"Tone of sentences mentioning {safe.escape(store.actor)} "
-                        f"({safe.escape(store.method)})"
+                axis_titled(
+                    plots.tone_over_time(
+                        store.tone_series(actor=store.actor),
+                        axis=store.axis,
+                        milestones=store.milestones(),
+                        title=(
+                            f"Tone of sentences mentioning {safe.escape(store.actor)} "
+                            f"({safe.escape(store.method)})"
+                        ),
                     ),
+                    store,
                 ),
                 store.field,
             ),
@@ -415,21 +452,20 @@ class Framing(View):
                 self.store.field,
             ),
         )
-        self.panes["war"].object = self.figure(
-            "war",
-            lambda: plots.stacked_shares(
-                self._shares("war"),
-                category="term",
-                title="How the war is named, share per outlet",
-            ),
-            depends=FILTERS,
-        )
+        self.panes["war"].object = self.figure("war", self._war, depends=FILTERS)
         self.panes["voices"].object = self.figure(
             "voices",
             lambda: plots.stacked_shares(
                 self._shares("voices"), category="voice", title="Who is quoted: voices per outlet"
             ),
             depends=FILTERS,
+        )
+
+    def _war(self) -> go.Figure:
+        if not self.store.profile.war_terms:
+            return plots.empty(NO_WAR_TERMS)
+        return plots.stacked_shares(
+            self._shares("war"), category="term", title="How the war is named, share per outlet"
         )
 
     def _frames(self) -> go.Figure:
@@ -498,28 +534,43 @@ class Framing(View):
 
 
 class Trade(View):
-    """Trade claims at their publication dates against official statistics; the ledger."""
+    """Numeric claims. With the profile's official statistics: the claims of the metric they
+    measure at their publication dates against them, and the claims compared with them.
+    Without: every numeric claim counted per period and metric. Both: the claims ledger."""
 
     title = "Trade figures"
-    depends = FIELDED
+    # Granularity and axis: the chart of claims per period (a build without reference series).
+    depends = (*FIELDED, "granularity", "axis")
 
     def __init__(self, **params: Any) -> None:
         super().__init__(**params)
+        # "Trade figures" only for a profile with reference series or a trade metric.
+        self.title = self.store.figures_title()
+        self.download.filename = f"framescope_{self.slug}.csv"
         self.chart = pn.pane.Plotly(sizing_mode="stretch_width", height=450)
         self.ledger = pn.Column(sizing_mode="stretch_width")
+        self._tabled: tuple[int, int, str] | None = None  # the ledger and comparison shown
         self.refresh()
 
     def data(self) -> pl.DataFrame:
         return self.store.ledger()
 
     def update(self) -> None:
-        self.chart.object = self.figure("claims", self._claims)
-        ledger = self.store.ledger()
-        comparison = self.store.comparison()
+        store = self.store
+        if store.has_reference():
+            self.chart.object = self.figure("claims", self._claims, depends=FIELDED)
+        else:
+            self.chart.object = self.figure("metrics", self._metrics)
+        ledger = store.ledger()
+        comparison = store.comparison()
+        shown = (id(ledger), id(comparison), store.field)
+        if shown == self._tabled:
+            return  # a granularity or axis change: the tables stay (and keep their page)
+        self._tabled = shown
         if ledger.is_empty():
-            self.ledger[:] = [pn.pane.Markdown(plots.NO_DATA)]
+            self.ledger[:] = [pn.pane.Markdown(NO_FIGURES)]
             return
-        shown = ledger.select(
+        table = ledger.select(
             "claim",
             "source",
             "published",
@@ -531,12 +582,16 @@ class Trade(View):
             pl.col("divergences").list.join(", "),
             "sentence",
         )
+        every = (
+            "" if store.has_reference() else " (every numeric claim; `other`: tied to no metric)"
+        )
         parts = [
             pn.pane.Markdown(
                 "**Claims ledger**: the same claim as each outlet reported it"
-                + (" in its headlines" if self.store.field == "title" else "")
+                + (" in its headlines" if store.field == "title" else "")
+                + every
             ),
-            tabulator(shown, layout="fit_data_stretch"),
+            tabulator(table, layout="fit_data_stretch"),
         ]
         if not comparison.is_empty():
             compared = comparison.select(
@@ -550,8 +605,10 @@ class Trade(View):
                 "reference_reporter",
                 "reference_source",
             )
+            reporters = _reporters(comparison, "reference_reporter")
+            by = f" ({safe.escape(', '.join(reporters))})" if reporters else ""
             parts += [
-                pn.pane.Markdown("**Claims against official statistics** (China GAC)"),
+                pn.pane.Markdown(f"**Claims against official statistics**{by}"),
                 tabulator(compared, layout="fit_data_stretch"),
             ]
         self.ledger[:] = parts
@@ -560,8 +617,8 @@ class Trade(View):
         official = self.store.official()
         lines = report.reference_lines(
             {
-                "China customs (GAC): annual total": official["annual"],
-                "GAC: year to date": official["ytd"],
+                _reference_label(official["annual"], "annual total"): official["annual"],
+                _reference_label(official["ytd"], "year to date"): official["ytd"],
             }
         )
         targets = report.target_markers(official["targets"])
@@ -571,5 +628,42 @@ class Trade(View):
             self.store.field,
         )
 
+    def _metrics(self) -> go.Figure:
+        store = self.store
+        # plots.coverage stacks rows per period by ``source``: here one row per claim, by the
+        # label of its metric.
+        claims = store.figure_counts().select("period", pl.col("label").alias("source"))
+        if claims.is_empty():
+            return plots.empty(NO_FIGURES)
+        figure = plots.coverage(claims, milestones=store.milestones(), axis=store.axis)
+        figure.update_layout(
+            title="Numeric claims per period, by metric (the profile names no reference series)",
+            yaxis_title="numeric claims (raw count)",
+            legend_title="metric",
+        )
+        for trace in figure.data:
+            trace.hovertemplate = trace.hovertemplate.replace(" articles<", " numeric claims<")
+        return headlined(axis_titled(figure, store), store.field)
+
     def layout(self) -> pn.viewable.Viewable:
         return pn.Column(self.chart, self.download, self.ledger, sizing_mode="stretch_width")
+
+
+def _reporters(series: pl.DataFrame, column: str = "reporter") -> list[str]:
+    if column not in series.columns:
+        return []
+    return series.get_column(column).drop_nulls().unique(maintain_order=True).to_list()
+
+
+def _reference_label(series: pl.DataFrame, what: str) -> str:
+    """A reference line's label: its one reporter's, else "official ..."
+
+    Examples
+    --------
+    >>> _reference_label(pl.DataFrame({"reporter": ["China GAC"]}), "annual total")
+    'China GAC: annual total'
+    >>> _reference_label(pl.DataFrame({"reporter": ["A", "B"]}), "year to date")
+    'official year to date'
+    """
+    reporters = _reporters(series)
+    return f"{reporters[0]}: {what}" if len(reporters) == 1 else f"official {what}"
