@@ -1,10 +1,14 @@
-"""The notebooks: committed clean and thin, and each runs top to bottom in a fresh kernel.
+"""The notebooks: committed clean and thin, and each runs top to bottom in a fresh kernel on
+every corpus of :data:`CASES`: the seeds with their profile, the OPEC+ corpus with its profile,
+and the OPEC+ corpus with no profile (``FRAMESCOPE_RAW`` alone: the build drafts one).
 
 Execution uses a kernelspec written into a temporary Jupyter path for this interpreter, so the
 kernel is this virtualenv's Python whatever other "python3" kernels the machine has; a cell
-appended to each in-memory copy proves it. The notebooks build into a temporary folder (through
-``FRAMESCOPE_DATA``), never into ``data/processed``, and the executed copies are written to a
-temporary folder, never back into ``notebooks/``.
+appended to each in-memory copy proves it. The corpus and profile reach the kernel as
+``FRAMESCOPE_RAW`` and ``FRAMESCOPE_PROFILE`` (read by :mod:`framescope.config` at import); the
+notebooks build into a temporary folder (through ``FRAMESCOPE_DATA``), never into
+``data/processed``, and the executed copies are written to a temporary folder, never back into
+``notebooks/``.
 """
 
 from __future__ import annotations
@@ -12,7 +16,9 @@ from __future__ import annotations
 import contextlib
 import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import NamedTuple
 
 import nbformat
 import pytest
@@ -38,6 +44,31 @@ LAMBDA = re.compile(r"\blambda\b")
 EXECUTABLE_PROBE = "import sys\nprint(sys.executable)"
 
 
+class Case(NamedTuple):
+    """A corpus and the profile the notebooks run it with (None: no profile, "auto")."""
+
+    raw: Path
+    profile: Path | None
+    profile_id: str | None  # the id the notebooks print; None: drafted by the build
+
+
+CASES = {
+    "seeds": Case(
+        config.DATA / "raw" / "xi_moscow_2023",
+        config.DATA / "profiles" / "xi_moscow_2023.toml",
+        "xi_moscow_2023",
+    ),
+    "opec": Case(
+        config.DATA / "raw" / "opec_cut_2023",
+        config.DATA / "profiles" / "opec_cut_2023.toml",
+        "opec_cut_2023",
+    ),
+    "opec_no_profile": Case(config.DATA / "raw" / "opec_cut_2023", None, None),
+}
+RUNS = [(case, name) for case in CASES for name in EXPECTED]
+DRAFTED = "profile.toml"  # where a build with no profile writes the one it drafted
+
+
 def _notebook(name: str) -> nbformat.NotebookNode:
     return nbformat.read(NOTEBOOKS / name, as_version=4)
 
@@ -55,13 +86,33 @@ def jupyter_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def notebook_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The seed corpus built from the project root, as the notebooks build it: their own
-    ``pipeline.build`` call then finds it up to date."""
-    out = tmp_path_factory.mktemp("notebook_build")
-    with contextlib.chdir(config.ROOT):
-        pipeline.build([config.RAW], profile=config.PROFILE, out=out, progress=False)
-    return out
+def notebook_builds(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Path]:
+    """Each case's corpus built from the project root, once, as the notebooks build it: their
+    own ``pipeline.build`` call then finds it up to date."""
+    built: dict[str, Path] = {}
+
+    def build(case: str) -> Path:
+        if case not in built:
+            raw, profile, _ = CASES[case]
+            out = tmp_path_factory.mktemp(f"notebook_build_{case}")
+            with contextlib.chdir(config.ROOT):
+                pipeline.build([raw], profile=profile or "auto", out=out, progress=False)
+            built[case] = out
+        return built[case]
+
+    return build
+
+
+def _use_case(monkeypatch: pytest.MonkeyPatch, case: str, build: Path) -> None:
+    """The kernel's environment (it inherits this process's): the case's corpus, its profile
+    (unset for none: ``config.PROFILE`` is then ``"auto"``) and its build folder."""
+    raw, profile, _ = CASES[case]
+    monkeypatch.setenv("FRAMESCOPE_RAW", str(raw))
+    if profile is None:
+        monkeypatch.delenv("FRAMESCOPE_PROFILE", raising=False)
+    else:
+        monkeypatch.setenv("FRAMESCOPE_PROFILE", str(profile))
+    monkeypatch.setenv("FRAMESCOPE_DATA", str(build))
 
 
 def test_every_notebook_is_there() -> None:
@@ -88,18 +139,26 @@ def test_committed_notebook_is_clean_and_thin(name: str) -> None:
     assert all(f"\n{key} = " in f"\n{settings[0].source}" for key in ("RAW", "PROFILE", "BUILD"))
 
 
+def test_every_case_names_a_corpus_and_profile_that_exist() -> None:
+    for raw, profile, _ in CASES.values():
+        assert raw.is_dir()
+        assert profile is None or profile.is_file()
+
+
 @pytest.mark.slow
-@pytest.mark.parametrize("name", EXPECTED)
+@pytest.mark.parametrize("run", RUNS, ids=[f"{case}-{name}" for case, name in RUNS])
 def test_notebook_runs_in_a_fresh_kernel(
-    name: str,
+    run: tuple[str, str],
     jupyter_path: Path,
-    notebook_build: Path,
+    notebook_builds: Callable[[str], Path],
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    # The kernel inherits this environment: the kernelspec path first, the temporary build.
+    case, name = run
+    # The kernel inherits this environment: the kernelspec path first, the case, its build.
+    build = notebook_builds(case)
     monkeypatch.setenv("JUPYTER_PATH", str(jupyter_path))
-    monkeypatch.setenv("FRAMESCOPE_DATA", str(notebook_build))
+    _use_case(monkeypatch, case, build)
     nb = _notebook(name)
     nb.cells.append(nbformat.v4.new_code_cell(EXECUTABLE_PROBE))
     # Run from notebooks/ as JupyterLab does; the notebooks themselves resolve every path
@@ -113,7 +172,7 @@ def test_notebook_runs_in_a_fresh_kernel(
     try:
         client.execute()
     except CellExecutionError as error:
-        pytest.fail(f"{name} failed in a fresh kernel:\n{error}")
+        pytest.fail(f"{name} failed in a fresh kernel on {case}:\n{error}")
     finally:
         nbformat.write(nb, tmp_path / name)
 
@@ -127,20 +186,24 @@ def test_notebook_runs_in_a_fresh_kernel(
         for o in cell.outputs
         if o.output_type in ("display_data", "execute_result") and PLOTLY_MIME in o.data
     ]
-    assert figures, f"{name} rendered no plotly figure"
+    assert figures, f"{name} rendered no plotly figure on {case}"
     printed = [o.text for c in _code_cells(nb) for o in c.outputs if o.output_type == "stream"]
     assert any("up to date" in text for text in printed), "the notebook's build was not a no-op"
+    # The notebook analyses with the profile its build used: the case's, or the drafted one.
+    profile_id = CASES[case].profile_id
+    used = f"profile: {profile_id} · " if profile_id else f"({build / DRAFTED})"
+    assert any(used in text for text in printed), f"{name} on {case} did not use {used!r}"
 
 
 @pytest.mark.slow
 def test_notebook_runs_from_the_project_root(
     jupyter_path: Path,
-    notebook_build: Path,
+    notebook_builds: Callable[[str], Path],
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setenv("JUPYTER_PATH", str(jupyter_path))
-    monkeypatch.setenv("FRAMESCOPE_DATA", str(notebook_build))
+    _use_case(monkeypatch, "seeds", notebook_builds("seeds"))
     # The overview is the notebook whose joins depend on recorded input paths.
     nb = _notebook("01_corpus_overview.ipynb")
     client = NotebookClient(

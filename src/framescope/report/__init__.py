@@ -5,6 +5,9 @@ one sentiment method next to another, claims next to the targets they repeat.
 - :mod:`~framescope.report.tone`: tone per outlet under each sentiment method; gold
   disagreements.
 - :mod:`~framescope.report.trade`: trade claims, official lines and stated targets.
+- :mod:`~framescope.report.event`: what a notebook picks from the build when its settings
+  leave it open (actors to follow, a value to read), the official series a profile names
+  (or none) and the figures of any event by metric.
 
 The notebooks call these instead of defining functions of their own; ``from framescope import
 report`` gives every one of them. The dashboard imports this package for the trade tables, so
@@ -17,6 +20,16 @@ from framescope.report.corpus import (
     date_provenance,
     glued_by_article,
     raw_records,
+)
+from framescope.report.event import (
+    figures_by_metric,
+    leading_actors,
+    names_reference,
+    official_lines,
+    official_series,
+    period_ratios,
+    rarest,
+    reference_note,
 )
 from framescope.report.tone import scored_gold, tone_by_method
 from framescope.report.trade import (
@@ -32,10 +45,18 @@ __all__ = [
     "cleaning_diff",
     "cleaning_edits",
     "date_provenance",
+    "figures_by_metric",
     "glued_by_article",
+    "leading_actors",
     "matching_targets",
+    "names_reference",
+    "official_lines",
+    "official_series",
+    "period_ratios",
+    "rarest",
     "raw_records",
     "reference_lines",
+    "reference_note",
     "scored_gold",
     "target_markers",
     "tone_by_method",
