@@ -173,7 +173,7 @@ def official_lines(official: Mapping[str, pl.DataFrame]) -> pl.DataFrame:
         for key, label in REFERENCE_LABELS.items()
         if (series := official.get(key)) is not None
     ]
-    schema = {"date": pl.Date, "value_bn": pl.Float64, "label": pl.String}
+    schema = pl.Schema({"date": pl.Date, "value_bn": pl.Float64, "label": pl.String})
     if not parts:
         return pl.DataFrame(schema=schema)
     return pl.concat([part.cast(schema) for part in parts]).sort("label", "date")
