@@ -9,6 +9,7 @@ import polars as pl
 import pytest
 from polars.testing import assert_frame_equal
 
+from framescope import config
 from framescope.claims import extract
 from tests.claims.conftest import PROFILE, figures_of, one_figure, sentence_frame
 from tests.claims.wire_sentences import KNOWN_MISSES, WIRE_KINDS
@@ -62,6 +63,18 @@ def test_counts_take_their_metric_from_their_noun_only() -> None:
         ("meetings", "leader_meetings"),
         ("envoys", "other"),
     ]
+
+
+def test_a_count_takes_a_term_that_starts_in_its_noun() -> None:
+    # The OPEC+ corpus: "barrels per day" is the term, "barrels" the noun it starts in.
+    from framescope import profile as profiles
+
+    topic = profiles.load(config.ROOT / "data" / "profiles" / "opec_cut_2023.toml")
+    sentences = sentence_frame(
+        "Algeria announced it will reduce its oil production by 48,000 barrels per day in May."
+    )
+    result = extract(sentences, topic).select("surface", "metric", "metric_term").rows()
+    assert result == [("48,000", "output_cut", "barrels per day")]
 
 
 @pytest.mark.parametrize(

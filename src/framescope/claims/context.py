@@ -1,8 +1,9 @@
 """What a figure is about: its metric, kind, direction and period, from its clause and sentence.
 
 - ``metric``: from the profile's metric terms in the sentence (case-insensitive, word
-  boundaries, longest first). A count takes a metric only from a term inside its noun
-  ("40 million Russian customs record entries"), else ``other``. Any other figure takes the
+  boundaries, longest first). A count takes a metric only from a term that starts inside its
+  noun ("40 million Russian customs record entries", "500,000 barrels per day"), else
+  ``other``. Any other figure takes the
   term that ends at most 40 characters before it in its clause, the subject of the number
   ("imports fell 16% and trade rose 29%"), else the nearest term in the sentence (a term
   before the number winning a tie). A metric's exclusions, and the generic phrases in
@@ -172,8 +173,9 @@ def metric_of(
     None when the previous sentence decides (:func:`inherited_metric`)."""
     span = (quantity.start, quantity.end)
     if quantity.noun is not None:
-        # A count says what it counts: only a term inside its noun ties it to a metric.
-        inside = [t for t in spans if quantity.end <= t[0] and t[1] <= quantity.noun_end]
+        # A count says what it counts: only a term that starts inside its noun ties it to a
+        # metric ("500,000 barrels per day": the term "barrels per day" runs past the noun).
+        inside = [t for t in spans if quantity.end <= t[0] < quantity.noun_end]
         if inside:
             return matcher.metric(inside[0][2]), inside[0][2], "sentence"
         return "other", None, None
