@@ -27,6 +27,7 @@ from __future__ import annotations
 import polars as pl
 
 from framescope.framing.persons import person_name, titled, titles_named
+from framescope.framing.pronouns import by_pronoun, person_mentions
 from framescope.framing.resolve import (
     apposition_name,
     by_alias,
@@ -34,9 +35,7 @@ from framescope.framing.resolve import (
     by_head_word,
     by_mention,
     by_pair,
-    by_pronoun,
     by_role,
-    person_mentions,
 )
 from framescope.profile import Profile
 from framescope.rules.quotation import quote_marks, quote_spans

@@ -24,31 +24,24 @@ aside names the speaker when it starts with a name or an article: "the spokesman
 Wang Wenbin, revealed"). "according to X", "citing X" and a passive "by X" ("cited by X",
 "stated by X") always take the phrase after, without a time after it ("on March 20").
 
-A phrase is trimmed to its subject: quote marks, connectives and adverbs around it go, a
-leading prepositional phrase goes ("In the newspaper he" is "he"; "in the newspaper" alone
-is nobody), and so does a noun whose relative clause the verb is in ("the alliance the two
-presidents declared"). It is rejected when it reads as a verb phrase (auxiliaries,
-negation, "it"/"we" subjects, a conditional "if", more than 10-12 words: "did not say", "if
-he had told us", "the Kremlin has not confirmed"), or names no speaker
-(:data:`NOT_SPEAKERS`: bare "data", a plural description such as "the two leaders" or "the
-two major powers", an event such as "the visit"). A document is a speaker ("the statement
-said"): its words are quoted, and the phrase is kept as written, because its issuer is not
-always the previous speaker (a joint statement has two). "agreed to a partnership" and
-"agreed to review the plan" are acts, not statements, and "said to be" a description.
+A phrase is trimmed to its subject ("In the newspaper he" is "he"; "in the newspaper" alone
+is nobody) and rejected when it reads as a verb phrase ("did not say", "if he had told us",
+more than 10-12 words) or names no speaker (:data:`NOT_SPEAKERS`: bare "data", "the two
+major powers", "the visit"); a coordinated subject gives one phrase per speaker ("Xi and
+Putin said"; "according to Russian and Chinese state media": Russian state media, Chinese
+state media). These rules are in :mod:`framescope.rules.phrases`. A document is a speaker
+("the statement said"): its words are quoted, and the phrase is kept as written, because its
+issuer is not always the previous speaker (a joint statement has two). "agreed to a
+partnership" and "agreed to review the plan" are acts, not statements, and "said to be" a
+description.
 
-The sentence's subject (:func:`main_subject`: after a dateline and a leading phrase such as
-"On Monday,", names, possessives and titles before a verb) is the speaker of a verb whose
-subject is elided after "and" ("Putin congratulated Xi ... and voiced hope") and of a
-participle of saying after a comma (:data:`PARTICIPLES`: "Kremlin spokesman Dmitry Peskov
-declined to give further details, telling reporters ..."), unless the participle follows an
-attribution ("..., the Chinese president stressed, adding that").
+The sentence's subject (:func:`~framescope.rules.phrases.main_subject`: after a dateline and
+a leading phrase such as "On Monday,", names, possessives and titles before a verb) is the
+speaker of a verb whose subject is elided after "and" ("Putin congratulated Xi ... and
+voiced hope") and of a participle of saying after a comma (:data:`PARTICIPLES`: "Kremlin
+spokesman Dmitry Peskov declined to give further details, telling reporters ..."), unless
+the participle follows an attribution ("..., the Chinese president stressed, adding that").
 
-A coordinated subject gives one phrase per speaker ("Xi and Putin said", "China and the
-Kremlin said", "The US and its allies have argued"; not "the Chinese and Russian leaders" or
-"officials in Moscow and Beijing"); two nationality words share the noun after them
-("according to Russian and Chinese state media": Russian state media, Chinese state media),
-and an event before the speakers is left out ("shortly before the invasion and U.S. and
-European leaders have said").
 A data source (:func:`data_source`: "Chinese customs data", "China's General Administration
 of Customs", "official figures") is a speaker after "according to" or "citing" even in
 lowercase, may be 14 words long, and is the only subject "showed"/"shows" attributes to
@@ -68,17 +61,25 @@ import polars as pl
 
 from framescope.rules import spans
 from framescope.rules.nationalities import PATTERN as NATIONALITY
+from framescope.rules.phrases import (
+    ADVERBS,
+    DETERMINERS,
+    ISSUED,
+    at_most,
+    conjuncts,
+    main_subject,
+    speaker_ok,
+    subject_of,
+    trim,
+)
 from framescope.rules.quotation import quote_marks, quoted
 from framescope.rules.reporting import (
     CLAUSE_VERBS,
     DATA_ONLY,
     DATA_WORDS,
     DOCUMENTS,
-    EVENTS,
     INVERTIBLE,
-    NOT_SPEAKER_PATTERN,
     NOUN_LIKE,
-    PAIR,
     PARTICIPLES,
     PRONOUNS,
     REPORTING_VERBS,
@@ -92,36 +93,13 @@ from framescope.rules.words import DETERMINER, MONTHS
 
 _BOUNDARY = r'[,;:“”"()\[\]—–]'
 _NOT_BOUNDARY = r'[^,;:“”"()\[\]—–]'
-_ADVERBS = (
-    r"also|has|have|had|later|then|again|further|previously|once|recently|separately|"
-    r"earlier|reportedly|publicly|repeatedly|already|still|too|first|on\s+\w+|last\s+\w+|"
-    r"this\s+\w+|in\s+a\s+statement|long|strongly|sharply|firmly|openly|jointly|explicitly|"
-    r"directly|personally|swiftly|quickly|immediately|loudly|widely|often|always|usually|"
-    r"typically|normally|generally|regularly|frequently|consistently"
-)
-_CONNECTIVES = (
-    r"and|but|or|so|yet|then|meanwhile|however|also|which|who|while|as|whereas|"
-    r"although|though|earlier|later|separately|moreover|both"
-)
 # Words that open a clause inside the phrase before the verb; its subject follows them:
 # "even while Beijing declared", "a dinner at which Kremlin spokesman Dmitry Peskov said",
 # "the day after Putin said". "if", "whether" and "unless" are not among them: a condition
-# is no attribution (see _speaker_ok).
+# is no attribution (see framescope.rules.phrases.speaker_ok).
 _CLAUSE_OPENERS = (
     r"which|what|while|whereas|although|though|because|since|until|after|before|when|where"
 )
-_PREPOSITION = (
-    r"in|on|at|for|with|to|from|into|during|under|through|over|about|of|like|per|despite|amid|"
-    r"among|against|via|upon|throughout|within"
-)
-_DETERMINERS = r"the|a|an|his|her|its|their|our"
-# Words that make a phrase a verb phrase or a clause rather than a speaker.
-_NOT_SPEAKER = (
-    r"(?i:(?-u:\b)(?:not|never|did|does|do|is|are|was|were|be|been|being|has|have|had|will|"
-    r"would|can|could|may|might|must|should|shall|it|we|you|me|cannot)(?-u:\b)|n['’]t(?-u:\b))"
-    r"|(?-u:\b)(?:I|us)(?-u:\b)"
-)
-_BAD_LAST = r"(?i)(?-u:\b)(?:to|and|or|but|the|a|an|of|for|that|which|who|with|by|in|on|at|as)$"
 
 
 _WHEN_AFTER = (
@@ -133,134 +111,8 @@ _WHEN_AFTER = (
 20"): not part of the speaker."""
 
 
-_NOT_ADVERBS = ("ally", "rally", "family", "supply", "reply", "assembly", "monopoly", "anomaly",
-                "july", "italy", "daily", "weekly", "monthly", "quarterly")  # fmt: skip
-"""Words ending in "-ly" that end a speaker phrase as nouns ("Russia's closest ally said")."""
-
-
-_ISSUED = (
-    rf"^(?:{DETERMINER}\s+)?(?:[a-z-]+\s+){{0,2}}?"
-    r"(?:statement|readout|communiqu[eé]|report|release|announcement|news|map|analysis|study|"
-    r"survey|poll|estimate)\s+(?:from|by|of|issued\s+by|released\s+by)\s+"
-)
-"""A document before its issuer ("a statement from the ministry", "a report by TASS")."""
-
-
 _NAME_ENDS = r"\s+(?:the\s+)?\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,4}[\s.!]*$"
 """A name that ends the sentence."""
-
-
-def _trim(phrase: pl.Expr) -> pl.Expr:
-    """A candidate speaker phrase without the quote marks, connectives and adverbs around it
-    (the listed ones, and any other "-ly" word before the verb: "They implicitly
-    criticized")."""
-    trimmed = (
-        phrase.str.replace(r"^[\s.‘’'`]+", "")
-        .str.replace(rf"(?i)^(?:(?:{_CONNECTIVES})\s+)+", "")
-        # "a statement from the ministry said": the issuer speaks.
-        .str.replace(_ISSUED, "")
-        .str.replace(rf"(?i)(?:\s*(?-u:\b)(?:{_ADVERBS}))+\s*$", "")
-        .str.strip_chars()
-    )
-    last_ly = trimmed.str.extract(r"\s([a-z]{2,}ly)$", 1)
-    return (
-        pl.when(last_ly.is_not_null() & ~last_ly.is_in(list(_NOT_ADVERBS)))
-        .then(trimmed.str.replace(r"\s+[a-z]{2,}ly$", ""))
-        .otherwise(trimmed)
-    )
-
-
-_SUBJECT_NOUNS = (
-    r"spokes(?:man|woman|person)|aide|adviser|advisor|president|leader|minister|administration|"
-    r"government|ministry|foreign|state|official|envoy|ambassador|secretary|premier|chief|head|"
-    r"media|side|counterpart|diplomat"
-)
-_OPENING = (
-    r"^(?:[^—–]{0,80}\(\w+\)\s*[—–-]+\s*|[A-Z][A-Z ,.'-]{2,60}[—–]\s*)?"  # a dateline
-    r"(?:(?:On|In|At|During|After|Before|Earlier|Later|Early|Late|Meanwhile|However|Separately|"
-    r"Speaking|Asked|Answering|Last|This|Also|Still|Yet|Now|Instead|Previously|Then|Finally|"
-    r"Shortly|Following|Despite|Amid|When|While|As|Although|Since|Hours|Days|Weeks)(?-u:\b)"
-    r"[^,]{0,60},\s*)?"
-)
-_IRREGULAR = (
-    "met|held|told|spoke|made|gave|took|sent|went|came|saw|left|began|wrote|led|brought|put|"
-    "set|hit|cut|won|sought|chose|drew|flew|got|kept|paid|ran|said|stood|struck|sat|found|"
-    "heard|felt|meant|knew|thought|bought|fell|rose|grew|became|shook|broke|spent|lost|"
-    "has|have|had|is|are|was|were|will|would|can|could|did|does|do|may|might|must|should"
-)
-_MAIN_SUBJECT = (
-    rf"{_OPENING}((?:{DETERMINER}\s+)?(?:(?:\p{{Lu}}[\p{{L}}.'’-]*(?:['’]s)?|{_SUBJECT_NOUNS}|and|of)"
-    rf"\s+){{0,6}}(?:\p{{Lu}}[\p{{L}}.'’-]*|{_SUBJECT_NOUNS}|he|she|they))\s+(?:(?:{_ADVERBS}|[a-z]+ly)\s+)*"
-    rf"(?:[a-z]+(?:ed|s)|{_IRREGULAR})(?-u:\b)"
-)
-
-
-def main_subject(before: pl.Expr) -> pl.Expr:
-    """The subject that opens a sentence (after a dateline and a leading phrase such as "On
-    Monday,"): names, a possessive and titles before its first lowercase word, for a verb
-    whose subject is elided ("Putin congratulated Xi ... and voiced hope") or a participle
-    after a comma ("Ukraine's president invited his Chinese counterpart ..., saying").
-
-    Examples
-    --------
-    >>> s = pl.Series(["Kremlin spokesman Dmitry Peskov declined to give details, ",
-    ...     "ON A TRAIN, Ukraine (AP) — Ukraine's president invited Xi, ",
-    ...     "On Monday, he welcomed the plan and ", "“We agree,” he said, ",
-    ...     "Early on Wednesday, Gazprom completely halted the flow, "])
-    >>> s.to_frame("b").select(main_subject(pl.col("b"))).to_series().to_list()
-    ['Kremlin spokesman Dmitry Peskov', "Ukraine's president", 'he', None, 'Gazprom']
-    """
-    return before.str.extract(_MAIN_SUBJECT, 1)
-
-
-def _subject_of(stripped: pl.Expr) -> pl.Expr:
-    """A trimmed phrase without what only leads to its subject: a prepositional phrase ("In
-    the newspaper he" is "he"; "in the newspaper" alone is nobody) and a noun whose relative
-    clause the verb is in ("the alliance the two presidents declared": "the two
-    presidents")."""
-    # The captures below run only on the few phrases each rule is for (a regex on null is
-    # free): on every phrase they made clauses a third slower.
-    led = pl.when(stripped.str.contains(rf"(?i)^(?:{_PREPOSITION}|by)\s")).then(stripped)
-    subject = led.str.extract(
-        r"(?:^|\s)((?:[Hh]e|[Ss]he|[Tt]hey)|\p{Lu}[\p{L}\p{N}.'’-]*(?:\s+\p{Lu}[\p{L}\p{N}.'’-]*)*)$",
-        1,
-    )
-    noun_led = pl.when(
-        stripped.str.contains(r"^[a-z]")
-        & ~stripped.str.contains(rf"^(?:{_DETERMINERS}|{_PREPOSITION}|both|all|some|many)(?:\s|$)")
-    ).then(stripped)
-    parts = noun_led.str.extract_groups(
-        rf"^(?P<words>[a-z][\w-]*(?:\s+[a-z][\w-]*)*?)\s+(?P<rest>(?:{_DETERMINERS})\s.+)$"
-    )
-    is_relative = parts.struct.field("rest").is_not_null() & ~parts.struct.field(
-        "words"
-    ).str.contains(rf"(?:^|\s)(?:{_PREPOSITION}|and|or|by|as)$")
-    return (
-        pl.when(led.is_not_null())
-        .then(subject)
-        .when(is_relative.fill_null(False))
-        .then(parts.struct.field("rest"))
-        .otherwise(stripped)
-    )
-
-
-def _at_most(phrase: pl.Expr, words: int) -> pl.Expr:
-    # 1 to ``words`` words, as one match test: counting every word of a long clause first
-    # took longer than all the other tests together.
-    return phrase.str.contains(rf"^\s*(?:\S+\s+){{0,{words - 1}}}\S+\s*$").fill_null(False)
-
-
-def _speaker_ok(phrase: pl.Expr, *, max_words: int) -> pl.Expr:
-    return (
-        phrase.is_not_null()
-        & _at_most(phrase, max_words)
-        & ~phrase.str.contains(_NOT_SPEAKER)
-        & ~phrase.str.contains(r"(?i)^(?:if|whether|unless)(?-u:\b)")
-        & ~phrase.str.contains(_BAD_LAST)
-        & ~phrase.str.contains(r"['’]s$")
-        & ~phrase.str.contains(rf"^{DETERMINER}$")
-        & (~phrase.str.contains(NOT_SPEAKER_PATTERN) | phrase.str.contains(PAIR))
-    ).fill_null(False)
 
 
 def clauses(sentences: pl.LazyFrame, *, marks: pl.LazyFrame | None = None) -> pl.LazyFrame:
@@ -302,7 +154,7 @@ def clauses(sentences: pl.LazyFrame, *, marks: pl.LazyFrame | None = None) -> pl
     relative = r"(?s)\s(?:that|which|who|whom|whose)(?-u:\b).*$"
     right = (
         after.str.replace(r"^\s*(?:by\s+)?", "")
-        .str.replace(_ISSUED, "")
+        .str.replace(ISSUED, "")
         .str.replace(from_boundary, "")
         .str.replace(relative, "")
         .str.replace(_WHEN_AFTER, "")
@@ -347,7 +199,7 @@ def clauses(sentences: pl.LazyFrame, *, marks: pl.LazyFrame | None = None) -> pl
     # unless their words are quoted ("agreed to “significantly increase” trade").
     agreed_to_thing = (pl.col("verb") == "agree") & (
         after.str.contains(
-            rf"^(?:\s+\S+){{0,4}}?\s+(?i:to|on|upon)\s+(?:{_DETERMINERS}|this|that)\s"
+            rf"^(?:\s+\S+){{0,4}}?\s+(?i:to|on|upon)\s+(?:{DETERMINERS}|this|that)\s"
         )
         | after.str.contains(r"^(?:\s+(?:also|jointly|to\s+jointly))?\s+to\s+[a-z]")
     )
@@ -424,7 +276,7 @@ def clauses(sentences: pl.LazyFrame, *, marks: pl.LazyFrame | None = None) -> pl
         .with_columns(
             # An acronym in brackets is no boundary: "Zhang Yuejiao, former chair of the
             # Appellate Body of the World Trade Organization (WTO), told Xinhua".
-            before.str.replace(rf"(?i)(?:\s*(?-u:\b)(?:{_ADVERBS}))+\s*$", "")
+            before.str.replace(rf"(?i)(?:\s*(?-u:\b)(?:{ADVERBS}))+\s*$", "")
             .str.replace_all(r"\s*\(\p{Lu}{2,10}\)", "")
             .alias("_left"),
             pl.col("start").alias("_verb_start"),
@@ -443,22 +295,22 @@ def clauses(sentences: pl.LazyFrame, *, marks: pl.LazyFrame | None = None) -> pl
             right.alias("_right"),
         )
         .with_columns(
-            _trim(left.str.replace(up_to_segment, "")).alias("_segment"),
-            _trim(parenthesis.struct.field("subject").str.replace(up_to_segment, "")).alias(
+            trim(left.str.replace(up_to_segment, "")).alias("_segment"),
+            trim(parenthesis.struct.field("subject").str.replace(up_to_segment, "")).alias(
                 "_subject"
             ),
             parenthesis.struct.field("aside").str.strip_chars().alias("_aside"),
             data_source(pl.col("_right")).alias("_right_data"),
-            _trim(left.str.extract(rf"({_NOT_BOUNDARY}+)\)\s*$", 1)).alias("_bracketed"),
+            trim(left.str.extract(rf"({_NOT_BOUNDARY}+)\)\s*$", 1)).alias("_bracketed"),
             # A verb whose subject is elided ("Putin congratulated Xi ... and voiced hope")
             # or a participle after a comma ("..., telling reporters"): the sentence's subject.
             # Each test runs only on the rows it is for (a regex on null is free): on every
             # clause, the subject and the verb alternation made clauses a third slower.
-            _trim(main_subject(pl.when(participle_after_comma | elided).then(before))).alias(
+            trim(main_subject(pl.when(participle_after_comma | elided).then(before))).alias(
                 "_main"
             ),
             # "Kyiv, which says ...": the relative clause's speaker is what it follows.
-            _trim(
+            trim(
                 pl.when(left.str.contains(relative_end)).then(
                     left.str.replace(relative_end, "").str.replace(up_to_segment, "")
                 )
@@ -467,7 +319,7 @@ def clauses(sentences: pl.LazyFrame, *, marks: pl.LazyFrame | None = None) -> pl
         # In a stage of its own: each phrase is read several times by the subject rule, and
         # an expression used twice is computed twice.
         .with_columns(
-            _subject_of(pl.col(name)).alias(name)
+            subject_of(pl.col(name)).alias(name)
             for name in ("_segment", "_subject", "_bracketed", "_antecedent")
         )
         .with_columns(data_source(pl.col("_segment")).alias("_segment_data"))
@@ -477,19 +329,19 @@ def clauses(sentences: pl.LazyFrame, *, marks: pl.LazyFrame | None = None) -> pl
     right_data = pl.col("_right_data")
     right_ok = (
         (invertible | pl.col("_forced_right"))
-        & _speaker_ok(pl.col("_right"), max_words=14)
-        & (_at_most(pl.col("_right"), 12) | right_data)
+        & speaker_ok(pl.col("_right"), max_words=14)
+        & (at_most(pl.col("_right"), 12) | right_data)
         & (pl.col("_right").str.contains(right_like).fill_null(False) | right_data)
     )
     segment_empty = pl.col("_segment").fill_null("") == ""
-    segment_ok = _speaker_ok(pl.col("_segment"), max_words=14) & (
-        _at_most(pl.col("_segment"), 10) | pl.col("_segment_data")
+    segment_ok = speaker_ok(pl.col("_segment"), max_words=14) & (
+        at_most(pl.col("_segment"), 10) | pl.col("_segment_data")
     )
     # Candidates in order: the clause before the verb; when that is empty (the verb follows
     # a comma or a quote), the phrase after an invertible verb ("..., said Ian Bremmer"),
     # then the subject before a comma-enclosed aside ("X, who ..., said"), then a subject
     # closed by a bracket.
-    main_ok = _speaker_ok(pl.col("_main"), max_words=10) & ~pl.col("_main").str.contains(
+    main_ok = speaker_ok(pl.col("_main"), max_words=10) & ~pl.col("_main").str.contains(
         rf"^(?:{DETERMINER}\s+)?{NATIONALITY}$"
     ).fill_null(False)
     choice = (
@@ -501,13 +353,13 @@ def clauses(sentences: pl.LazyFrame, *, marks: pl.LazyFrame | None = None) -> pl
         .then(pl.lit("main"))
         .when(~segment_empty)
         .then(pl.when(segment_ok).then(pl.lit("segment")))
-        .when(pl.col("verb").is_in(CLAUSE_VERBS) & _speaker_ok(pl.col("_antecedent"), max_words=10))
+        .when(pl.col("verb").is_in(CLAUSE_VERBS) & speaker_ok(pl.col("_antecedent"), max_words=10))
         .then(pl.lit("antecedent"))
         .when(right_ok)
         .then(pl.lit("right"))
-        .when(_speaker_ok(pl.col("_subject"), max_words=10))
+        .when(speaker_ok(pl.col("_subject"), max_words=10))
         .then(pl.lit("subject"))
-        .when(_speaker_ok(pl.col("_bracketed"), max_words=10))
+        .when(speaker_ok(pl.col("_bracketed"), max_words=10))
         .then(pl.lit("bracketed"))
     )
     chosen = pl.col("_choice")
@@ -565,67 +417,7 @@ def clauses(sentences: pl.LazyFrame, *, marks: pl.LazyFrame | None = None) -> pl
         .filter(~pl.col("verb").is_in(DATA_ONLY) | pl.col("_data"))
         .filter(~pl.col("verb").is_in(STANCE) | ~pl.col("speaker_text").str.contains(DOCUMENTS))
     )
-    return _conjuncts(chosen_clauses)
-
-
-_QUANTIFIERS = "[Ss]ome|[Mm]any|[Ss]everal|[Oo]ther|[Mm]ost|[Bb]oth"
-"""Words that may open a coordinated subject before its nationality words ("Some Chinese and
-Russian observers")."""
-
-
-def _conjuncts(found: pl.LazyFrame) -> pl.LazyFrame:
-    """One row per speaker of a coordinated subject ("Xi and Putin said", "China and the
-    Kremlin said", "The US and its allies have argued"), numbered by ``_part``. A phrase is
-    split on "and" when every part starts like a name or with an article and the first part
-    does not hold a preposition ("officials in Moscow and Beijing"); two nationality words
-    share the noun after them ("Russian and Chinese state media": Russian state media and
-    Chinese state media); an event before the speakers goes ("the invasion and U.S. and
-    European leaders"); an aside naming the speaker goes with the last part."""
-    # Tests on the whole phrase, not on a list of its parts, and only on phrases with an
-    # "and" (a regex on null is free): list work on every clause took longer than all the
-    # rest of the rule.
-    # An event before the speakers is what the clause opened after ("shortly before the
-    # invasion and U.S. and European leaders have said"), and two nationality words share the
-    # noun after the second ("Russian and Chinese state media": Russian state media, Chinese
-    # state media; "U.S. and European leaders").
-    text = (
-        pl.when(pl.col("speaker_text").str.contains(r"\sand\s") & ~pl.col("_data"))
-        .then(pl.col("speaker_text"))
-        .str.replace(rf"(?i)^(?:{DETERMINER}\s+)?(?:[\w-]+\s+){{0,2}}?(?:{EVENTS})\s+and\s+", "")
-        .str.replace(
-            rf"^(?:(?:{DETERMINER}|{_QUANTIFIERS})\s+)?({NATIONALITY})\s+and\s+({NATIONALITY})\s+([^\s].*)$",
-            "$1 $3 and $2 $3",
-        )
-    )
-    starts = rf"(?:\p{{Lu}}|{DETERMINER}\s)"
-    first = text.str.replace(r"\s+and\s.*$", "")
-    coordinated = (
-        text.str.contains(rf"^{starts}")
-        & (text.str.count_matches(r"\sand\s") == text.str.count_matches(rf"\sand\s+{starts}"))
-        & ~(
-            first.str.contains(rf"^(?:{DETERMINER}\s+)?{NATIONALITY}$")
-            & text.str.contains(rf"\sand\s+{NATIONALITY}\s")
-        )
-        & ~first.str.contains(rf"(?i)(?-u:\b)(?:{_PREPOSITION}|by)(?-u:\b)")
-    ).fill_null(False)
-    split = (
-        pl.when(coordinated).then(text.str.split(" and ")).otherwise(pl.concat_list("speaker_text"))
-    )
-    return (
-        found.with_columns(split.alias("speaker_text"))
-        .with_columns(
-            pl.int_ranges(0, pl.col("speaker_text").list.len(), dtype=pl.Int32).alias("_part")
-        )
-        .with_columns((pl.col("_part").list.len() - 1).alias("_last_part"))
-        .explode("speaker_text", "_part")
-        .with_columns(
-            pl.col("speaker_text").str.strip_chars(),
-            pl.when(pl.col("_part") == pl.col("_last_part"))
-            .then(pl.col("_apposition"))
-            .alias("_apposition"),
-        )
-        .drop("_last_part")
-    )
+    return conjuncts(chosen_clauses)
 
 
 def named(texts: pl.Series) -> pl.Series:
