@@ -299,16 +299,12 @@ def test_headline_sentences_hold_the_mentions_offsets(seed_build):
     )["start_sentence"].all()
 
 
-def test_headline_labels_and_figures(headline_build):
+def test_headline_labels(headline_build):
     title = DataStore(headline_build, field="title")
     labels = title.shares("labels", "label", actor="vladimir_putin")
     result = labels.filter(pl.col("n") > 0).select("source", "label", "n", "share").rows()
     assert result == [("Outlet One", "dictator", 1, 1.0)]
     assert DataStore(headline_build).shares("labels", "label", actor="vladimir_putin").is_empty()
-    claims = title.trade_claims().select("source", "surface")
-    assert claims.rows() == [("Outlet Two", "$190 billion")]
-    assert DataStore(headline_build).trade_claims().is_empty()
-    assert title.ledger()["surface"].to_list() == ["$190 billion"]
 
 
 def test_tables_without_a_field_ignore_it(headline_build):

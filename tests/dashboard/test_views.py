@@ -1,4 +1,3 @@
-import dataclasses
 import shutil
 from types import SimpleNamespace
 
@@ -8,9 +7,8 @@ import polars as pl
 import pytest
 
 from framescope import plots, safe
-from framescope.dashboard import app, views
+from framescope.dashboard import app, figures, views
 from framescope.dashboard.state import DataStore
-from framescope.profile import TermGroup
 from tests.dashboard.conftest import STORED, STORED_OG
 
 
@@ -22,7 +20,7 @@ def _figures(view):
 
 
 @pytest.mark.parametrize(
-    "view", [views.Overview, views.Mentions, views.Sentiment, views.Framing, views.Trade]
+    "view", [views.Overview, views.Mentions, views.Sentiment, views.Framing, figures.Trade]
 )
 def test_views_build_for_the_seeds_and_for_an_empty_selection(seed_build, view):
     state = DataStore(seed_build)
@@ -74,17 +72,6 @@ def test_framing_evidence_on_click(seed_build):
     assert framing_view.evidence[0].object.startswith("<b>1 sentences</b>")
     table = framing_view.evidence[1].value
     assert "special military operation" in table["text"].iloc[0]
-
-
-def test_trade_view_sets_claims_against_official_statistics(seed_build):
-    trade = views.Trade(store=DataStore(seed_build))
-    names = [trace.name for trace in trade.chart.object.data]
-    assert "China GAC: annual total" in names
-    assert "claim: Breitbart News" in names
-    compared = trade.store.comparison()
-    ratios = dict(zip(compared["reference_year"], compared["ratio"], strict=False))
-    assert round(ratios[2022], 3) == round(200 / 190.27, 3)
-    assert round(ratios[2023], 3) == round(200 / 240.11, 3)
 
 
 def test_a_hidden_view_redraws_only_when_shown(seed_build):
@@ -159,7 +146,7 @@ def test_framing_charts_name_outlets_as_text_and_a_click_finds_their_sentences(h
 
 def test_every_chart_escapes_outlet_names(hostile_build):
     state = DataStore(hostile_build)
-    for view in (views.Overview, views.Sentiment, views.Trade):
+    for view in (views.Overview, views.Sentiment, figures.Trade):
         for figure in _figures(view(store=state)):
             shown = figure.to_json()
             assert "<img" not in shown and "\\u003cimg" not in shown
@@ -238,7 +225,7 @@ def _title(figure):
 
 def test_sessions_with_different_fields_get_their_own_charts(headline_build):
     stores = {field: DataStore(headline_build, field=field) for field in ("text", "title")}
-    for view in (views.Mentions, views.Sentiment, views.Trade):
+    for view in (views.Mentions, views.Sentiment, figures.Trade):
         shown = {field: _figures(view(store=state)) for field, state in stores.items()}
         result = {field: [_title(f).startswith("Headlines: ") for f in shown[field]]
                   for field in shown}  # fmt: skip
@@ -298,9 +285,9 @@ def test_a_profile_without_event_date_or_reference_works(base_build):
     coverage = shown[0].chart.object
     assert coverage.layout.xaxis.title.text.startswith(f"days from the first article ({expected}")
     # No metric: every number is ``other``, and the ledger still lists each one.
-    figures = shown[app.VIEWS.index(views.Trade)]
-    assert figures.title == "Figures"
-    assert [trace.name for trace in figures.chart.object.data] == ["other"]
+    figures_view = shown[app.VIEWS.index(figures.Trade)]
+    assert figures_view.title == "Figures"
+    assert [trace.name for trace in figures_view.chart.object.data] == ["other"]
     assert state.ledger()["claim"].str.starts_with("other: ").all()
     assert state.ledger().height == state.table("figures").height > 0
 
@@ -324,9 +311,9 @@ def test_every_view_works_on_a_build_without_reference_or_war_terms(opec_build, 
     # Milestones drawn on the time axes.
     assert len(shown["Overview"].chart.object.layout.shapes) == 3
     assert _annotations(shown["Framing"].panes["war"].object) == [views.NO_WAR_TERMS]
-    figures = shown["Figures"]
-    assert figures.download.filename == "framescope_figures.csv"
-    chart = figures.chart.object
+    figures_view = shown["Figures"]
+    assert figures_view.download.filename == "framescope_figures.csv"
+    chart = figures_view.chart.object
     names = {trace.name for trace in chart.data}
     assert {"Oil output cut (barrels per day)", "other"} <= names
     assert not any("GAC" in name or "official" in name for name in names)
@@ -336,29 +323,6 @@ def test_every_view_works_on_a_build_without_reference_or_war_terms(opec_build, 
     assert ledger.height == state.table("figures").height
     assert ledger.filter(pl.col("claim").str.starts_with("other: ")).height > 0
     assert state.comparison().is_empty()
-    headings = [part.object for part in figures.ledger if isinstance(part, pn.pane.Markdown)]
+    headings = [part.object for part in figures_view.ledger if isinstance(part, pn.pane.Markdown)]
     assert headings[0].startswith("**Claims ledger**")
     assert not any("official statistics" in heading for heading in headings)
-
-
-def test_the_figures_view_is_titled_by_the_profile(base_build, seed_build):
-    state = DataStore(base_build)
-    assert views.Trade(store=state).title == "Figures"
-    metric = TermGroup(id="trade_volume", terms=("trade",), label="Bilateral trade")
-    state.profile = dataclasses.replace(state.profile, metrics=(metric,))
-    assert views.Trade(store=state).title == "Trade figures"  # a trade metric, no reference
-    assert state.reference_metric() == "trade_volume"
-    assert views.Trade(store=DataStore(seed_build)).title == "Trade figures"
-    tabs = app.create_app(seed_build).main[0]
-    assert "Trade figures" in tabs._names
-
-
-def test_the_seed_figures_view_labels_its_reference_lines_by_reporter(seed_build):
-    trade = views.Trade(store=DataStore(seed_build))
-    names = [trace.name for trace in trade.chart.object.data]
-    assert "China GAC: annual total" in names
-    assert "China GAC: year to date" in names
-    headings = [part.object for part in trade.ledger if isinstance(part, pn.pane.Markdown)]
-    assert "**Claims against official statistics** (China GAC)" in headings
-    # Its ledger keeps to the profile's metrics, as before.
-    assert not trade.store.ledger()["claim"].str.starts_with("other: ").any()

@@ -17,7 +17,7 @@ import param
 from panel.io.location import Location
 
 from framescope import safe
-from framescope.dashboard import reader, views
+from framescope.dashboard import figures, reader, views
 from framescope.dashboard.state import DataStore
 
 VIEWS: list[type[views.View]] = [
@@ -25,7 +25,7 @@ VIEWS: list[type[views.View]] = [
     views.Mentions,
     views.Sentiment,
     views.Framing,
-    views.Trade,
+    figures.Trade,
     reader.Articles,
 ]
 URL_PARAMETERS = {
