@@ -225,3 +225,35 @@ def targets(path: str | Path | None = None, *, metric: str = TRADE_METRIC) -> pl
         ]
     )
     return result.select(list(TARGET_SCHEMA)).cast(TARGET_SCHEMA).sort("stated_on", "target_year")
+
+
+def named(
+    reference: profiles.Reference, folder: str | Path | None = None
+) -> dict[str, pl.DataFrame]:
+    """The official statistics a profile's ``[reference]`` names, read from ``folder``
+    (default :data:`framescope.config.REFERENCE`): ``annual``, ``ytd`` and ``targets``, an
+    empty table of the same columns for each it does not name.
+
+    Examples
+    --------
+    >>> {k: v.height > 0 for k, v in named(profiles.load().reference).items()}
+    {'annual': True, 'ytd': True, 'targets': True}
+    >>> {k: v.height for k, v in named(profiles.load_base().reference).items()}
+    {'annual': 0, 'ytd': 0, 'targets': 0}
+    """
+    base = Path(folder) if folder is not None else None
+    paths = dict(
+        zip(
+            ("annual", "ytd", "targets"),
+            (reference.path(kind, folder=base) for kind in profiles.REFERENCE_KINDS),
+            strict=True,
+        )
+    )
+    series = pl.DataFrame(schema=SERIES_SCHEMA)
+    return {
+        "annual": annual(paths["annual"]) if paths["annual"] else series,
+        "ytd": year_to_date(paths["ytd"]) if paths["ytd"] else series,
+        "targets": targets(paths["targets"])
+        if paths["targets"]
+        else pl.DataFrame(schema=TARGET_SCHEMA),
+    }

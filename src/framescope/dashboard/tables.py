@@ -187,13 +187,4 @@ def load_reference(
     >>> load_reference("data/reference")["annual"].height
     0
     """
-    base = Path(folder)
-    annual, ytd, targets = (reference.path(kind, folder=base) for kind in profiles.REFERENCE_KINDS)
-    series = pl.DataFrame(schema=claims.SERIES_SCHEMA)
-    return {
-        "annual": claims.annual(annual) if annual else series,
-        "ytd": claims.year_to_date(ytd) if ytd else series,
-        "targets": claims.targets(targets)
-        if targets
-        else pl.DataFrame(schema=claims.TARGET_SCHEMA),
-    }
+    return claims.official.named(reference, folder)

@@ -103,29 +103,15 @@ def names_reference(topic: profiles.Profile) -> bool:
 def official_series(
     topic: profiles.Profile, folder: str | Path | None = None
 ) -> dict[str, pl.DataFrame]:
-    """The official statistics the profile's ``[reference]`` names, read from ``folder``
-    (default :data:`framescope.config.REFERENCE`): ``annual``, ``ytd`` and ``targets``, an
-    empty table of the same columns for each it does not name.
+    """The official statistics ``topic``'s ``[reference]`` names
+    (:func:`framescope.claims.official.named`).
 
     Examples
     --------
-    >>> {k: v.height > 0 for k, v in official_series(profiles.load()).items()}
-    {'annual': True, 'ytd': True, 'targets': True}
     >>> {k: v.height for k, v in official_series(profiles.load_base()).items()}
     {'annual': 0, 'ytd': 0, 'targets': 0}
     """
-    base = Path(folder) if folder is not None else None
-    annual, ytd, targets = (
-        topic.reference.path(kind, folder=base) for kind in profiles.REFERENCE_KINDS
-    )
-    empty = pl.DataFrame(schema=claims.SERIES_SCHEMA)
-    return {
-        "annual": claims.annual(annual) if annual else empty,
-        "ytd": claims.year_to_date(ytd) if ytd else empty,
-        "targets": claims.targets(targets)
-        if targets
-        else pl.DataFrame(schema=claims.TARGET_SCHEMA),
-    }
+    return claims.official.named(topic.reference, folder)
 
 
 def reference_note(topic: profiles.Profile, official: Mapping[str, pl.DataFrame]) -> str:
