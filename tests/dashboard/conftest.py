@@ -6,12 +6,14 @@ from __future__ import annotations
 import html
 import json
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from framescope import config, pipeline
 from tests.conftest import SEEDS
+from tests.dashboard.browser import CHROMIUM_FLAGS, serve, visit
 
 HOSTILE = (
     " date 2023-03-19 World\n"
@@ -141,3 +143,42 @@ def opec_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("processed_opec")
     pipeline.build([OPEC_RAW], out=out, profile=OPEC_PROFILE, progress=False)
     return out
+
+
+# -- the browser tests' server and browser (tests/dashboard/browser.py) ----------------------
+
+
+@pytest.fixture(scope="session")
+def server_log(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("server") / "serve.log"
+
+
+@pytest.fixture(scope="session")
+def url(hostile_build: Path, server_log: Path) -> Iterator[str]:
+    yield from serve(hostile_build, server_log)
+
+
+@pytest.fixture(scope="session")
+def opec_url(opec_build: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The OPEC+ build served: no reference statistics, no war terms (issue 16)."""
+    yield from serve(opec_build, tmp_path_factory.mktemp("server_opec") / "serve.log")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    executable = shutil.which("chromium")
+    if executable is None:
+        pytest.fail("Chromium is not installed: run 'make chromium' (Debian's package)")
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser, url):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    yield visit(context, url)
+    context.close()

@@ -8,145 +8,30 @@ screenshots of every view go to build/test-output/dashboard/.
 from __future__ import annotations
 
 import json
-import os
-import shutil
-import socket
-import subprocess
-import sys
-import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
-from pathlib import Path
 from urllib.parse import unquote_plus, urlencode, urlsplit
 
 import pytest
 
-from framescope import config
+from tests.dashboard.browser import (
+    INJECTED,
+    PAYLOADS,
+    SHOTS,
+    VIEWS,
+    open_view,
+    trace_names,
+    visit,
+)
 from tests.dashboard.conftest import STORED, STORED_OG
 
 pytestmark = pytest.mark.browser
-SHOTS = config.ROOT / "build" / "test-output" / "dashboard"
-VIEWS = ("Overview", "Mentions", "Sentiment", "Framing", "Trade figures", "Articles")
-CHROMIUM_FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-PAYLOADS = {name: f"<img src=x onerror=alert('{name}')>" for name in ("outlets", "actors", "actor")}
-# Panel and Bokeh render into shadow roots; Playwright's CSS selectors look inside them.
-INJECTED = "img[onerror], img[src='x']"
-
-
-@pytest.fixture(scope="module")
-def server_log(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return tmp_path_factory.mktemp("server") / "serve.log"
-
-
-def _serve(build: Path, log_path: Path) -> Iterator[str]:
-    """`framescope serve` of ``build`` on a free port: its address while it runs."""
-    port = _free_port()
-    # BOKEH_RESOURCES=cdn: the environment asks for CDN resources; the dashboard must load
-    # everything from itself anyway (and this machine may be offline).
-    env = {**os.environ, "CI": "true", "BOKEH_RESOURCES": "cdn", "PYTHONUNBUFFERED": "1"}
-    with log_path.open("w") as log:
-        server = subprocess.Popen(
-            [sys.executable, "-m", "framescope.cli", "serve", "--data", str(build),
-             "--port", str(port)],
-            stdout=log, stderr=subprocess.STDOUT, env=env,
-        )  # fmt: skip
-    address = f"http://127.0.0.1:{port}/"
-    deadline = time.monotonic() + 90
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(address, timeout=5) as response:
-                if response.status == 200:
-                    break
-        except OSError:
-            if server.poll() is not None:
-                pytest.fail(f"the server exited: {log_path.read_text()}")
-            time.sleep(0.5)
-    else:
-        server.kill()
-        pytest.fail("the dashboard did not answer within 90 s")
-    yield address
-    server.terminate()
-    server.wait(timeout=20)
-
-
-@pytest.fixture(scope="module")
-def url(hostile_build: Path, server_log: Path) -> Iterator[str]:
-    yield from _serve(hostile_build, server_log)
-
-
-@pytest.fixture(scope="module")
-def opec_url(opec_build: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The OPEC+ build served: no reference statistics, no war terms (issue 16)."""
-    yield from _serve(opec_build, tmp_path_factory.mktemp("server_opec") / "serve.log")
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    executable = shutil.which("chromium")
-    if executable is None:
-        pytest.fail("Chromium is not installed: run 'make chromium' (Debian's package)")
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
-        yield launched
-        launched.close()
-
-
-def _visit(context, address: str):
-    """A page at ``address`` that records console errors, dialogs and every request."""
-    opened = context.new_page()
-    opened.console_errors, opened.dialogs, opened.requests = [], [], []
-    opened.on(
-        "console", lambda m: opened.console_errors.append(m.text) if m.type == "error" else None
-    )
-    opened.on("pageerror", lambda e: opened.console_errors.append(str(e)))
-    opened.on("dialog", lambda d: (opened.dialogs.append(d.message), d.dismiss()))
-    opened.on("request", lambda r: opened.requests.append(r.url))
-    opened.goto(address, timeout=90_000)
-    opened.locator(".js-plotly-plot").first.wait_for(timeout=90_000)
-    return opened
-
-
-@pytest.fixture
-def page(browser, url):
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
-    yield _visit(context, url)
-    context.close()
-
-
-def _open(page, view: str) -> None:
-    page.locator(".bk-tab", has_text=view).click()
-    page.wait_for_timeout(800)
-
-
-def _traces(page) -> list[str]:
-    charts = page.locator(".js-plotly-plot:visible")
-    charts.first.wait_for()
-    return charts.first.evaluate("el => el.data.map(trace => trace.name)")
 
 
 def test_every_view_renders_a_chart_without_console_errors(page):
     SHOTS.mkdir(parents=True, exist_ok=True)
     for view in VIEWS:
-        _open(page, view)
+        open_view(page, view)
         if view == "Articles":
             assert page.locator(".tabulator:visible").count() >= 1
         else:
@@ -156,11 +41,11 @@ def test_every_view_renders_a_chart_without_console_errors(page):
 
 
 def test_outlet_filter_changes_the_chart(page):
-    _open(page, "Mentions")
-    before = _traces(page)
+    open_view(page, "Mentions")
+    before = trace_names(page)
     page.locator(".choices__button").first.click()  # remove the first outlet chip
     page.wait_for_timeout(1500)
-    after = _traces(page)
+    after = trace_names(page)
     assert len(after) < len(before)
     assert page.console_errors == []
 
@@ -170,15 +55,15 @@ def test_filters_sync_to_the_url(browser, url):
     shared = context.new_page()
     shared.goto(url + '?outlets=["NBC News"]&actors=["xi_jinping"]', timeout=90_000)
     shared.locator(".js-plotly-plot").first.wait_for(timeout=90_000)
-    _open(shared, "Mentions")
-    assert _traces(shared) == ["xi_jinping · NBC News"]
+    open_view(shared, "Mentions")
+    assert trace_names(shared) == ["xi_jinping · NBC News"]
     context.close()
 
 
 def test_the_field_switches_the_charts_and_the_link(browser, url):
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
-    shared = _visit(context, url + "?field=title")
-    _open(shared, "Mentions")
+    shared = visit(context, url + "?field=title")
+    open_view(shared, "Mentions")
     title = "el => el.layout.title.text"
     assert shared.locator(".js-plotly-plot:visible").first.evaluate(title).startswith("Headlines")
     shared.screenshot(path=str(SHOTS / "mentions_in_headlines.png"), full_page=True)
@@ -194,7 +79,7 @@ def test_the_field_switches_the_charts_and_the_link(browser, url):
 
 
 def test_hostile_article_executes_nothing(page):
-    _open(page, "Articles")
+    open_view(page, "Articles")
     row = page.locator(".tabulator-row", has_text="Xi in Moscow <script>").first
     row.wait_for(timeout=10_000)  # the title is shown as text, tags and all
     row.click()
@@ -206,7 +91,7 @@ def test_hostile_article_executes_nothing(page):
 
 def test_outlet_names_that_are_markup_show_as_text_and_run_nothing(page):
     for view in VIEWS:
-        _open(page, view)
+        open_view(page, view)
     assert page.dialogs == []
     assert page.locator(INJECTED).count() == 0
     assert page.locator(".choices__item", has_text=STORED).count() > 0  # the outlet chip
@@ -225,9 +110,9 @@ def test_link_values_the_build_lacks_are_named_as_text_and_run_nothing(browser, 
         "actors": json.dumps([PAYLOADS["actors"]]),
         "actor": PAYLOADS["actor"],
     }
-    shared = _visit(context, f"{url}?{urlencode(query)}")
+    shared = visit(context, f"{url}?{urlencode(query)}")
     for view in VIEWS:
-        _open(shared, view)
+        open_view(shared, view)
     assert shared.dialogs == []
     assert shared.locator(INJECTED).count() == 0
     notice = shared.get_by_text("This link asks for values this build does not have")
@@ -240,7 +125,7 @@ def test_link_values_the_build_lacks_are_named_as_text_and_run_nothing(browser, 
 
 def test_no_request_leaves_this_machine(page):
     for view in VIEWS:
-        _open(page, view)
+        open_view(page, view)
     page.locator(".tabulator-row").first.click()
     page.wait_for_timeout(1000)
     fetched = [urlsplit(address) for address in page.requests]
@@ -265,10 +150,10 @@ def test_the_component_route_imports_nothing(url, server_log):
 def test_a_build_without_reference_or_war_terms_opens_every_tab(browser, opec_url):
     # Issue 16: the figures tab is "Figures"; no tab is blank without a line saying why.
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
-    shown = _visit(context, opec_url)
+    shown = visit(context, opec_url)
     assert shown.locator(".bk-tab", has_text="Trade figures").count() == 0
     for view in ("Overview", "Mentions", "Sentiment", "Framing", "Figures", "Articles"):
-        _open(shown, view)
+        open_view(shown, view)
         if view == "Articles":
             assert shown.locator(".tabulator:visible").count() >= 1
         else:
