@@ -8,7 +8,9 @@ import pytest
 
 from framescope import plots, safe
 from framescope.dashboard import app, figures, views
+from framescope.dashboard.framing import NO_WAR_TERMS, Framing
 from framescope.dashboard.state import DataStore
+from framescope.dashboard.timelines import Mentions, Sentiment
 from tests.dashboard.conftest import STORED, STORED_OG
 
 
@@ -19,9 +21,7 @@ def _figures(view):
     return [pane.object for pane in panes]
 
 
-@pytest.mark.parametrize(
-    "view", [views.Overview, views.Mentions, views.Sentiment, views.Framing, figures.Trade]
-)
+@pytest.mark.parametrize("view", [views.Overview, Mentions, Sentiment, Framing, figures.Trade])
 def test_views_build_for_the_seeds_and_for_an_empty_selection(seed_build, view):
     state = DataStore(seed_build)
     built = view(store=state)
@@ -33,7 +33,7 @@ def test_views_build_for_the_seeds_and_for_an_empty_selection(seed_build, view):
 
 def test_views_update_when_the_outlet_filter_changes(seed_build):
     state = DataStore(seed_build)
-    mentions = views.Mentions(store=state)
+    mentions = Mentions(store=state)
     before = {trace.name for trace in mentions.chart.object.data}
     state.sources = ["NBC News"]
     after = {trace.name for trace in mentions.chart.object.data}
@@ -42,14 +42,14 @@ def test_views_update_when_the_outlet_filter_changes(seed_build):
 
 
 def test_download_is_the_data_behind_the_view(seed_build):
-    mentions = views.Mentions(store=DataStore(seed_build))
+    mentions = Mentions(store=DataStore(seed_build))
     result = pl.read_csv(mentions._csv())
     assert result.columns[:3] == ["period", "source", "actor"]
     assert result.height == mentions.data().height
 
 
 def test_evidence_on_click(seed_build):
-    mentions = views.Mentions(store=DataStore(seed_build))
+    mentions = Mentions(store=DataStore(seed_build))
     mentions.show_evidence(actor="xi_jinping", source="NBC News", period=None)
     assert "9 sentences" in mentions.evidence[0].object
 
@@ -67,7 +67,7 @@ def test_app_builds(seed_build):
 
 
 def test_framing_evidence_on_click(seed_build):
-    framing_view = views.Framing(store=DataStore(seed_build))
+    framing_view = Framing(store=DataStore(seed_build))
     framing_view.show_evidence("war", source="Unnamed UK outlet", item="special_military_operation")
     assert framing_view.evidence[0].object.startswith("<b>1 sentences</b>")
     table = framing_view.evidence[1].value
@@ -76,7 +76,7 @@ def test_framing_evidence_on_click(seed_build):
 
 def test_a_hidden_view_redraws_only_when_shown(seed_build):
     state = DataStore(seed_build)
-    mentions = views.Mentions(store=state, active=False)
+    mentions = Mentions(store=state, active=False)
     assert mentions.chart.object is None  # nothing drawn while hidden
     mentions.active = True
     before = {trace.name for trace in mentions.chart.object.data}
@@ -109,7 +109,7 @@ def _click(**point):
 
 
 def test_mentions_names_outlets_as_text_and_a_click_finds_their_sentences(hostile_build):
-    mentions = views.Mentions(store=DataStore(hostile_build))
+    mentions = Mentions(store=DataStore(hostile_build))
     name = f"xi_jinping · {safe.escape(STORED)}"
     names = [trace.name for trace in mentions.chart.object.data]
     assert name in names
@@ -123,17 +123,17 @@ def test_mentions_names_outlets_as_text_and_a_click_finds_their_sentences(hostil
 
 
 def test_evidence_headers_escape_what_a_click_sends(hostile_build):
-    mentions = views.Mentions(store=DataStore(hostile_build))
+    mentions = Mentions(store=DataStore(hostile_build))
     mentions.show_evidence(actor="<b>", source=STORED_OG, period="<img src=x onerror=alert(2)>")
     assert "<img" not in mentions.evidence[0].object
-    framing = views.Framing(store=DataStore(hostile_build))
+    framing = Framing(store=DataStore(hostile_build))
     framing.show_evidence("war", source=STORED_OG, item="<img src=x onerror=alert(3)>")
     assert "<img" not in framing.evidence[0].object
     assert safe.escape(STORED_OG) in framing.evidence[0].object
 
 
 def test_framing_charts_name_outlets_as_text_and_a_click_finds_their_sentences(hostile_build):
-    framing = views.Framing(store=DataStore(hostile_build))
+    framing = Framing(store=DataStore(hostile_build))
     for pane in framing.panes.values():
         assert "<img" not in pane.object.to_json()
     term = "special_military_operation"
@@ -146,7 +146,7 @@ def test_framing_charts_name_outlets_as_text_and_a_click_finds_their_sentences(h
 
 def test_every_chart_escapes_outlet_names(hostile_build):
     state = DataStore(hostile_build)
-    for view in (views.Overview, views.Sentiment, figures.Trade):
+    for view in (views.Overview, Sentiment, figures.Trade):
         for figure in _figures(view(store=state)):
             shown = figure.to_json()
             assert "<img" not in shown and "\\u003cimg" not in shown
@@ -194,7 +194,7 @@ def test_what_one_session_does_to_its_chart_stays_in_that_session(own_build):
 
 
 def test_a_copied_chart_takes_updates_as_a_built_one_does(own_build):
-    built = views.Mentions(store=DataStore(own_build)).chart.object
+    built = Mentions(store=DataStore(own_build)).chart.object
     copied = views.thawed(views.frozen(built))
     for figure in (built, copied):
         figure.update_layout(title="t", xaxis_range=[0, 3])
@@ -225,7 +225,7 @@ def _title(figure):
 
 def test_sessions_with_different_fields_get_their_own_charts(headline_build):
     stores = {field: DataStore(headline_build, field=field) for field in ("text", "title")}
-    for view in (views.Mentions, views.Sentiment, figures.Trade):
+    for view in (Mentions, Sentiment, figures.Trade):
         shown = {field: _figures(view(store=state)) for field, state in stores.items()}
         result = {field: [_title(f).startswith("Headlines: ") for f in shown[field]]
                   for field in shown}  # fmt: skip
@@ -237,7 +237,7 @@ def test_sessions_with_different_fields_get_their_own_charts(headline_build):
 
 def test_a_field_change_redraws_what_follows_it_only(headline_build):
     state = DataStore(headline_build, actors=["xi_jinping", "vladimir_putin"])
-    mentions, framing = views.Mentions(store=state), views.Framing(store=state)
+    mentions, framing = Mentions(store=state), Framing(store=state)
     before = {name: pane.object.to_dict() for name, pane in framing.panes.items()}
     chart = mentions.chart.object.to_dict()
     state.field = "title"
@@ -250,12 +250,12 @@ def test_a_field_change_redraws_what_follows_it_only(headline_build):
 
 def test_headline_evidence_on_click(headline_build):
     state = DataStore(headline_build, field="title", actor="vladimir_putin")
-    mentions = views.Mentions(store=state)
+    mentions = Mentions(store=state)
     mentions.show_evidence(actor="vladimir_putin", source="Outlet One", period=None)
     header, table = mentions.evidence
     assert header.object.startswith("<b>1 headline sentences</b> mentioning")
     assert table.value["text"].tolist() == ["Dictator Putin hosts Xi in Moscow"]
-    framing = views.Framing(store=state)
+    framing = Framing(store=state)
     framing.show_evidence("labels", source="Outlet One", item="dictator")
     header, table = framing.evidence
     assert header.object.startswith("<b>1 headline sentences</b>: label")
@@ -310,7 +310,7 @@ def test_every_view_works_on_a_build_without_reference_or_war_terms(opec_build, 
             assert len(figure.data) > 0 or _annotations(figure), title
     # Milestones drawn on the time axes.
     assert len(shown["Overview"].chart.object.layout.shapes) == 3
-    assert _annotations(shown["Framing"].panes["war"].object) == [views.NO_WAR_TERMS]
+    assert _annotations(shown["Framing"].panes["war"].object) == [NO_WAR_TERMS]
     figures_view = shown["Figures"]
     assert figures_view.download.filename == "framescope_figures.csv"
     chart = figures_view.chart.object

@@ -17,14 +17,14 @@ import param
 from panel.io.location import Location
 
 from framescope import safe
-from framescope.dashboard import figures, reader, views
+from framescope.dashboard import figures, framing, reader, timelines, views
 from framescope.dashboard.state import DataStore
 
 VIEWS: list[type[views.View]] = [
     views.Overview,
-    views.Mentions,
-    views.Sentiment,
-    views.Framing,
+    timelines.Mentions,
+    timelines.Sentiment,
+    framing.Framing,
     figures.Trade,
     reader.Articles,
 ]

@@ -24,7 +24,7 @@ import numpy as np
 import param
 import polars as pl
 
-from framescope import config, counting, sentiment, timeseries
+from framescope import config, counting, display, encoding, sentiment, timeseries
 from framescope import sentences as segmentation
 from framescope.dashboard import aggregates
 from framescope.dashboard.figures_state import FiguresData
@@ -91,9 +91,11 @@ class DataStore(FiguresData):
         # People first: country aliases dominate raw counts but say little about framing.
         people = {a.id for a in self.profile.actors if a.kind == "person"}
         actors = sorted(actors, key=lambda a: a not in people)
+        self.names = display.for_profile(self.profile)
+        # Pickers show names; the values (and so links and CSVs) stay ids.
         self.param.sources.objects = sources
-        self.param.actors.objects = actors
-        self.param.actor.objects = actors
+        self.param.actors.objects = self.names.options("actor", actors)
+        self.param.actor.objects = self.names.options("actor", actors)
         # param appends an unknown value to the objects of a selector declared without any
         # (these three), and widgets then offer it: a link's made-up outlet would be shown.
         for name in ("sources", "actors", "actor"):
@@ -101,7 +103,9 @@ class DataStore(FiguresData):
         self.param.actor.allow_None = True  # a build without actors has none to choose
         # Only the methods the build scored: another would be offered, then fail to draw.
         methods = self._scored_methods() or list(sentiment.METHODS)
-        self.param.method.objects = methods
+        self.param.method.objects = self.names.options("measure", methods)
+        for name in ("granularity", "axis", "value"):
+            self.param[name].objects = self.names.options("measure", self.param[name].objects)
         method = self.param.method.default if self.param.method.default in methods else methods[0]
         dated = articles["published"].drop_nulls()
         bounds = (dated.min(), dated.max()) if dated.len() else (date(1900, 1, 1), date(2100, 1, 1))
@@ -114,6 +118,24 @@ class DataStore(FiguresData):
             "method": method,
         }
         super().__init__(**{**defaults, **params})
+
+    def outlet_colours(self) -> dict[str, str]:
+        """A colour per outlet of the build, fixed by its rank (``encoding``): the same in every
+        view and after every filter."""
+        return self.tables.derived(
+            ("outlet colours",),
+            lambda: encoding.assign(
+                encoding.ranked_outlets(self.tables.slim("articles")), encoding.OUTLET_PALETTE
+            ),
+        )
+
+    def category_colours(self, kind: str) -> dict[str, str]:
+        """A colour per category of one chart kind (``frame``, ``term``, ``label``, ``voice``,
+        ``actor``, ``metric``) in the profile's order (``encoding.category_colours``)."""
+        return self.tables.derived(
+            ("category colours", kind),
+            lambda: encoding.category_colours(encoding.category_order(self.profile).get(kind, [])),
+        )
 
     def _scored_methods(self) -> list[str]:
         """The sentiment methods in the build's table (shared), sorted; none without one."""
