@@ -10,7 +10,7 @@ from framescope import plots, safe
 from framescope.dashboard import app, figures, views
 from framescope.dashboard.framing import NO_WAR_TERMS, Framing
 from framescope.dashboard.state import DataStore
-from framescope.dashboard.timelines import Mentions, Sentiment
+from framescope.dashboard.timelines import Mentions, Overview, Sentiment
 from tests.dashboard.conftest import STORED, STORED_OG
 
 
@@ -21,7 +21,7 @@ def _figures(view):
     return [pane.object for pane in panes]
 
 
-@pytest.mark.parametrize("view", [views.Overview, Mentions, Sentiment, Framing, figures.Trade])
+@pytest.mark.parametrize("view", [Overview, Mentions, Sentiment, Framing, figures.Trade])
 def test_views_build_for_the_seeds_and_for_an_empty_selection(seed_build, view):
     state = DataStore(seed_build)
     built = view(store=state)
@@ -146,7 +146,7 @@ def test_framing_charts_name_outlets_as_text_and_a_click_finds_their_sentences(h
 
 def test_every_chart_escapes_outlet_names(hostile_build):
     state = DataStore(hostile_build)
-    for view in (views.Overview, Sentiment, figures.Trade):
+    for view in (Overview, Sentiment, figures.Trade):
         for figure in _figures(view(store=state)):
             shown = figure.to_json()
             assert "<img" not in shown and "\\u003cimg" not in shown
@@ -164,10 +164,8 @@ def own_build(seed_build, tmp_path):
 def test_sessions_with_the_same_filters_share_one_build_of_a_chart(own_build, monkeypatch):
     built = []
     coverage = plots.coverage
-    monkeypatch.setattr(
-        views.plots, "coverage", lambda *a, **k: built.append(1) or coverage(*a, **k)
-    )
-    first, second = (views.Overview(store=DataStore(own_build)) for _ in range(2))
+    monkeypatch.setattr(plots, "coverage", lambda *a, **k: built.append(1) or coverage(*a, **k))
+    first, second = (Overview(store=DataStore(own_build)) for _ in range(2))
     result = second.chart.object
     expected = first.chart.object
     assert result.to_dict() == expected.to_dict()
@@ -179,14 +177,14 @@ def test_sessions_with_the_same_filters_share_one_build_of_a_chart(own_build, mo
 
 
 def test_what_one_session_does_to_its_chart_stays_in_that_session(own_build):
-    first, second = (views.Overview(store=DataStore(own_build)) for _ in range(2))
+    first, second = (Overview(store=DataStore(own_build)) for _ in range(2))
     expected = second.chart.object.to_dict()
     # A zoom in the browser: Panel's pane relayouts the figure it was given.
     first.chart.relayout_data = {"xaxis.range[0]": "2023-02-01", "xaxis.range[1]": "2023-03-01"}
     first.chart.object.update_layout(title="changed in one session")
     first.chart.object.data[0].name = "renamed"
     assert first.chart.object.layout.xaxis.range == ("2023-02-01", "2023-03-01")
-    third = views.Overview(store=DataStore(own_build))
+    third = Overview(store=DataStore(own_build))
     assert second.chart.object.to_dict() == expected
     assert third.chart.object.to_dict() == expected
     first.store.sources = ["NBC News"]
@@ -206,7 +204,7 @@ def test_a_copied_chart_takes_updates_as_a_built_one_does(own_build):
 
 
 def test_a_view_shows_the_loading_spinner_while_it_redraws(seed_build, monkeypatch):
-    overview = views.Overview(store=DataStore(seed_build))
+    overview = Overview(store=DataStore(seed_build))
     shown = overview.__panel__()
     seen = []
     monkeypatch.setattr(overview, "update", lambda: seen.append(shown.loading))

@@ -5,21 +5,6 @@ import polars as pl
 from framescope import plots
 
 
-def test_tone_summary_one_box_per_outlet():
-    stats = pl.DataFrame(
-        {"source": ["B", "A"], "q1": [-0.2, 0.0], "median": [0.0, 0.1], "q3": [0.3, 0.2],
-         "lowerfence": [-0.9, -0.1], "upperfence": [0.9, 0.4], "mean": [0.05, 0.1],
-         "n": [40, 12], "n_articles": [3, 2]}
-    )  # fmt: skip
-    result = plots.tone_summary(stats)
-    assert [trace.name for trace in result.data] == [
-        "B (n=40 sentences in 3 articles)",
-        "A (n=12 sentences in 2 articles)",
-    ]
-    assert list(result.data[0].median) == [0.0]
-    assert plots.tone_summary(stats.clear()).layout.annotations[0].text == plots.NO_DATA
-
-
 def test_stacked_shares_sums_all_but_the_top_categories():
     table = pl.DataFrame(
         {"source": ["X", "X", "X", "Y", "Y"], "label": ["ally", "foe", "host", "ally", "guest"],

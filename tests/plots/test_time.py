@@ -28,26 +28,3 @@ def test_mentions_over_time_labels_raw_and_normalised():
     assert raw.data[0].name == "xi_jinping · A"
     with pytest.raises(ValueError, match="value 'bogus' is not one of"):
         plots.mentions_over_time(series, value="bogus")
-
-
-def test_tone_over_time_carries_intervals_and_n():
-    series = pl.DataFrame(
-        {
-            "period": [date(2023, 3, 13)],
-            "source": ["A"],
-            "n_sentences": [10],
-            "n_articles": [3],
-            "mean_tone": [0.2],
-            "ci_low": [0.1],
-            "ci_high": [0.35],
-            "rule": ["mean of sentence VADER compound"],
-        }
-    )
-    figure = plots.tone_over_time(series)
-    trace = figure.data[0]
-    assert (list(trace.error_y.array), list(trace.error_y.arrayminus)) == (
-        pytest.approx([0.15]),
-        pytest.approx([0.1]),
-    )
-    assert list(trace.customdata[0][:2]) == [10, 3]
-    assert "mean of sentence VADER compound" in figure.layout.title.text

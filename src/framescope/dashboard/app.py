@@ -1,13 +1,15 @@
-"""The dashboard app: filters in the sidebar, one tab per view, filters synced to the URL.
+"""The dashboard app: filters in the sidebar, one tab per view, the whole state in the URL.
 
-A link's filter values are checked against the build before any is set: one the build does not
-have is left out and named, escaped, in a notice, so a link cannot put text into the page.
+The link holds every filter, the date range (``from``, ``to``) and the open tab (``tab``). It is
+read once, when the session starts: each value is checked against the build before any is set,
+and one the build does not have or that cannot be read is left out and named, escaped, in a
+notice (so a link cannot put text into the page), while the others are kept. From then on the
+link follows the page.
 """
 
 from __future__ import annotations
 
-import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlencode
@@ -17,11 +19,11 @@ import param
 from panel.io.location import Location
 
 from framescope import safe
-from framescope.dashboard import figures, framing, reader, timelines, views
+from framescope.dashboard import figures, framing, links, reader, timelines, views
 from framescope.dashboard.state import DataStore
 
 VIEWS: list[type[views.View]] = [
-    views.Overview,
+    timelines.Overview,
     timelines.Mentions,
     timelines.Sentiment,
     framing.Framing,
@@ -40,6 +42,9 @@ URL_PARAMETERS = {
     "value": "value",
     "field": "field",
 }
+# The date range's ends and the open tab (a view's ``slug``), by their names in the link.
+DATE_PARAMETERS = ("from", "to")
+TAB_PARAMETER = "tab"
 # The field widget's tooltip: what follows it and what does not.
 FIELD_HELP = (
     "Headlines: mentions, tone, labels and numeric claims found in the articles' titles instead "
@@ -103,15 +108,19 @@ def create_app(
     has one already.
     """
     store = store if store is not None else DataStore(data_dir)
-    ignored = sync_url(store, pn.state.location) if pn.state.location is not None else {}
-    shown = [view(store=store, active=index == 0) for index, view in enumerate(VIEWS)]
+    # Hidden until the link has set the filters and the tab: the shown view then draws once.
+    shown = [view(store=store, active=False) for view in VIEWS]
     tabs = pn.Tabs(*[(view.title, view) for view in shown], dynamic=False)
 
-    def switch(event: param.parameterized.Event) -> None:
+    def switch(*_: param.parameterized.Event) -> None:
         for index, view in enumerate(shown):
-            view.active = index == event.new
+            view.active = index == tabs.active
 
     tabs.param.watch(switch, "active")
+    location = pn.state.location
+    slugs = [view.slug for view in shown]
+    ignored = sync_url(store, location, tabs=tabs, slugs=slugs) if location is not None else {}
+    switch()
     notice = [pn.pane.HTML(url_notice(ignored), sizing_mode="stretch_width")] if ignored else []
     # The template puts its title into the page as HTML; a profile's title is the build's.
     title = f"framescope: {store.profile.title}"
@@ -128,43 +137,113 @@ def create_app(
     )
 
 
-def sync_url(store: DataStore, location: Location) -> dict[str, list[Any]]:
-    """Set the store's filters from the URL (the values the build has), then keep the URL in
-    step with them. Returns the values left out, by URL name, for :func:`url_notice`.
+def sync_url(
+    store: DataStore,
+    location: Location,
+    *,
+    tabs: pn.Tabs | None = None,
+    slugs: Sequence[str] = (),
+) -> dict[str, list[Any]]:
+    """Set the store's filters, its date range and the open tab (of ``tabs``, named by
+    ``slugs``) from the link, then keep the link in step with them. Returns the values left
+    out, by their names in the link, for :func:`url_notice`.
 
-    Panel's ``Location.sync`` would try every value it finds and, for a selector without
-    options, add the value to them; it only sees the URL after the unknown values are gone.
+    The link is read once, here, by :func:`read_link`: each value on its own, so one the
+    build does not have or that cannot be read leaves the others set. Panel's ``Location.sync``
+    is not used: it sets a link's values in one ``param.update``, which stops at the first
+    value it cannot set and keeps quiet, and it re-reads the link whenever it changes (the
+    page sends back the link it was opened with once it loads).
+    """
+    kept, ignored = read_link(store, dict(parse_qsl(location.search[1:])), slugs=slugs)
+    tab = kept.pop(TAB_PARAMETER, None)
+    store.param.update(**kept)
+    if tabs is not None and tab is not None:
+        tabs.active = list(slugs).index(tab)
+
+    def follow(*_: param.parameterized.Event) -> None:
+        # Also when the page sends back the link it was opened with: it gets this one instead.
+        wanted = _link(location.search, store, tabs, slugs)
+        if location.search != wanted:
+            location.search = wanted
+
+    store.param.watch(follow, [*URL_PARAMETERS, "date_range"])
+    location.param.watch(follow, "search")
+    if tabs is not None:
+        tabs.param.watch(follow, "active")
+    follow()
+    return ignored
+
+
+def read_link(
+    store: DataStore, query: Mapping[str, str], *, slugs: Sequence[str] = ()
+) -> tuple[dict[str, Any], dict[str, list[Any]]]:
+    """What a link's ``query`` asks for that the build has: store values by parameter name
+    (``date_range`` from ``from`` and ``to``, see :func:`links.date_range`) and ``"tab"``, one
+    of ``slugs``; and the values left out, by their names in the link, in the link's order.
+
+    Names the dashboard does not use are neither kept nor reported: they may be another
+    tool's (``utm_source``, ``fbclid``), and the link keeps them.
+
+    Examples
+    --------
+    >>> query = {"granularity": "year", "axis": "event", "from": "2023-03-19",
+    ...          "tab": "Sentiment", "utm_source": "mail"}
+    >>> slugs = ["overview", "sentiment"]
+    >>> kept, ignored = read_link(DataStore(), query, slugs=slugs)  # doctest: +SKIP
+    >>> kept["axis"], kept["date_range"][0], kept["tab"], ignored  # doctest: +SKIP
+    ('event', datetime.date(2023, 3, 19), 'sentiment', {'granularity': ['year']})
     """
     names = {url: name for name, url in URL_PARAMETERS.items()}
-    asked = {names[key]: value for key, value in location.query_params.items() if key in names}
-    kept, dropped = store.accepted(asked)
-    store.param.update(**kept)
-    _without_filters(location)
-    location.sync(store, URL_PARAMETERS)
-    if dropped:
-        # The page sends back the URL it was opened with once it loads: a link copied from
-        # the address bar must not carry the unknown values on.
-        pn.state.onload(lambda: _rewrite(location, store))
-    return {URL_PARAMETERS[name]: values for name, values in dropped.items()}
+    asked: dict[str, Any] = {}
+    ignored: dict[str, list[Any]] = {}
+    for key, text in query.items():
+        if key in names:
+            try:
+                asked[names[key]] = links.decoded(text, _kind(store.param[names[key]]))
+            except ValueError:
+                ignored[key] = [text]
+    kept, unknown = store.accepted(asked)
+    ignored.update({URL_PARAMETERS[name]: values for name, values in unknown.items()})
+    start, end = (query.get(key) for key in DATE_PARAMETERS)
+    dates, undated = links.date_range(start, end, store.param.date_range.bounds)
+    if dates is not None:
+        kept["date_range"] = dates
+    ignored.update(undated)
+    if TAB_PARAMETER in query:
+        # Slugs are lower case; a typed "Sentiment" means the same tab.
+        tab = query[TAB_PARAMETER].lower()
+        if tab in slugs:
+            kept[TAB_PARAMETER] = tab
+        else:
+            ignored[TAB_PARAMETER] = [query[TAB_PARAMETER]]
+    return kept, {key: ignored[key] for key in query if key in ignored}
 
 
-def _without_filters(location: Location) -> None:
-    others = [
-        (key, value)
-        for key, value in parse_qsl(location.search[1:])
-        if key not in URL_PARAMETERS.values()
-    ]
-    location.search = f"?{urlencode(others)}" if others else ""
+def _kind(parameter: param.Parameter) -> links.Kind:
+    if isinstance(parameter, param.ListSelector):
+        return "list"
+    if isinstance(parameter, param.Boolean):
+        return "flag"
+    return "text"
 
 
-def _rewrite(location: Location, store: DataStore) -> None:
-    _without_filters(location)
-    values = {}
+def _link(search: str, store: DataStore, tabs: pn.Tabs | None, slugs: Sequence[str]) -> str:
+    """``search`` with the dashboard's names set to the store's values and the open tab, the
+    other names as they were."""
+    ours = {*URL_PARAMETERS.values(), *DATE_PARAMETERS, TAB_PARAMETER}
+    query = [(key, value) for key, value in parse_qsl(search[1:]) if key not in ours]
     for name, key in URL_PARAMETERS.items():
-        value = store.param[name].serialize(getattr(store, name))
-        if value is not None:
-            values[key] = value if isinstance(value, str) else json.dumps(value)
-    location.update_query(**values)  # type: ignore[arg-type]  # Panel types **query as a Mapping
+        value = getattr(store, name)
+        if value is not None:  # a build without actors has no actor
+            query.append((key, links.encoded(value)))
+    if store.date_range is not None:
+        # An end at the build's bound is no limit and is left out: the same link then shows
+        # a later build's new days (and the undated articles, see aggregates.selection).
+        ends = zip(DATE_PARAMETERS, store.date_range, store.param.date_range.bounds, strict=True)
+        query.extend((key, links.encoded(day)) for key, day, bound in ends if day != bound)
+    if tabs is not None and slugs:
+        query.append((TAB_PARAMETER, slugs[tabs.active]))
+    return f"?{urlencode(query)}" if query else ""
 
 
 def url_notice(ignored: Mapping[str, list[Any]]) -> str:
@@ -172,7 +251,7 @@ def url_notice(ignored: Mapping[str, list[Any]]) -> str:
 
     Examples
     --------
-    >>> "ignored. outlets: &lt;img src=x&gt;</div>" in url_notice({"outlets": ["<img src=x>"]})
+    >>> "kept. outlets: &lt;img src=x&gt;</div>" in url_notice({"outlets": ["<img src=x>"]})
     True
     """
     parts = []
@@ -182,8 +261,8 @@ def url_notice(ignored: Mapping[str, list[Any]]) -> str:
         parts.append(f"{safe.escape(name)}: {', '.join(safe.escape(v) for v in shown)}{more}")
     return (
         '<div style="padding:8px 12px;border:1px solid #e0b252;background:#fff8e5;'
-        'border-radius:6px">This link asks for values this build does not have; they are '
-        f"ignored. {'; '.join(parts)}</div>"
+        'border-radius:6px">This link asks for values this build does not have or cannot read; '
+        f"they are ignored, the rest of the link is kept. {'; '.join(parts)}</div>"
     )
 
 

@@ -1,4 +1,4 @@
-"""The views over time: mentions by actor and outlet, and tone by outlet and actor."""
+"""The views over time: the overview's coverage, mentions by actor and outlet, tone by outlet."""
 
 from __future__ import annotations
 
@@ -11,7 +11,58 @@ import polars as pl
 
 from framescope import plots, safe
 from framescope.dashboard.state import MAX_ARTICLE_BOXES
-from framescope.dashboard.views import FIELDED, View, axis_titled, headlined, tabulator
+from framescope.dashboard.views import FIELDED, FILTERS, View, axis_titled, headlined, tabulator
+
+_CARD_STYLE = (
+    "<style>.fs-card{display:inline-block;margin:4px 12px 4px 0;padding:6px 12px;"
+    "border:1px solid #ddd;border-radius:6px}</style>"
+)
+
+
+class Overview(View):
+    """Corpus size, date span, outlets and the coverage timeline with the milestones."""
+
+    title = "Overview"
+    depends = (*FILTERS, "granularity", "axis")
+
+    def __init__(self, **params: Any) -> None:
+        super().__init__(**params)
+        self.cards = pn.pane.HTML(sizing_mode="stretch_width")
+        self.chart = pn.pane.Plotly(sizing_mode="stretch_width", height=380)
+        self.refresh()
+
+    def data(self) -> pl.DataFrame:
+        return self.store.periods().select("article_id", "source", "published", "period", "title")
+
+    def update(self) -> None:
+        facts = self.store.overview()
+        span = f"{facts['first']} to {facts['last']}" if facts["first"] else "no dated articles"
+        items = [
+            ("articles", facts["articles"]),
+            ("outlets", facts["outlets"]),
+            ("published", span),
+            ("words", f"{facts['words']:,}"),
+            ("undated", facts["undated"]),
+            ("near-duplicates (whole corpus)", facts["near_duplicates"]),
+            ("syndicated copies (whole corpus)", facts["syndicated"]),
+            ("rejected inputs", facts["rejects"]),
+        ]
+        cards = "".join(
+            f'<div class="fs-card"><b>{safe.escape(v)}</b><br>{safe.escape(k)}</div>'
+            for k, v in items
+        )
+        self.cards.object = cards + _CARD_STYLE
+        store = self.store
+        self.chart.object = self.figure(
+            "coverage",
+            lambda: axis_titled(
+                plots.coverage(store.periods(), milestones=store.milestones(), axis=store.axis),
+                store,
+            ),
+        )
+
+    def layout(self) -> pn.viewable.Viewable:
+        return pn.Column(self.cards, self.chart, self.download, sizing_mode="stretch_width")
 
 
 class Mentions(View):

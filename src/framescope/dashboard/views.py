@@ -5,9 +5,9 @@ their panes' objects, so a filter change redraws only the views it touches. Ever
 the data behind it as CSV. Everything from the build (article text, titles, outlet names) is
 untrusted web content: it reaches HTML only through ``safe.escape``; tables show it as text.
 
-This module holds the base :class:`View`, its helpers and the overview; the mentions and
-sentiment views are ``timelines``', the framing view ``framing``'s, the figures view
-``figures.Trade``, the reader ``reader.Articles``.
+This module holds the base :class:`View` and its helpers; the overview, mentions and sentiment
+views are ``timelines``', the framing view ``framing``'s, the figures view ``figures.Trade``,
+the reader ``reader.Articles``.
 """
 
 from __future__ import annotations
@@ -21,7 +21,6 @@ import param
 import plotly.graph_objects as go
 import polars as pl
 
-from framescope import plots, safe
 from framescope.dashboard.state import DataStore
 
 FILTERS = ("sources", "date_range", "include_duplicates", "one_per_story")
@@ -30,10 +29,6 @@ FILTERS = ("sources", "date_range", "include_duplicates", "one_per_story")
 FIELDED = (*FILTERS, "field")
 # Tables longer than this page on the server: a browser gets one page, not 100,000 rows.
 REMOTE_ROWS = 1000
-_CARD_STYLE = (
-    "<style>.fs-card{display:inline-block;margin:4px 12px 4px 0;padding:6px 12px;"
-    "border:1px solid #ddd;border-radius:6px}</style>"
-)
 
 
 def pagination(frame: pl.DataFrame) -> Literal["local", "remote"]:
@@ -222,49 +217,3 @@ class View(pn.viewable.Viewer):
         # Lists (warnings) do not fit a CSV cell; join them.
         frame = frame.with_columns(pl.col(pl.List(pl.String)).list.join("; "))
         return io.StringIO(frame.write_csv())
-
-
-class Overview(View):
-    """Corpus size, date span, outlets and the coverage timeline with the milestones."""
-
-    title = "Overview"
-    depends = (*FILTERS, "granularity", "axis")
-
-    def __init__(self, **params: Any) -> None:
-        super().__init__(**params)
-        self.cards = pn.pane.HTML(sizing_mode="stretch_width")
-        self.chart = pn.pane.Plotly(sizing_mode="stretch_width", height=380)
-        self.refresh()
-
-    def data(self) -> pl.DataFrame:
-        return self.store.periods().select("article_id", "source", "published", "period", "title")
-
-    def update(self) -> None:
-        facts = self.store.overview()
-        span = f"{facts['first']} to {facts['last']}" if facts["first"] else "no dated articles"
-        items = [
-            ("articles", facts["articles"]),
-            ("outlets", facts["outlets"]),
-            ("published", span),
-            ("words", f"{facts['words']:,}"),
-            ("undated", facts["undated"]),
-            ("near-duplicates (whole corpus)", facts["near_duplicates"]),
-            ("syndicated copies (whole corpus)", facts["syndicated"]),
-            ("rejected inputs", facts["rejects"]),
-        ]
-        cards = "".join(
-            f'<div class="fs-card"><b>{safe.escape(v)}</b><br>{safe.escape(k)}</div>'
-            for k, v in items
-        )
-        self.cards.object = cards + _CARD_STYLE
-        store = self.store
-        self.chart.object = self.figure(
-            "coverage",
-            lambda: axis_titled(
-                plots.coverage(store.periods(), milestones=store.milestones(), axis=store.axis),
-                store,
-            ),
-        )
-
-    def layout(self) -> pn.viewable.Viewable:
-        return pn.Column(self.cards, self.chart, self.download, sizing_mode="stretch_width")

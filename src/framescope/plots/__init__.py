@@ -10,15 +10,17 @@ chart gives the escaped value back (``safe.unescape``). Titles are the callers' 
 caller escapes any value it puts into one.
 
 Builders are grouped by what they draw: ``common`` (empty figure, escaping, colours,
-milestones), ``time`` (coverage, mentions, tone over time), ``shares`` (tone spreads, heatmaps,
-stacked shares), ``claims`` (numeric claims against official statistics). Colours come from
-the build (``framescope.encoding``) when a caller passes them, so a value keeps its colour.
+milestones), ``time`` (coverage, mentions over time), ``tone`` (tone over time, its spread),
+``shares`` (heatmaps, stacked shares), ``claims`` (numeric claims against official
+statistics). Colours come from the build (``framescope.encoding``) when a caller passes
+them, so a value keeps its colour.
 """
 
 from framescope.plots.claims import WEBGL_POINTS, claims_against_reference
 from framescope.plots.common import NO_DATA, add_milestones, colours_for, empty
-from framescope.plots.shares import heatmap, stacked_shares, tone_distribution, tone_summary
-from framescope.plots.time import VALUE_LABELS, coverage, mentions_over_time, tone_over_time
+from framescope.plots.shares import heatmap, stacked_shares
+from framescope.plots.time import VALUE_LABELS, coverage, mentions_over_time
+from framescope.plots.tone import tone_distribution, tone_over_time, tone_summary
 
 __all__ = [
     "NO_DATA",
