@@ -282,6 +282,7 @@ TONE_SCHEMA = {
     "ci_low": pl.Float64,
     "ci_high": pl.Float64,
     "rule": pl.String,
+    "small_sample": pl.Boolean,
 }
 
 
@@ -292,9 +293,9 @@ def test_tone_series_means_counts_and_intervals() -> None:
     # other's. A single article gives no interval.
     expected = pl.DataFrame(
         [
-            (date(2023, 3, 13), "x", 3, 2, 0.25 / 3, -0.5, 0.375, RULE),
-            (date(2023, 3, 13), "y", 2, 1, 0.25, None, None, RULE),
-            (date(2023, 3, 20), "x", 3, 1, 0.0, None, None, RULE),
+            (date(2023, 3, 13), "x", 3, 2, 0.25 / 3, -0.5, 0.375, RULE, True),
+            (date(2023, 3, 13), "y", 2, 1, 0.25, None, None, RULE, True),
+            (date(2023, 3, 20), "x", 3, 1, 0.0, None, None, RULE, True),
         ],
         schema=TONE_SCHEMA,
         orient="row",
@@ -309,7 +310,7 @@ def test_tone_series_for_one_actor_counts_each_sentence_once() -> None:
     # a1 mentions Xi twice in one sentence; a2 (a Sunday) is day -1, in the bucket of -7.
     schema = {"period": pl.Int64, "source": pl.String, "actor": pl.String}
     expected = pl.DataFrame(
-        [(-7, "x", "xi", 2, 2, 0.0, -0.5, 0.5, RULE)],
+        [(-7, "x", "xi", 2, 2, 0.0, -0.5, 0.5, RULE, True)],
         schema={**schema, **{k: v for k, v in TONE_SCHEMA.items() if k not in schema}},
         orient="row",
     )
@@ -474,6 +475,16 @@ def test_bootstrap_interval_contains_the_mean_and_narrows_with_more_articles() -
     )
     widths = dict(result.select("source", "width").iter_rows())
     assert widths["few"] > widths["some"] > widths["many"] > 0
+
+
+def test_small_samples_are_flagged_below_the_threshold() -> None:
+    counts = {(EVENT, "few"): timeseries.SMALL_SAMPLE_ARTICLES - 1,
+              (EVENT, "enough"): timeseries.SMALL_SAMPLE_ARTICLES}  # fmt: skip
+    articles, sentiment = random_corpus(counts, seed=3)
+    result = dict(
+        timeseries.tone_series(sentiment, articles).select("source", "small_sample").rows()
+    )
+    assert result == {"enough": False, "few": True}
 
 
 def test_bootstrap_gives_no_interval_for_a_single_article() -> None:

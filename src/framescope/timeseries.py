@@ -27,6 +27,9 @@ Tone intervals
     articles with replacement and takes the mean over all sentences of the drawn articles.
     A group with one article has no interval (null): every resample would be that article
     again, and a zero-width band would read as certainty where there is no information.
+    A group of fewer than :data:`SMALL_SAMPLE_ARTICLES` articles is flagged ``small_sample``:
+    with so few clusters the resamples take few distinct values (three for two articles), so
+    the interval is too narrow to trust, and a chart should say so rather than hide the point.
 
     The resamples are drawn from a counter-based generator (SplitMix64) keyed by the seed
     and the group's labels, so a group's interval depends only on its own sentences, the
@@ -56,6 +59,9 @@ AXES = ("calendar", "event")
 
 _TRUNCATE = {"day": "1d", "week": "1w", "month": "1mo"}
 _EVENT_BUCKET_DAYS = {"day": 1, "week": 7, "month": 30}
+
+SMALL_SAMPLE_ARTICLES = 5
+"""A tone series group of fewer articles than this is flagged ``small_sample``."""
 
 # Elements per bootstrap work array (8 bytes each): ~32 MB, whatever the corpus size.
 _BOOTSTRAP_CHUNK = 1 << 22
@@ -328,8 +334,9 @@ def tone_series(
     DataFrame with one row per period x source with at least one scored sentence, sorted:
     ``period``, ``source``, (``actor`` when given), ``n_sentences``, ``n_articles``,
     ``mean_tone`` (mean of the sentences' ``compound``), ``ci_low``, ``ci_high`` (null
-    when ``n_articles`` is 1: no interval can be had from one article) and ``rule`` (how
-    the numbers were made, for captions). The interval method is in the module docstring.
+    when ``n_articles`` is 1: no interval can be had from one article), ``rule`` (how
+    the numbers were made, for captions) and ``small_sample`` (fewer than
+    :data:`SMALL_SAMPLE_ARTICLES` articles). The interval method is in the module docstring.
 
     Raises
     ------
@@ -426,9 +433,10 @@ def tone_table(
     --------
     >>> groups = pl.DataFrame({"period": [1], "source": ["X"], "n_sentences": [3],
     ...     "n_articles": [1], "mean_tone": [0.2]})
-    >>> tone_table(groups, np.array([np.nan]), np.array([np.nan]), method="vader", actor=None,
-    ...     n_boot=10)["ci_low"].to_list()
-    [None]
+    >>> table = tone_table(groups, np.array([np.nan]), np.array([np.nan]), method="vader",
+    ...     actor=None, n_boot=10)
+    >>> table.select("ci_low", "small_sample").row(0)
+    (None, True)
     """
     rule = (
         f"mean of sentence {method.upper()} compound; {level * 100:g}% CI: "
@@ -445,6 +453,7 @@ def tone_table(
         pl.Series("ci_low", low, dtype=pl.Float64).fill_nan(None),
         pl.Series("ci_high", high, dtype=pl.Float64).fill_nan(None),
         pl.lit(rule, dtype=pl.String).alias("rule"),
+        (pl.col("n_articles") < SMALL_SAMPLE_ARTICLES).alias("small_sample"),
     )
 
 
