@@ -146,6 +146,66 @@ def test_periods_reject_bad_options(options: dict[str, str], message: str) -> No
         timeseries.periods(pl.col("published"), **options)
 
 
+DAY_MS = 86_400_000
+
+
+def _marks(frame: pl.DataFrame, freq: str, axis: str) -> pl.DataFrame:
+    options = {"freq": freq, "axis": axis}
+    period = pl.col("period")
+    return frame.select(
+        timeseries.period_middle(period, **options).alias("middle"),
+        timeseries.period_width(period, **options).alias("width"),
+        timeseries.period_end(period, **options).alias("end"),
+        timeseries.period_label(period, **options).alias("label"),
+    )
+
+
+@pytest.mark.parametrize(
+    ("freq", "start", "expected"),
+    [
+        ("day", date(2023, 3, 17), (datetime(2023, 3, 17, 12), DAY_MS, date(2023, 3, 18),
+                                    "17 Mar 2023")),
+        ("week", date(2023, 3, 13), (datetime(2023, 3, 16, 12), 7 * DAY_MS, date(2023, 3, 20),
+                                     "week of 13 Mar 2023")),
+        ("month", date(2023, 2, 1), (datetime(2023, 2, 15), 28 * DAY_MS, date(2023, 3, 1),
+                                     "February 2023")),
+        ("month", date(2023, 3, 1), (datetime(2023, 3, 16, 12), 31 * DAY_MS, date(2023, 4, 1),
+                                     "March 2023")),
+    ],
+)  # fmt: skip
+def test_calendar_periods_are_marked_at_their_middle_with_their_length(
+    freq: str, start: date, expected: tuple[object, ...]
+) -> None:
+    result = _marks(pl.DataFrame({"period": [start, None]}), freq, "calendar")
+    assert result.row(0) == expected
+    assert result.row(1) == (None, None, None, None)
+
+
+@pytest.mark.parametrize(
+    ("freq", "start", "expected"),
+    [
+        ("day", -3, (-2.5, 1, -2, "day -3")),
+        ("week", -7, (-3.5, 7, 0, "days -7 to -1")),
+        # The 17-18 March articles (days -3, -2) are in this bucket: drawn at its middle, not
+        # at -30, they sit near the milestones they report.
+        ("month", -30, (-15.0, 30, 0, "days -30 to -1")),
+        ("month", 0, (15.0, 30, 30, "days 0 to 29")),
+    ],
+)
+def test_event_periods_are_marked_at_their_middle_with_their_length(
+    freq: str, start: int, expected: tuple[object, ...]
+) -> None:
+    result = _marks(pl.DataFrame({"period": [start]}), freq, "event")
+    assert result.row(0) == expected
+
+
+def test_period_marks_reject_bad_options() -> None:
+    with pytest.raises(ValueError, match=r"freq: 'year' is not one of"):
+        timeseries.period_middle(pl.col("period"), freq="year")
+    with pytest.raises(ValueError, match=r"axis: 'fiscal' is not one of"):
+        timeseries.period_width(pl.col("period"), axis="fiscal")
+
+
 def test_relative_days() -> None:
     frame = pl.DataFrame({"published": [date(2023, 1, 30), EVENT, date(2023, 3, 22), None]})
     result = frame.select(timeseries.relative_days(pl.col("published"), EVENT))

@@ -121,12 +121,7 @@ def periods(
     >>> frame.select(event)["published"].to_list()
     [-7, 0]
     """
-    if freq not in FREQS:
-        msg = f"freq: {freq!r} is not one of {list(FREQS)}"
-        raise ValueError(msg)
-    if axis not in AXES:
-        msg = f"axis: {axis!r} is not one of {list(AXES)}"
-        raise ValueError(msg)
+    _check_period_options(freq, axis)
     if axis == "calendar":
         return published.cast(pl.Date).dt.truncate(_TRUNCATE[freq])
     if event_date is None:
@@ -135,6 +130,99 @@ def periods(
     width = _EVENT_BUCKET_DAYS[freq]
     # Floor division keeps buckets aligned on day 0 for negative offsets too: -1 // 7 == -1.
     return (relative_days(published, event_date) // width) * width
+
+
+def _check_period_options(freq: str, axis: str) -> None:
+    if freq not in FREQS:
+        msg = f"freq: {freq!r} is not one of {list(FREQS)}"
+        raise ValueError(msg)
+    if axis not in AXES:
+        msg = f"axis: {axis!r} is not one of {list(AXES)}"
+        raise ValueError(msg)
+
+
+def period_end(period: pl.Expr, *, freq: str = "week", axis: str = "calendar") -> pl.Expr:
+    """Where a period from :func:`periods` ends: the first day of the next one (exclusive).
+
+    A period covers ``[period, period_end)``: on either axis a day ``d`` is the stretch from
+    ``d`` to ``d + 1``, as a date on a calendar axis is its midnight.
+
+    Examples
+    --------
+    >>> frame = pl.DataFrame({"period": [date(2023, 2, 1)]})
+    >>> frame.select(period_end(pl.col("period"), freq="month")).item()
+    datetime.date(2023, 3, 1)
+    >>> pl.select(period_end(pl.lit(-7), axis="event")).item()
+    0
+    """
+    _check_period_options(freq, axis)
+    if axis == "calendar":
+        return period.dt.offset_by(_TRUNCATE[freq])
+    return period + _EVENT_BUCKET_DAYS[freq]
+
+
+def period_width(period: pl.Expr, *, freq: str = "week", axis: str = "calendar") -> pl.Expr:
+    """How long each period lasts, as a chart's bar ``width`` wants it: milliseconds on the
+    calendar axis (a month's days vary), days on the event axis (Int64 both).
+
+    Examples
+    --------
+    >>> frame = pl.DataFrame({"period": [date(2023, 2, 1), date(2023, 3, 1)]})
+    >>> frame.select(period_width(pl.col("period"), freq="month"))["period"].to_list()
+    [2419200000, 2678400000]
+    >>> pl.select(period_width(pl.lit(0), freq="week", axis="event")).item()
+    7
+    """
+    _check_period_options(freq, axis)
+    if axis == "calendar":
+        start = period.cast(pl.Datetime("ms"))
+        end = period_end(period, freq=freq, axis=axis).cast(pl.Datetime("ms"))
+        return (end - start).dt.total_milliseconds()
+    return pl.when(period.is_not_null()).then(pl.lit(_EVENT_BUCKET_DAYS[freq], dtype=pl.Int64))
+
+
+def period_middle(period: pl.Expr, *, freq: str = "week", axis: str = "calendar") -> pl.Expr:
+    """The middle of each period, where a chart centres its mark: a Datetime (ms) on the
+    calendar axis, a Float64 day on the event axis.
+
+    Drawn at its first day, a period's mark would sit before the days it counts (a 30-day
+    bucket of days -30 to -1 drawn at -30, weeks before the milestones its articles report).
+
+    Examples
+    --------
+    >>> frame = pl.DataFrame({"period": [date(2023, 3, 13)]})
+    >>> frame.select(period_middle(pl.col("period"))).item()
+    datetime.datetime(2023, 3, 16, 12, 0)
+    >>> pl.select(period_middle(pl.lit(-30), freq="month", axis="event")).item()
+    -15.0
+    """
+    _check_period_options(freq, axis)
+    if axis == "calendar":
+        start = period.cast(pl.Datetime("ms"))
+        end = period_end(period, freq=freq, axis=axis).cast(pl.Datetime("ms"))
+        return start + (end - start) / 2
+    return period.cast(pl.Float64) + _EVENT_BUCKET_DAYS[freq] / 2
+
+
+def period_label(period: pl.Expr, *, freq: str = "week", axis: str = "calendar") -> pl.Expr:
+    """Each period in words, for hover text and tables: "17 Mar 2023", "week of 13 Mar 2023",
+    "March 2023"; on the event axis "day -3", "days -7 to -1".
+
+    Examples
+    --------
+    >>> frame = pl.DataFrame({"period": [date(2023, 3, 13)]})
+    >>> frame.select(period_label(pl.col("period"))).item()
+    'week of 13 Mar 2023'
+    >>> pl.select(period_label(pl.lit(-30), freq="month", axis="event")).item()
+    'days -30 to -1'
+    """
+    _check_period_options(freq, axis)
+    if axis == "calendar":
+        formats = {"day": "%-d %b %Y", "week": "week of %-d %b %Y", "month": "%B %Y"}
+        return period.dt.strftime(formats[freq])
+    if freq == "day":
+        return pl.format("day {}", period)
+    return pl.format("days {} to {}", period, period + (_EVENT_BUCKET_DAYS[freq] - 1))
 
 
 def undated(articles: pl.DataFrame, *, include_duplicates: bool = False) -> pl.DataFrame:
