@@ -8,6 +8,8 @@ one sentiment method next to another, claims next to the targets they repeat.
 - :mod:`~framescope.report.event`: what a notebook picks from the build when its settings
   leave it open (actors to follow, a value to read), the official series a profile names
   (or none) and the figures of any event by metric.
+- :mod:`~framescope.report.show`: the build's colours and names as the dashboard shows them,
+  and tables as HTML a person reads (``report.look(articles, topic).table(frame)``).
 
 The notebooks call these instead of defining functions of their own; ``from framescope import
 report`` gives every one of them. The dashboard imports this package for the trade tables, so
@@ -31,6 +33,7 @@ from framescope.report.event import (
     rarest,
     reference_note,
 )
+from framescope.report.show import Look, Table, look, table
 from framescope.report.tone import scored_gold, tone_by_method
 from framescope.report.trade import (
     checked_claims,
@@ -41,6 +44,8 @@ from framescope.report.trade import (
 )
 
 __all__ = [
+    "Look",
+    "Table",
     "checked_claims",
     "cleaning_diff",
     "cleaning_edits",
@@ -48,6 +53,7 @@ __all__ = [
     "figures_by_metric",
     "glued_by_article",
     "leading_actors",
+    "look",
     "matching_targets",
     "names_reference",
     "official_lines",
@@ -58,6 +64,7 @@ __all__ = [
     "reference_lines",
     "reference_note",
     "scored_gold",
+    "table",
     "target_markers",
     "tone_by_method",
     "trade_claims",
