@@ -116,6 +116,39 @@ def test_named_replaces_ids_of_named_columns_only(seed: profiles.Profile) -> Non
     assert_frame_equal(result, expected)
 
 
+def test_named_names_speakers_their_kinds_and_omitted_items(seed: profiles.Profile) -> None:
+    names = display.for_profile(seed)
+    quotes = pl.DataFrame(
+        {
+            "speaker": ["wang_wenbin", "the report"],
+            "speaker_kind": ["government", "independent_media"],
+        }
+    )
+    result = show.named(quotes, names)
+    expected = pl.DataFrame(
+        {
+            "speaker": ["Wang Wenbin", "the report"],
+            "speaker_kind": ["government", "independent media"],
+        }
+    )
+    assert_frame_equal(result, expected)
+    omitted = pl.DataFrame(
+        {
+            "kind": ["actor", "voice", "figure", "frame"],
+            "item": ["vladimir_putin", "li_unlisted", "bilateral_trade", "economic_ties"],
+        }
+    )
+    result = show.named(omitted, names)["item"].to_list()
+    expected = [
+        "Vladimir Putin",
+        "li unlisted",
+        names.name("metric", "bilateral_trade"),
+        "economic ties and trade",
+    ]
+    assert result == expected
+    assert "_" not in expected[2]
+
+
 def test_table_with_names_names_values_and_pivoted_headers(seed: profiles.Profile) -> None:
     names = display.for_profile(seed)
     frame = pl.DataFrame(

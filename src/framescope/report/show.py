@@ -34,8 +34,19 @@ NAMED_COLUMNS: dict[str, display.Kind] = {
     "voice": "voice",
     "method": "measure",
     "codebook_category": "category",
+    "speaker": "actor",
 }
-"""Columns that hold ids of one kind in every table of a build (README: data dictionary)."""
+"""Columns that hold ids of one kind in every table of a build (README: data dictionary); a
+speaker is an actor's id or the words the build found."""
+HUMANISED_COLUMNS = ("speaker_kind",)
+"""Columns of codes that no profile names (``independent_media``): shown without underscores."""
+ITEM_KINDS: dict[str, display.Kind] = {
+    "actor": "actor",
+    "frame": "frame",
+    "voice": "actor",
+    "figure": "metric",
+}
+"""``framing.omissions``: the kind of id its ``item`` holds, by its ``kind``."""
 HEADER_KINDS: tuple[display.Kind, ...] = ("measure", "actor", "frame", "term", "metric", "voice")
 """Where a column's header finds its name: a measure, or an id that a pivot made a column."""
 COLOUR_KINDS = {
@@ -216,7 +227,9 @@ def table(
 
 
 def named(frame: pl.DataFrame, names: display.DisplayNames) -> pl.DataFrame:
-    """``frame`` with the ids in its :data:`NAMED_COLUMNS` replaced by their names.
+    """``frame`` with the ids in its :data:`NAMED_COLUMNS` replaced by their names, the codes
+    of :data:`HUMANISED_COLUMNS` without underscores, and an omissions table's ``item`` named
+    by its ``kind`` (:data:`ITEM_KINDS`).
 
     Examples
     --------
@@ -224,10 +237,27 @@ def named(frame: pl.DataFrame, names: display.DisplayNames) -> pl.DataFrame:
     >>> frame = pl.DataFrame({"actor": ["xi_jinping"], "voice": ["western_official"]})
     >>> named(frame, names).row(0)
     ('Xi Jinping', 'Western officials')
+    >>> items = pl.DataFrame({"kind": ["actor", "frame"], "item": ["xi_jinping", "economy"]})
+    >>> named(items, names)["item"].to_list()
+    ['Xi Jinping', 'economy']
     """
-    kinds = {column: kind for column, kind in NAMED_COLUMNS.items() if column in frame.columns}
-    string = [column for column in kinds if frame.schema[column] == pl.String]
-    return frame.with_columns(names.expr(kinds[column], column) for column in string)
+    strings = {column for column, dtype in frame.schema.items() if dtype == pl.String}
+    exprs = [
+        names.expr(kind, column) for column, kind in NAMED_COLUMNS.items() if column in strings
+    ]
+    exprs += [
+        pl.col(column).str.replace_all("_", " ")
+        for column in HUMANISED_COLUMNS
+        if column in strings
+    ]
+    if {"kind", "item"} <= strings:
+        item = pl.col("item")
+        for kind, name_kind in ITEM_KINDS.items():
+            item = (
+                pl.when(pl.col("kind") == kind).then(names.expr(name_kind, "item")).otherwise(item)
+            )
+        exprs.append(item.alias("item"))
+    return frame.with_columns(exprs)
 
 
 @dataclass(frozen=True)
