@@ -16,9 +16,11 @@ on them, are written where they are applied:
 - :mod:`~framescope.claims.series`: a reference series' columns, your own series, and how
   reference CSVs are validated; :mod:`~framescope.claims.official`: the shipped official
   statistics (annual, year to date, targets); :mod:`~framescope.claims.checks`: claims set
-  against them.
+  against them; :mod:`~framescope.claims.verdicts`: a verdict per claim (matches, rounding,
+  wrong period, target stated as fact, differs, no reference).
 """
 
+from framescope.claims import verdicts
 from framescope.claims.checks import COMPARISON_SCHEMA, check_reporters, compare, monthly
 from framescope.claims.extract import (
     FIGURE_SCHEMA,
@@ -31,6 +33,7 @@ from framescope.claims.ledger import LEDGER_SCHEMA, format_value, ledger
 from framescope.claims.matching import NOT_METRIC_TERMS, metric_terms
 from framescope.claims.official import TARGET_SCHEMA, TRADE_METRIC, annual, targets, year_to_date
 from framescope.claims.series import SERIES_SCHEMA, STATUSES, ReferenceDataError, read_series
+from framescope.claims.verdicts import TOLERANCE, VERDICT_SCHEMA, VERDICTS, judge
 
 __all__ = [
     "COMPARISON_SCHEMA",
@@ -42,18 +45,23 @@ __all__ = [
     "SERIES_SCHEMA",
     "STATUSES",
     "TARGET_SCHEMA",
+    "TOLERANCE",
     "TRADE_METRIC",
     "UNITS",
+    "VERDICTS",
+    "VERDICT_SCHEMA",
     "ReferenceDataError",
     "annual",
     "check_reporters",
     "compare",
     "extract",
     "format_value",
+    "judge",
     "ledger",
     "metric_terms",
     "monthly",
     "read_series",
     "targets",
+    "verdicts",
     "year_to_date",
 ]
