@@ -1,97 +1,225 @@
-"""Charts of tone: mean tone over time with intervals, and its spread per article or outlet."""
+"""Charts of tone: mean tone over time with intervals, and its spread per article or outlet.
+
+Tone is a sentence score from -1 (negative) to +1 (positive); each chart says which scorer
+made it. Thin evidence is shown, not hidden: a point from fewer than
+``timeseries.SMALL_SAMPLE_ARTICLES`` articles is hollow, a point from one article has no
+interval bar, and the subtitle says both.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
+import numpy as np
 import plotly.graph_objects as go
 import polars as pl
 
+from framescope import timeseries
 from framescope.plots.common import add_milestones, colours_for, empty, x_title
+from framescope.plots.time import (
+    dodge,
+    dodged_x,
+    period_noun,
+    period_ticks,
+    with_period_marks,
+)
 from framescope.safe import escape
+
+TONE_AXIS = "mean tone (-1 negative to +1 positive)"
+SCORE_AXIS = "sentence tone (-1 negative to +1 positive)"
+_ROW_PX = 26  # one box per article or outlet: enough for its label and jittered points
 
 
 def tone_over_time(
     series: pl.DataFrame,
     *,
+    freq: str = "week",
     axis: str = "calendar",
     milestones: pl.DataFrame | None = None,
     title: str = "Tone over time",
+    method: str = "",
     colours: Mapping[str, str] | None = None,
 ) -> go.Figure:
-    """Mean sentence tone per period and outlet with its interval, from ``tone_series``."""
+    """Mean sentence tone per period and outlet with its interval, from ``tone_series``.
+
+    Each outlet's point sits at its own place within the period (outlets side by side, in
+    name order), so equal tones do not hide each other. A ``small_sample`` point is hollow;
+    a point without an interval (one article) has no bar; the subtitle says so when the
+    chart has either. ``method`` is the scorer's name as a reader knows it.
+
+    Examples
+    --------
+    >>> from datetime import date
+    >>> series = pl.DataFrame({"period": [date(2023, 3, 13)] * 2, "source": ["A", "B"],
+    ...     "n_sentences": [4, 9], "n_articles": [1, 6], "mean_tone": [0.1, -0.2],
+    ...     "ci_low": [None, -0.3], "ci_high": [None, -0.1], "small_sample": [True, False]})
+    >>> figure = tone_over_time(series)
+    >>> [list(trace.marker.symbol) for trace in figure.data]
+    [['circle-open'], ['circle']]
+    >>> "no bar: one article" in figure.layout.title.subtitle.text
+    True
+    """
     if series.is_empty():
         return empty()
-    colours = colours_for(series["source"].unique().to_list(), colours)
+    if "small_sample" not in series.columns:
+        flagged = pl.col("n_articles") < timeseries.SMALL_SAMPLE_ARTICLES
+        series = series.with_columns(flagged.alias("small_sample"))
+    sources = sorted(series["source"].unique().to_list())
+    colours = colours_for(sources, colours)
+    marked = with_period_marks(series.sort("source", "period"), freq=freq, axis=axis)
+    offsets = dodge(sources)
+    marked = marked.with_columns(_tone_hover(marked).alias("_hover"))
     traces: list[go.BaseTraceType] = []
-    for (source,), rows in series.sort("period").group_by("source", maintain_order=True):
+    for (source,), rows in marked.group_by("source", maintain_order=True):
         mean = rows["mean_tone"]
-        # numpy arrays, not lists: see mentions_over_time.
-        upper = (rows["ci_high"] - mean).fill_null(0).to_numpy()
-        lower = (mean - rows["ci_low"]).fill_null(0).to_numpy()
+        # numpy arrays, not lists: see plots.time.mentions_over_time. NaN draws no bar, where
+        # a zero-length one would read as certainty.
+        upper = (rows["ci_high"] - mean).fill_null(np.nan).to_numpy()
+        lower = (mean - rows["ci_low"]).fill_null(np.nan).to_numpy()
+        small = rows["small_sample"].to_numpy()
         traces.append(
             go.Scatter(
-                x=rows["period"].to_numpy(),
+                x=dodged_x(rows, offsets[source], axis=axis),
                 y=mean.to_numpy(),
                 mode="lines+markers",
                 name=escape(source),
-                line={"color": colours[source]},
-                error_y={"type": "data", "array": upper, "arrayminus": lower, "visible": True},
-                customdata=rows.select("n_sentences", "n_articles", "ci_low", "ci_high").to_numpy(),
-                hovertemplate=(
-                    escape(source) + "<br>%{x}: mean %{y:.3f}<br>95% CI %{customdata[2]:.3f} .. "
-                    "%{customdata[3]:.3f}<br>n: %{customdata[0]} sentences in "
-                    "%{customdata[1]} articles<extra></extra>"
-                ),
+                line={"color": colours[source], "width": 1.5},
+                marker={
+                    "size": 9,
+                    "symbol": np.where(small, "circle-open", "circle"),
+                    "line": {"width": 2, "color": colours[source]},
+                },
+                error_y={"type": "data", "array": upper, "arrayminus": lower, "visible": True,
+                         "thickness": 1.5, "width": 4},
+                customdata=rows["_hover"].to_numpy(),
+                hovertemplate="%{customdata}<extra>" + escape(source) + "</extra>",
             )
-        )
-    rule = series["rule"][0] if "rule" in series.columns else ""
+        )  # fmt: skip
     figure = go.Figure(data=traces)
+    figure.update_xaxes(period_ticks(marked, freq=freq, axis=axis))
     figure.update_layout(
-        title={"text": f"{title}<br><sup>{escape(rule)}</sup>"},
+        title={"text": title, "subtitle": {"text": _tone_notes(series, freq, axis, method)}},
         xaxis_title=x_title(axis),
-        yaxis_title="mean sentence tone (-1..1)",
-        yaxis_range=[-1, 1],
+        yaxis={"title": TONE_AXIS, "range": [-1.05, 1.05], "zeroline": False},
+        legend_title="outlet",
+        hovermode="closest",
     )
     figure.add_hline(y=0, line={"color": "lightgrey"})
     return add_milestones(figure, milestones, axis=axis) if milestones is not None else figure
 
 
-def tone_distribution(
-    scores: pl.DataFrame, *, colours: Mapping[str, str] | None = None
-) -> go.Figure:
-    """Sentence tone per article as box plots, grouped by outlet.
+def _tone_hover(marked: pl.DataFrame) -> pl.Expr:
+    """Each point's hover text, made for the whole column at once (no loop over points)."""
+    interval = (
+        pl.when(pl.col("ci_low").is_null())
+        .then(pl.lit("no interval: one article"))
+        .otherwise(
+            pl.format(
+                "95% interval {} to {}",
+                pl.col("ci_low").round(2).cast(pl.String),
+                pl.col("ci_high").round(2).cast(pl.String),
+            )
+        )
+    )
+    small = pl.when(pl.col("small_sample")).then(
+        pl.lit(f"<br>small sample: fewer than {timeseries.SMALL_SAMPLE_ARTICLES} articles")
+    )
+    return pl.format(
+        "{}<br>mean tone {}<br>{}<br>n: {} sentences in {} articles{}",
+        pl.col("_label"),
+        pl.col("mean_tone").round(2).cast(pl.String),
+        interval,
+        pl.col("n_sentences"),
+        pl.col("n_articles"),
+        small.otherwise(pl.lit("")),
+    )
 
-    ``scores`` needs ``label`` (the article's name on the axis), ``source`` and ``compound``.
+
+def _tone_notes(series: pl.DataFrame, freq: str, axis: str, method: str) -> str:
+    """The subtitle: what a point and a bar are, and why some points are hollow or bare."""
+    scorer = f" ({escape(method)})" if method else ""
+    notes = [
+        f"a point: mean of the sentences' tone{scorer} per {period_noun(freq, axis)} and "
+        "outlet; bar: 95% interval over articles"
+    ]
+    if series["small_sample"].any():
+        notes.append(f"hollow: fewer than {timeseries.SMALL_SAMPLE_ARTICLES} articles")
+    if series["ci_low"].null_count():
+        notes.append("no bar: one article, so no interval")
+    return "; ".join(notes)
+
+
+def tone_distribution(
+    scores: pl.DataFrame, *, method: str = "", colours: Mapping[str, str] | None = None
+) -> go.Figure:
+    """Sentence tone per article as horizontal box plots, one row per article, grouped by
+    outlet, labelled on the y axis; the figure grows with the articles so none is squashed.
+
+    ``scores`` needs ``label`` (the article's name on the axis), ``source`` and ``compound``;
+    with ``article_id``, two articles that share a label get a row each.
+
+    Examples
+    --------
+    >>> scores = pl.DataFrame({"article_id": ["a", "a", "b"], "label": ["X · 2023-03-20"] * 3,
+    ...     "source": ["X"] * 3, "compound": [0.5, -0.1, 0.2]})
+    >>> figure = tone_distribution(scores)
+    >>> [trace.name for trace in figure.data], figure.data[0].orientation
+    (['X · 2023-03-20', 'X · 2023-03-20 (2)'], 'h')
     """
     if scores.is_empty():
         return empty()
     colours = colours_for(scores["source"].unique().to_list(), colours)
+    keys = ["label", "article_id"] if "article_id" in scores.columns else ["label"]
+    articles = scores.select(*keys, "source").unique(maintain_order=True).sort(keys)
+    # Boxes of one name share a row: a second article of one outlet and day needs its own.
+    articles = articles.with_columns(
+        pl.when(pl.int_range(pl.len()).over("label") > 0)
+        .then(pl.format("{} ({})", "label", pl.int_range(1, pl.len() + 1).over("label")))
+        .otherwise(pl.col("label"))
+        .alias("_row")
+    )
+    rows = dict(zip(articles.select(keys).rows(), articles["_row"].to_list(), strict=True))
     traces: list[go.BaseTraceType] = []
-    for (label, source), rows in scores.group_by("label", "source", maintain_order=True):
+    for key, part in scores.sort(keys).group_by(keys, maintain_order=True):
+        source = part["source"][0]
+        name = escape(rows[tuple(key)])
         traces.append(
             go.Box(
-                y=rows["compound"].to_list(),
-                name=escape(label),
+                x=part["compound"].to_numpy(),
+                y=np.full(part.height, name, dtype=object),
+                name=name,
+                orientation="h",
                 marker_color=colours[source],
                 boxpoints="all",
-                jitter=0.4,
+                jitter=0.5,
+                pointpos=0,
                 legendgroup=escape(source),
-                hovertemplate="%{y:.3f}<extra>" + f"{escape(source)} (n={rows.height})</extra>",
+                hovertemplate="%{x:.2f}<extra>" + f"{name} (n={part.height} sentences)</extra>",
             )
         )
+    scorer = f" ({escape(method)})" if method else ""
     figure = go.Figure(data=traces)
     figure.update_layout(
-        title="Distribution of sentence tone per article",
+        title={
+            "text": "Tone of each article's sentences",
+            "subtitle": {
+                "text": f"one row per article, each dot a sentence{scorer}; box: the middle "
+                "half of its sentences, line: median"
+            },
+        },
         showlegend=False,
-        yaxis_title="sentence compound (-1..1)",
-        yaxis_range=[-1.05, 1.05],
+        xaxis={"title": SCORE_AXIS, "range": [-1.05, 1.05], "zeroline": True},
+        # First article on top, as a list reads.
+        yaxis={"autorange": "reversed", "automargin": True, "type": "category"},
+        height=_rows_height(len(traces)),
     )
     return figure
 
 
-def tone_summary(stats: pl.DataFrame, *, colours: Mapping[str, str] | None = None) -> go.Figure:
-    """Sentence tone per outlet as box plots drawn from precomputed statistics.
+def tone_summary(
+    stats: pl.DataFrame, *, method: str = "", colours: Mapping[str, str] | None = None
+) -> go.Figure:
+    """Sentence tone per outlet as horizontal box plots drawn from precomputed statistics.
 
     For selections with too many articles for :func:`tone_distribution`'s one box each.
     ``stats`` needs ``source``, ``q1``, ``median``, ``q3``, ``lowerfence``, ``upperfence``,
@@ -114,8 +242,9 @@ def tone_summary(stats: pl.DataFrame, *, colours: Mapping[str, str] | None = Non
     ]
     traces = [
         go.Box(
-            x=[name],
+            y=[name],
             name=name,
+            orientation="h",
             q1=[row["q1"]],
             median=[row["median"]],
             q3=[row["q3"]],
@@ -126,12 +255,23 @@ def tone_summary(stats: pl.DataFrame, *, colours: Mapping[str, str] | None = Non
         )
         for name, row in zip(names, stats.iter_rows(named=True), strict=True)
     ]
+    scorer = f" ({escape(method)})" if method else ""
     figure = go.Figure(data=traces)
     figure.update_layout(
-        title="Distribution of sentence tone per outlet<br><sup>too many articles for one box "
-        "each: every sentence of the outlet's filtered articles</sup>",
+        title={
+            "text": "Tone of each outlet's sentences",
+            "subtitle": {
+                "text": f"too many articles for a row each: every sentence{scorer} of the "
+                "outlet's filtered articles; box: the middle half, line: median, dashes: mean"
+            },
+        },
         showlegend=False,
-        yaxis_title="sentence compound (-1..1)",
-        yaxis_range=[-1.05, 1.05],
+        xaxis={"title": SCORE_AXIS, "range": [-1.05, 1.05], "zeroline": True},
+        yaxis={"autorange": "reversed", "automargin": True, "type": "category"},
+        height=_rows_height(len(traces), row=40),
     )
     return figure
+
+
+def _rows_height(rows: int, *, row: int = _ROW_PX) -> int:
+    return 190 + row * max(rows, 3)
