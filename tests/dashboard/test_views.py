@@ -137,7 +137,7 @@ def test_framing_charts_name_outlets_as_text_and_a_click_finds_their_sentences(h
     for pane in framing.panes.values():
         assert "<img" not in pane.object.to_json()
     term = "special_military_operation"
-    curve = [trace.name for trace in framing.panes["war"].object.data].index(term)
+    curve = [trace.meta for trace in framing.panes["war"].object.data].index(term)
     framing._clicked("war", _click(curveNumber=curve, y=safe.escape(STORED)))
     found = framing.evidence[1].value
     assert found["source"].tolist() == [STORED]

@@ -13,7 +13,7 @@ the reader ``reader.Articles``.
 from __future__ import annotations
 
 import io
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import Any, ClassVar, Literal
 
 import panel as pn
@@ -107,9 +107,19 @@ def axis_titled(figure: go.Figure, store: DataStore) -> go.Figure:
 
 
 def tabulator(frame: pl.DataFrame, **options: Any) -> pn.widgets.Tabulator:
-    # Tabulator escapes cell text by default (its plaintext formatter), so article text
-    # shown in a table cannot inject markup.
-    # Dates as text: pandas would show them as midnight timestamps.
+    """``frame`` as a read-only table, a page of 10 rows at a time, stretched to the width;
+    ``options`` go to Panel's Tabulator.
+
+    Tabulator escapes cell text by default (its plaintext and textarea formatters), so article
+    text shown in a table cannot inject markup. Dates show as text: pandas would show them as
+    midnight timestamps.
+
+    Examples
+    --------
+    >>> from datetime import date
+    >>> tabulator(pl.DataFrame({"published": [date(2023, 3, 20)]})).value["published"][0]
+    '2023-03-20'
+    """
     shown = frame.with_columns(pl.col(pl.Date).cast(pl.String))
     return pn.widgets.Tabulator(
         shown.to_pandas(),
@@ -118,6 +128,129 @@ def tabulator(frame: pl.DataFrame, **options: Any) -> pn.widgets.Tabulator:
         sizing_mode="stretch_width",
         pagination=pagination(frame),
         page_size=10,
+        **options,
+    )
+
+
+EVIDENCE_FIRST = ("source", "published", "title")
+"""What a reader of evidence wants first: whose, when, in which article."""
+EVIDENCE_LAST = ("article_id", "sentence_idx", "field")
+"""Ids: kept (to find an article again, and in the CSV), but at the end."""
+COLUMN_TITLES = {
+    "source": "outlet",
+    "published": "date",
+    "title": "article title",
+    "text": "sentence",
+    "sentence": "sentence",
+    "article_id": "article id",
+    "sentence_idx": "sentence no.",
+    "field": "found in",
+    "cue": "cue",
+    "surface": "as written",
+    "speaker": "speaker",
+}
+"""Column headers a person reads; the columns (and the CSVs) keep their names."""
+CHARACTER_PX = 9
+"""About one character of an evidence table's 14 px font, in pixels (Chromium, DejaVu Sans)."""
+HEADER_PX = 10
+"""About one character of its bold headers."""
+WIDEST = 200
+"""The widest a column other than the sentence gets; longer text wraps within it."""
+SENTENCE_MIN = 360
+"""The narrowest the sentence gets, whatever the other columns take."""
+EVIDENCE_CSS = ".tabulator.tabulator { font-size: 14px; }"
+"""Evidence tables in a smaller font than Tabulator's 16 px: more of a sentence per line.
+(The class twice: Tabulator's own rule is as specific and comes later.)"""
+
+
+def evidence_columns(
+    columns: Sequence[str],
+    *,
+    first: Sequence[str] = EVIDENCE_FIRST,
+    text: str = "text",
+    last: Sequence[str] = EVIDENCE_LAST,
+) -> list[str]:
+    """``columns`` in the order evidence reads: ``first`` (those present), the sentence
+    ``text``, every other column in its order, then the ids (``last``).
+
+    Examples
+    --------
+    >>> evidence_columns(["article_id", "sentence_idx", "text", "cue", "published", "source"])
+    ['source', 'published', 'text', 'cue', 'article_id', 'sentence_idx']
+    """
+    ordered = [c for c in first if c in columns]
+    ordered += [text] if text in columns and text not in ordered else []
+    tail = [c for c in last if c in columns and c not in ordered]
+    return ordered + [c for c in columns if c not in ordered and c not in tail] + tail
+
+
+def column_widths(
+    frame: pl.DataFrame, *, text: str = "text", titles: Mapping[str, str] | None = None
+) -> dict[str, int]:
+    """Pixels for each column but ``text``: enough for its header and longest value, at most
+    :data:`WIDEST`. The sentence takes what is left of the table's width.
+
+    Examples
+    --------
+    >>> column_widths(pl.DataFrame({"source": ["NBC News"], "text": ["A long sentence."]}))
+    {'source': 116}
+    """
+    titles = titles or {}
+    widths = {}
+    for column in frame.columns:
+        if column == text:
+            continue
+        longest = frame[column].cast(pl.String).str.len_chars().max() if frame.height else 0
+        # Headers wrap at spaces: their longest word counts; the padding holds the sort arrow.
+        words = titles.get(column, column).split() or [""]
+        header = max(len(word) for word in words) * HEADER_PX + 56
+        widths[column] = min(WIDEST, max(header, int(longest or 0) * CHARACTER_PX + 28))
+    return widths
+
+
+def evidence_table(
+    frame: pl.DataFrame,
+    *,
+    first: Sequence[str] = EVIDENCE_FIRST,
+    text: str = "text",
+    titles: Mapping[str, str] | None = None,
+    **options: Any,
+) -> pn.widgets.Tabulator:
+    """Sentences as a table a person reads: outlet, date and title first, then the whole
+    sentence, wrapped (never cut at the table's edge), then any other column, ids last
+    (:func:`evidence_columns`); a column with no value is left out. Headers are words
+    (:data:`COLUMN_TITLES`, then ``titles``); the table's value keeps the columns' names. Text
+    wider than :data:`WIDEST` wraps too. ``options`` go to :func:`tabulator` (``widths``,
+    ``formatters`` and ``stylesheets`` add to the ones set here).
+
+    Examples
+    --------
+    >>> table = evidence_table(pl.DataFrame({"article_id": ["a1"], "text": ["It is a war."],
+    ...                                      "source": ["NBC News"]}))
+    >>> list(table.value.columns), table.titles["text"], table.formatters["text"]["type"]
+    (['source', 'text', 'article_id'], 'sentence', 'textarea')
+    """
+    # A column with nothing in it (no article has a title) only takes room.
+    empty = [c for c in frame.columns if c != text and 0 < frame.height == frame[c].null_count()]
+    shown = frame.select(evidence_columns(frame.columns, first=first, text=text)).drop(empty)
+    headers = {c: t for c, t in {**COLUMN_TITLES, **(titles or {})}.items() if c in shown.columns}
+    widths = column_widths(shown, text=text, titles=headers)
+    wrapped = [c for c, width in widths.items() if width == WIDEST and shown[c].dtype == pl.String]
+    formatters = {column: {"type": "textarea"} for column in [text, *wrapped]}
+    configuration = {
+        "columns": [{"field": text, "minWidth": SENTENCE_MIN}],
+        # Headers wrap at spaces (their longest word sets the width) rather than end in "...".
+        "columnDefaults": {"headerWordWrap": True},
+    }
+    # A caller's widths, formatters and stylesheets add to these (or replace one column's).
+    return tabulator(
+        shown,
+        layout="fit_columns",
+        titles=headers,
+        widths={**widths, **options.pop("widths", {})},
+        formatters={**formatters, **options.pop("formatters", {})},
+        configuration=configuration,
+        stylesheets=[EVIDENCE_CSS, *options.pop("stylesheets", [])],
         **options,
     )
 
