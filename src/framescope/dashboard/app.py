@@ -247,7 +247,8 @@ def _link(search: str, store: DataStore, tabs: pn.Tabs | None, slugs: Sequence[s
 
 
 def url_notice(ignored: Mapping[str, list[Any]]) -> str:
-    """HTML naming the link's values the build does not have, escaped and shortened.
+    """HTML naming the link's values the build does not have or cannot read (:func:`read_link`),
+    escaped and shortened, in one line.
 
     Examples
     --------
