@@ -160,6 +160,21 @@ class FiguresData(param.Parameterized):
         keys = (*self._filter_key(), self.granularity, self.axis)
         return self._cached("figure counts", keys, build)
 
+    def verdicts(self) -> pl.DataFrame:
+        """The ledger's claims (one row per outlet report) each with its verdict against the
+        official statistics and stated targets (:func:`framescope.claims.judge`): what the
+        figures view plots, tables and downloads. Without reference statistics every verdict is
+        "no reference"; an empty frame when there are no claims."""
+        ledger = self.ledger()
+        if ledger.is_empty():
+            return pl.DataFrame()
+        return self._cached(
+            "verdicts",
+            (*self._filter_key(), self.has_reference()),
+            lambda: claims.judge(ledger, self.official()),
+            size=4,
+        )
+
     def comparison(self) -> pl.DataFrame:
         """Ledger claims set against the official annual series (none without one)."""
         if not self.has_reference():

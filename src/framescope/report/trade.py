@@ -1,13 +1,23 @@
-"""Trade claims for the chart and the tables: claims next to official lines and stated targets."""
+"""Trade claims for the chart and the tables: claims next to official lines and stated targets.
+
+Two charts read from here. The older one (``trade_claims``, ``reference_lines``,
+``target_markers``) puts money claims at their publication dates. The figures view's
+(``claim_points``, ``official_points``, ``target_points``) puts every claim, official figure and
+stated target at the period it is about (:func:`period_position`), with its verdict
+(:mod:`framescope.claims.verdicts`); ``verdict_table`` is its table.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
+from datetime import date, timedelta
 
 import polars as pl
 
 from framescope.claims import official
 from framescope.claims.ledger import format_value
+from framescope.claims.verdicts import TARGET_KINDS
 
 
 def trade_claims(
@@ -239,3 +249,237 @@ def checked_claims(
         .with_columns(pl.col("checked_against").fill_null("no reference"))
         .select("source", "claim", "surface", "kind", "period", "checked_against")
     )
+
+
+def period_position(period: str | None) -> date | None:
+    """Where a figure about ``period`` goes on a date axis; None for none ("annual", null).
+
+    A year, a month or a span of years sits at its middle; a month range ("2022-01..2022-09",
+    year-to-date totals) at its end, where a cumulative total is reached.
+
+    Examples
+    --------
+    >>> period_position("2022"), period_position("2023-03"), period_position("2022-01..2022-09")
+    (datetime.date(2022, 7, 2), datetime.date(2023, 3, 15), datetime.date(2022, 9, 30))
+    >>> period_position("2022..2023"), period_position("annual"), period_position(None)
+    (datetime.date(2023, 1, 1), None, None)
+    """
+    if period is None:
+        return None
+    if re.fullmatch(r"\d{4}", period):
+        return date(int(period), 7, 2)
+    if re.fullmatch(r"\d{4}-\d{2}", period):
+        return date(int(period[:4]), int(period[5:7]), 15)
+    months = re.fullmatch(r"\d{4}-\d{2}\.\.(\d{4})-(\d{2})", period)
+    if months:
+        year, month = int(months.group(1)), int(months.group(2))
+        following = date(year + month // 12, month % 12 + 1, 1)
+        return following - timedelta(days=1)
+    years = re.fullmatch(r"(\d{4})\.\.(\d{4})", period)
+    if years:
+        first, last = date(int(years.group(1)), 1, 1), date(int(years.group(2)), 12, 31)
+        return first + timedelta(days=((last - first).days + 1) // 2)
+    return None
+
+
+def period_label(period: str | None, kind: str | None, published: date | None) -> str:
+    """A claim's period as a reader sees it: "2022", "2023 target", or where it is placed when
+    it names none.
+
+    Examples
+    --------
+    >>> period_label("2023", "target", None), period_label("2022", "actual", None)
+    ('2023 target', '2022')
+    >>> period_label("annual", "target", date(2023, 2, 1))
+    'annual target, no year named (published 2023-02-01)'
+    >>> period_label(None, "actual", None)
+    'none named, undated'
+    """
+    suffix = f" {kind}" if kind in TARGET_KINDS else ""
+    if period_position(period) is not None:
+        return f"{period}{suffix}"
+    named = f"{period}{suffix}, no year named" if period else f"none named{suffix}"
+    return f"{named} (published {published})" if published else f"{named}, undated"
+
+
+def claim_points(checked: pl.DataFrame) -> pl.DataFrame:
+    """Claims with their verdicts (:func:`framescope.claims.judge` of a ledger) placed by the
+    period they are about: ``x`` from :func:`period_position`, else the publication date
+    (``placed`` says which; null x: neither, so not plotted), ``period_label`` for the hover.
+
+    Examples
+    --------
+    >>> checked = pl.DataFrame({"period": ["2022", "annual"], "kind": ["actual", "target"],
+    ...     "published": [date(2023, 2, 1)] * 2})
+    >>> claim_points(checked).select("x", "placed").rows()
+    [(datetime.date(2022, 7, 2), 'period'), (datetime.date(2023, 2, 1), 'publication')]
+    """
+    positions = [period_position(p) for p in checked.get_column("period")]
+    labels = [
+        period_label(p, k, d)
+        for p, k, d in checked.select("period", "kind", "published").iter_rows()
+    ]
+    at_period = pl.Series("_at", positions, pl.Date())
+    return checked.with_columns(
+        pl.coalesce(at_period, pl.col("published")).alias("x"),
+        pl.when(at_period.is_not_null())
+        .then(pl.lit("period"))
+        .when(pl.col("published").is_not_null())
+        .then(pl.lit("publication"))
+        .alias("placed"),
+        pl.Series("period_label", labels, pl.String()),
+    )
+
+
+def official_points(series: Mapping[str, pl.DataFrame]) -> pl.DataFrame:
+    """Official series as points at the period they are about (:func:`period_position`):
+    ``metric``, ``unit``, ``x``, ``value``, ``period`` and ``label`` (the key of ``series``).
+
+    A period missing between two of a series' periods (a year of annual totals, a month of
+    year-to-date totals) is a row with a null value, so a line through the points stops there
+    instead of bridging it. Year-to-date totals start again each January: a null row after each
+    year's last total ends that year's line.
+
+    Examples
+    --------
+    >>> lines = official_points({"GAC": official.annual()})
+    >>> lines.filter(pl.col("period").is_in(["2014", "2015", "2016"])).select(
+    ...     "period", "value").rows()
+    [('2014', 95280000000.0), ('2015', None), ('2016', 69520000000.0)]
+    """
+    schema = {"metric": pl.String, "unit": pl.String, "x": pl.Date, "value": pl.Float64,
+              "period": pl.String, "label": pl.String}  # fmt: skip
+    parts = [pl.DataFrame(schema=schema)]
+    for label, frame in series.items():
+        for (metric, unit, basis), rows in frame.group_by(
+            "metric", "unit", "basis", maintain_order=True
+        ):
+            parts.append(
+                _gapped(rows, annual=basis == "annual").select(
+                    pl.lit(metric, pl.String).alias("metric"),
+                    pl.lit(unit, pl.String).alias("unit"),
+                    "x",
+                    "value",
+                    "period",
+                    pl.lit(label, pl.String).alias("label"),
+                )
+            )
+    return pl.concat(parts).cast(schema)
+
+
+def _gapped(rows: pl.DataFrame, *, annual: bool) -> pl.DataFrame:
+    """One series' ``year``, ``months``, ``value`` and ``period`` with a null-valued row for
+    each missing period, and ``x``; cumulative totals (not ``annual``) get a null row one month
+    after each year's last, which ends the year's line."""
+    rows = rows.select(
+        pl.col("year").cast(pl.Int32),
+        pl.col("months").cast(pl.Int32),
+        "value",
+        "period",
+    )
+    if annual:
+        grid = pl.DataFrame(
+            {"year": pl.int_range(rows["year"].min(), rows["year"].max() + 1, eager=True)}
+        ).select(pl.col("year").cast(pl.Int32), pl.lit(12, pl.Int32).alias("months"))
+    else:
+        grid = (
+            rows.group_by("year")
+            .agg(pl.int_ranges(pl.col("months").min(), pl.col("months").max() + 2).alias("months"))
+            .explode("months")
+            .cast({"months": pl.Int32})
+        )
+    month = pl.min_horizontal("months", pl.lit(12))
+    period = (
+        pl.col("year").cast(pl.String)
+        if annual
+        else pl.format("{}-01..{}-{}", "year", "year", month.cast(pl.String).str.zfill(2))
+    )
+    x = pl.date("year", 7, 2) if annual else pl.date("year", month, 1).dt.month_end()
+    return (
+        grid.join(rows, on=["year", "months"], how="left")
+        .sort("year", "months")
+        .with_columns(pl.coalesce("period", period).alias("period"), x.alias("x"))
+    )
+
+
+def target_points(targets: pl.DataFrame) -> pl.DataFrame:
+    """Stated targets at the year they are for: ``metric``, ``unit``, ``x``, ``value``,
+    ``period`` ("2023 target") and ``label`` (who stated what, when).
+
+    Examples
+    --------
+    >>> target_points(official.targets()).select("period", "label").row(0)
+    ('2015 target', 'China and Russia governments, 2011-10-09: $100 billion for 2015')
+    """
+    amounts = [
+        format_value(value, unit) for value, unit in targets.select("value", "unit").iter_rows()
+    ]
+    return targets.select(
+        "metric",
+        "unit",
+        pl.date(pl.col("target_year"), 7, 2).alias("x"),
+        "value",
+        pl.format("{} target", "target_year").alias("period"),
+        pl.format(
+            "{}, {}: {} for {}",
+            "stated_by",
+            "stated_on",
+            pl.Series("amount", amounts, dtype=pl.String),
+            "target_year",
+        ).alias("label"),
+    )
+
+
+VERDICT_COLUMNS = {
+    "source": "outlet",
+    "surface": "claim as written",
+    "period_label": "period",
+    "official": "official value",
+    "verdict": "verdict",
+    "verdict_note": "why",
+    "metric_name": "metric",
+    "kind": "kind",
+    "published": "published",
+    "speaker": "speaker",
+    "hedged": "hedged",
+    "divergences": "across outlets",
+    "ratio": "claim / official",
+    "official_source": "official source",
+    "sentence": "sentence",
+}
+"""The columns of :func:`verdict_table` (outlet, claim, period, official value and verdict
+first) and their headers."""
+
+
+def verdict_table(checked: pl.DataFrame, metric_names: Mapping[str, str]) -> pl.DataFrame:
+    """The claims with their verdicts as a person reads them: the columns of
+    :data:`VERDICT_COLUMNS` that ``checked`` has, the official value written as a figure with
+    its period, metrics by name, years as text.
+
+    Examples
+    --------
+    >>> checked = pl.DataFrame({"source": ["X"], "surface": ["$190 billion"],
+    ...     "period": ["2022"], "kind": ["actual"], "published": [None], "unit": ["USD"],
+    ...     "metric": ["trade"], "official_value": [190.27e9], "official_period": ["2022"],
+    ...     "verdict": ["rounding"]})
+    >>> verdict_table(checked, {"trade": "Trade"}).row(0)
+    ('X', '$190 billion', '2022', '$190.27 billion (2022)', 'rounding', 'Trade', 'actual', None)
+    """
+    amounts = [
+        f"{format_value(value, unit)} ({period})" if value is not None else None
+        for value, unit, period in checked.select(
+            "official_value", "unit", "official_period"
+        ).iter_rows()
+    ]
+    shown = claim_points(checked).with_columns(
+        pl.Series("official", amounts, pl.String),
+        pl.col("metric")
+        .replace_strict(dict(metric_names), default=pl.col("metric"), return_dtype=pl.String)
+        .alias("metric_name"),
+    )
+    if "divergences" in shown.columns:
+        # The ledger's flags are ids (period_differs): a reader gets words.
+        shown = shown.with_columns(pl.col("divergences").list.join(", ").str.replace_all("_", " "))
+    if "ratio" in shown.columns:
+        shown = shown.with_columns(pl.col("ratio").round(3))
+    return shown.select(c for c in VERDICT_COLUMNS if c in shown.columns)
