@@ -1,3 +1,4 @@
+import json
 import shutil
 from types import SimpleNamespace
 
@@ -7,7 +8,7 @@ import polars as pl
 import pytest
 
 from framescope import plots, safe
-from framescope.dashboard import app, figures, views
+from framescope.dashboard import app, figures
 from framescope.dashboard.framing import NO_WAR_TERMS, Framing
 from framescope.dashboard.state import DataStore
 from framescope.dashboard.timelines import Mentions, Overview, Sentiment
@@ -108,20 +109,6 @@ def _click(**point):
     return SimpleNamespace(new={"points": [point]})
 
 
-def test_mentions_names_outlets_as_text_and_a_click_finds_their_sentences(hostile_build):
-    mentions = Mentions(store=DataStore(hostile_build))
-    name = f"xi_jinping · {safe.escape(STORED)}"
-    names = [trace.name for trace in mentions.chart.object.data]
-    assert name in names
-    assert not any("<" in name for name in names)
-    mentions._clicked(_click(curveNumber=0, x=None, data={"name": name}))
-    header, table = mentions.evidence
-    result = header.object
-    expected = f"<b>1 sentences</b> mentioning <code>xi_jinping</code> in <i>{safe.escape(STORED)}"
-    assert result.startswith(expected)
-    assert table.value["source"].unique().tolist() == [STORED]
-
-
 def test_evidence_headers_escape_what_a_click_sends(hostile_build):
     mentions = Mentions(store=DataStore(hostile_build))
     mentions.show_evidence(actor="<b>", source=STORED_OG, period="<img src=x onerror=alert(2)>")
@@ -191,18 +178,6 @@ def test_what_one_session_does_to_its_chart_stays_in_that_session(own_build):
     assert second.chart.object.to_dict() == expected
 
 
-def test_a_copied_chart_takes_updates_as_a_built_one_does(own_build):
-    built = Mentions(store=DataStore(own_build)).chart.object
-    copied = views.thawed(views.frozen(built))
-    for figure in (built, copied):
-        figure.update_layout(title="t", xaxis_range=[0, 3])
-        figure.data[0].line.width = 4
-    assert copied.to_dict() == built.to_dict()
-    assert copied.layout.title.text == "t"
-    with pytest.raises(ValueError, match="bogus"):
-        copied.update_layout(bogus=1)
-
-
 def test_a_view_shows_the_loading_spinner_while_it_redraws(seed_build, monkeypatch):
     overview = Overview(store=DataStore(seed_build))
     shown = overview.__panel__()
@@ -230,16 +205,17 @@ def test_sessions_with_different_fields_get_their_own_charts(headline_build):
         expected = {"text": [False] * len(shown["text"]), "title": [True] * len(shown["text"])}
         assert result == expected, view
         again = _figures(view(store=DataStore(headline_build)))  # after the title's
-        assert [f.to_dict() for f in again] == [f.to_dict() for f in shown["text"]]
+        assert [f.to_json() for f in again] == [f.to_json() for f in shown["text"]]
 
 
 def test_a_field_change_redraws_what_follows_it_only(headline_build):
     state = DataStore(headline_build, actors=["xi_jinping", "vladimir_putin"])
     mentions, framing = Mentions(store=state), Framing(store=state)
     before = {name: pane.object.to_dict() for name, pane in framing.panes.items()}
-    chart = mentions.chart.object.to_dict()
+    # As JSON: a chart's arrays are numpy's, which == does not compare as a whole.
+    chart = json.loads(mentions.chart.object.to_json())
     state.field = "title"
-    assert mentions.chart.object.to_dict()["data"] != chart["data"]
+    assert json.loads(mentions.chart.object.to_json())["data"] != chart["data"]
     assert _title(mentions.chart.object) == f"Headlines: {_title(go.Figure(chart))}"
     after = {name: pane.object.to_dict() for name, pane in framing.panes.items()}
     result = sorted(name for name in before if before[name] != after[name])

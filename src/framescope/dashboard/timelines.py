@@ -1,4 +1,9 @@
-"""The views over time: the overview's coverage, mentions by actor and outlet, tone by outlet."""
+"""The views over time: the overview's coverage, mentions by actor and outlet, tone by outlet.
+
+People read names: actors by the profile's names, methods and measures in words
+(``store.names``); ids stay in the CSVs and in what a click hands back. Outlets keep the
+build's colours (``store.outlet_colours``) in every chart.
+"""
 
 from __future__ import annotations
 
@@ -10,13 +15,33 @@ import plotly.graph_objects as go
 import polars as pl
 
 from framescope import plots, safe
-from framescope.dashboard.state import MAX_ARTICLE_BOXES
-from framescope.dashboard.views import FIELDED, FILTERS, View, axis_titled, headlined, tabulator
+from framescope.dashboard.framing import SCROLL_INTO_VIEW
+from framescope.dashboard.state import MAX_ARTICLE_BOXES, DataStore
+from framescope.dashboard.views import (
+    FIELDED,
+    FILTERS,
+    View,
+    axis_titled,
+    evidence_table,
+    headlined,
+)
 
 _CARD_STYLE = (
     "<style>.fs-card{display:inline-block;margin:4px 12px 4px 0;padding:6px 12px;"
     "border:1px solid #ddd;border-radius:6px}</style>"
 )
+TONE_COLUMNS = (
+    "sentences", "actor", "period", "source", "mean_tone", "ci_low", "ci_high", "n_sentences",
+    "n_articles", "small_sample", "method", "rule",
+)  # fmt: skip
+"""The Sentiment view's CSV: the plotted series, all sentences' and the chosen actor's."""
+
+
+def fitted(pane: pn.pane.Plotly, figure: go.Figure, default: int) -> go.Figure:
+    """``figure`` with ``pane`` as tall as the figure asks (a chart of many panels or rows
+    grows rather than squashing them), else ``default`` pixels."""
+    pane.height = int(figure.layout.height or default)
+    return figure
 
 
 class Overview(View):
@@ -56,7 +81,13 @@ class Overview(View):
         self.chart.object = self.figure(
             "coverage",
             lambda: axis_titled(
-                plots.coverage(store.periods(), milestones=store.milestones(), axis=store.axis),
+                plots.coverage(
+                    store.periods(),
+                    freq=store.granularity,
+                    milestones=store.milestones(),
+                    axis=store.axis,
+                    colours=store.outlet_colours(),
+                ),
                 store,
             ),
         )
@@ -66,7 +97,8 @@ class Overview(View):
 
 
 class Mentions(View):
-    """Mentions over time by actor and outlet, raw or normalised; click a point for sentences."""
+    """Mentions over time, a panel per actor and a line per outlet, raw or normalised; click a
+    point for the sentences behind it."""
 
     title = "Mentions"
     depends = (*FIELDED, "granularity", "axis", "actors", "value")
@@ -78,6 +110,8 @@ class Mentions(View):
             pn.pane.Markdown("Click a point to see the sentences behind it."),
             sizing_mode="stretch_width",
         )
+        # The chart is tall (a panel per actor): bring the sentences into view when they open.
+        self.evidence.jscallback(children=SCROLL_INTO_VIEW)
         self.chart.param.watch(self._clicked, "click_data")
         self.refresh()
 
@@ -86,43 +120,57 @@ class Mentions(View):
 
     def update(self) -> None:
         store = self.store
-        self.chart.object = self.figure(
+        figure = self.figure(
             "mentions",
             lambda: headlined(
                 axis_titled(
                     plots.mentions_over_time(
                         store.mention_series(),
                         value=store.value,
+                        freq=store.granularity,
                         axis=store.axis,
                         milestones=store.milestones(),
+                        colours=store.outlet_colours(),
+                        names=actor_names(store),
+                        actors=list(store.actors),
                     ),
                     store,
                 ),
                 store.field,
             ),
         )
+        self.chart.object = fitted(self.chart, figure, 450)
 
     def _clicked(self, event: param.parameterized.Event) -> None:
         points = (event.new or {}).get("points") or []
-        name = points[0].get("data", {}).get("name", "") if points else ""
-        if " · " not in name:
-            trace = self.chart.object.data[points[0]["curveNumber"]] if points else None
-            name = trace.name if trace is not None else ""
-        if " · " not in name:
+        figure = self.chart.object
+        if not points or figure is None:
             return
-        # The chart's names are escaped (plots.py): the filter needs the values themselves.
-        actor, source = (safe.unescape(part) for part in name.split(" · ", 1))
-        self.show_evidence(actor=actor, source=source, period=points[0].get("x"))
+        curve = points[0].get("curveNumber")
+        if not isinstance(curve, int) or not 0 <= curve < len(figure.data):
+            return
+        # The trace carries the ids (plots.mentions_over_time), escaped as everything the
+        # chart holds; its name is the outlet's alone and its panel says the actor's name.
+        meta = figure.data[curve].meta
+        if not isinstance(meta, list | tuple) or len(meta) != 2:
+            return
+        actor, source = (safe.unescape(str(part)) for part in meta)
+        # The period as the store labels it: the point is drawn at the period's middle.
+        custom = points[0].get("customdata")
+        period = custom[4] if isinstance(custom, list | tuple) and len(custom) > 4 else None
+        self.show_evidence(actor=actor, source=source, period=period)
 
     def show_evidence(self, *, actor: str, source: str, period: Any) -> None:
         """List the sentences behind one point."""
         found = self.store.evidence(actor=actor, source=source, period=period)
         noun = "headline sentences" if self.store.field == "title" else "sentences"
+        when = "all periods" if period is None else f"period {safe.escape(period)}"
         header = (
-            f"<b>{len(found)} {noun}</b> mentioning <code>{safe.escape(actor)}</code> in "
-            f"<i>{safe.escape(source)}</i>, period {safe.escape(period)}"
+            f"<b>{len(found)} {noun}</b> mentioning "
+            f"<b>{safe.escape(self.store.names.name('actor', actor))}</b> in "
+            f"<i>{safe.escape(source)}</i>, {when}"
         )
-        self.evidence[:] = [pn.pane.HTML(header), tabulator(found, layout="fit_data_stretch")]
+        self.evidence[:] = [pn.pane.HTML(header), evidence_table(found)]
 
     def layout(self) -> pn.viewable.Viewable:
         return pn.Column(self.chart, self.download, self.evidence, sizing_mode="stretch_width")
@@ -136,25 +184,43 @@ class Sentiment(View):
 
     def __init__(self, **params: Any) -> None:
         super().__init__(**params)
-        self.overall = pn.pane.Plotly(sizing_mode="stretch_width", height=380)
-        self.directed = pn.pane.Plotly(sizing_mode="stretch_width", height=380)
-        self.spread = pn.pane.Plotly(sizing_mode="stretch_width", height=380)
+        self.overall = pn.pane.Plotly(sizing_mode="stretch_width", height=420)
+        self.directed = pn.pane.Plotly(sizing_mode="stretch_width", height=420)
+        self.spread = pn.pane.Plotly(sizing_mode="stretch_width", height=420)
         self.refresh()
 
     def data(self) -> pl.DataFrame:
-        return self.store.sentence_tone()
+        """The plotted series: each point's mean, interval and n, for all sentences and for
+        the chosen actor's (``actor`` null on the first)."""
+        store = self.store
+        parts = [store.tone_series().with_columns(pl.lit(None, pl.String).alias("actor"))]
+        if store.actor is not None:
+            parts.append(store.tone_series(actor=store.actor))
+        names = ("all sentences", "sentences mentioning the actor")
+        return pl.concat(
+            [
+                part.with_columns(
+                    pl.lit(name).alias("sentences"), pl.lit(store.method).alias("method")
+                ).select(TONE_COLUMNS)
+                for name, part in zip(names, parts, strict=False)
+            ]
+        )
 
     def update(self) -> None:
         store = self.store
-        self.overall.object = self.figure(
+        method = store.names.name("measure", store.method)
+        overall = self.figure(
             "overall",
             lambda: headlined(
                 axis_titled(
                     plots.tone_over_time(
                         store.tone_series(),
+                        freq=store.granularity,
                         axis=store.axis,
                         milestones=store.milestones(),
-                        title=f"Tone of all sentences ({safe.escape(store.method)})",
+                        title="Tone of all sentences, by outlet",
+                        method=method,
+                        colours=store.outlet_colours(),
                     ),
                     store,
                 ),
@@ -162,33 +228,43 @@ class Sentiment(View):
             ),
             depends=(*FIELDED, "granularity", "axis", "method"),
         )
-        self.directed.object = self.figure(
-            "directed",
-            lambda: headlined(
-                axis_titled(
-                    plots.tone_over_time(
-                        store.tone_series(actor=store.actor),
-                        axis=store.axis,
-                        milestones=store.milestones(),
-                        title=(
-                            f"Tone of sentences mentioning {safe.escape(store.actor)} "
-                            f"({safe.escape(store.method)})"
-                        ),
-                    ),
-                    store,
-                ),
-                store.field,
-            ),
+        self.overall.object = fitted(self.overall, overall, 420)
+        self.directed.object = fitted(self.directed, self.figure("directed", self._directed), 420)
+        spread = self.figure("spread", self._spread, depends=(*FIELDED, "method"))
+        self.spread.object = fitted(self.spread, spread, 420)
+
+    def _directed(self) -> go.Figure:
+        store = self.store
+        if store.actor is None:
+            return plots.empty("no actor to choose in this build")
+        name = safe.escape(store.names.name("actor", store.actor))
+        figure = plots.tone_over_time(
+            store.tone_series(actor=store.actor),
+            freq=store.granularity,
+            axis=store.axis,
+            milestones=store.milestones(),
+            title=f"Tone of sentences mentioning {name}, by outlet",
+            method=store.names.name("measure", store.method),
+            colours=store.outlet_colours(),
         )
-        self.spread.object = self.figure("spread", self._spread, depends=(*FIELDED, "method"))
+        return headlined(axis_titled(figure, store), store.field)
 
     def _spread(self) -> go.Figure:
         store = self.store
+        method = store.names.name("measure", store.method)
+        colours = store.outlet_colours()
         if store.articles().height <= MAX_ARTICLE_BOXES:
-            return headlined(plots.tone_distribution(store.tone_points()), store.field)
-        return headlined(plots.tone_summary(store.tone_summary()), store.field)
+            figure = plots.tone_distribution(store.tone_points(), method=method, colours=colours)
+        else:
+            figure = plots.tone_summary(store.tone_summary(), method=method, colours=colours)
+        return headlined(figure, store.field)
 
     def layout(self) -> pn.viewable.Viewable:
         return pn.Column(
             self.overall, self.directed, self.spread, self.download, sizing_mode="stretch_width"
         )
+
+
+def actor_names(store: DataStore) -> dict[str, str]:
+    """The chosen actors' names as the profile gives them (``store.names``)."""
+    return {actor: store.names.name("actor", actor) for actor in store.actors}
