@@ -32,9 +32,23 @@ TITLES = {
     "language": "Language",
     "translated": "Translated",
     "copies": "Copies",
-    "wire": "Wire credit",
+    "wire": "Wire",
     "article_id": "Article id",
 }
+WIDTHS = {
+    "source": "13%", "published": "10%", "title": "26%", "n_words": "9%", "language": "12%",
+    "translated": "13%", "copies": "9%", "wire": "8%",
+}  # fmt: skip
+# Long outlet names, titles and copies wrap (dates and numbers stay on one line); so do headers.
+WRAPPED = "\n".join(
+    [
+        ", ".join(
+            f'.tabulator-cell[tabulator-field="{c}"]' for c in ("source", "title", "copies", "wire")
+        )
+        + " { white-space: normal !important; overflow-wrap: anywhere; }",
+        ".tabulator-col-title { white-space: normal !important; padding-right: 18px !important; }",
+    ]
+)
 # The CSV's order: what a person reads first, the ids that join it to the other tables last.
 CSV_ORDER = (
     "source", "published", "title", "n_words", "language", "translated", "duplicate_of",
@@ -341,7 +355,10 @@ class Articles(View):
             selectable=1,
             titles=TITLES,
             hidden_columns=["article_id"],
-            widths={"title": "40%"},
+            # Every column in view, long titles and outlet names wrapped.
+            layout="fit_columns",
+            widths=WIDTHS,
+            stylesheets=[WRAPPED],
         )
         self.table.param.watch(self._selected, "selection")
         self.reader = pn.pane.HTML("Select an article to read it.", sizing_mode="stretch_width")
