@@ -147,6 +147,9 @@ def test_named_names_speakers_their_kinds_and_omitted_items(seed: profiles.Profi
     ]
     assert result == expected
     assert "_" not in expected[2]
+    ledger = pl.DataFrame({"divergences": [["period_differs", "value_differs"], []]})
+    result = show.named(ledger, names)["divergences"].to_list()
+    assert result == [["period differs", "value differs"], []]
 
 
 def test_table_with_names_names_values_and_pivoted_headers(seed: profiles.Profile) -> None:
