@@ -168,7 +168,7 @@ def test_listing_reads_as_outlet_date_title_and_names_copies():
             "wire": [None, "AP", None, None],
         }
     )
-    result = reader.listing(build, build)
+    result = reader.listing(build, reader.copies(build))
     expected = pl.DataFrame(
         {
             "source": ["AP", "NBC", "<b>Wire</b>", "AP"],
@@ -205,7 +205,7 @@ def test_a_copy_names_its_original_when_a_filter_hides_it():
             "wire": [None, None],
         }
     )
-    result = reader.listing(build.filter(pl.col("source") == "NBC"), build)
+    result = reader.listing(build.filter(pl.col("source") == "NBC"), reader.copies(build))
     assert result["copies"].to_list() == ["near-copy of AP, 2023-03-20"]
 
 

@@ -22,6 +22,8 @@ from framescope import encoding, safe, sentiment
 from framescope.dashboard.views import FILTERS, View, pagination, tabulator
 
 UNTITLED = "(untitled)"
+COPIES_SCHEMA = {"article_id": pl.String, "copies": pl.String}
+"""What :func:`copies` returns."""
 """What the list shows for an article without a title (its CSV keeps the null)."""
 # Column headers of the list; ``article_id`` is hidden but kept: a selected row names its article.
 TITLES = {
@@ -62,20 +64,19 @@ _STRONGEST = 0.4  # tint opacity at |score| = 1
 _FAINTEST = 0.08  # tint opacity at the neutral threshold: a weak tone still shows
 
 
-def listing(found: pl.DataFrame, build: pl.DataFrame) -> pl.DataFrame:
-    """The article list as a person reads it: outlet, date and title first, "(untitled)" for
-    a missing title, copies named by outlet and date (``build``: every article, so a copy's
-    original is named when a filter hides it), ``article_id`` last.
+def copies(build: pl.DataFrame) -> pl.DataFrame:
+    """Each article of ``build`` (every article, so a copy's original is named when a filter
+    hides it) with its copies in words: the original's outlet and date for a near-copy or a
+    story syndicated from another article, the number of its copies for an original, "" else.
 
     Examples
     --------
     >>> from datetime import date
     >>> build = pl.DataFrame({"article_id": ["a", "b"], "source": ["AP", "NBC"],
-    ...     "published": [date(2023, 3, 20), date(2023, 3, 21)], "title": ["Xi", None],
-    ...     "n_words": [10, 10], "language": ["en", "en"], "translated": [False, None],
-    ...     "duplicate_of": [None, "a"], "syndicated_from": [None, "a"], "wire": [None, "AP"]})
-    >>> listing(build, build).select("title", "translated", "copies").rows()
-    [('Xi', 'no', 'original, 1 copy'), ('(untitled)', '', 'near-copy of AP, 2023-03-20')]
+    ...     "published": [date(2023, 3, 20), None], "duplicate_of": [None, "a"],
+    ...     "syndicated_from": [None, "a"]})
+    >>> copies(build)["copies"].to_list()
+    ['original, 1 copy', 'near-copy of AP, 2023-03-20']
     """
     origins = build.select(
         pl.col("article_id").alias("origin"),
@@ -92,12 +93,12 @@ def listing(found: pl.DataFrame, build: pl.DataFrame) -> pl.DataFrame:
         ]
     ).drop_nulls("origin")
     counts = copied.unique().group_by("origin").len("n_copies")
-    origin = pl.coalesce("duplicate_of", "syndicated_from")
-    copies = (
+    named = pl.col("origin_name").fill_null("another article")
+    described = (
         pl.when(pl.col("duplicate_of").is_not_null())
-        .then(pl.lit("near-copy of ") + pl.col("origin_name").fill_null("another article"))
+        .then(pl.lit("near-copy of ") + named)
         .when(pl.col("syndicated_from").is_not_null())
-        .then(pl.lit("same story as ") + pl.col("origin_name").fill_null("another article"))
+        .then(pl.lit("same story as ") + named)
         .when(pl.col("n_copies") > 0)
         .then(
             pl.format(
@@ -108,27 +109,47 @@ def listing(found: pl.DataFrame, build: pl.DataFrame) -> pl.DataFrame:
         )
         .otherwise(pl.lit(""))
     )
-    title = pl.col("title").str.strip_chars()
     return (
-        found.with_columns(origin.alias("origin"))
+        build.select(
+            "article_id",
+            "duplicate_of",
+            "syndicated_from",
+            pl.coalesce("duplicate_of", "syndicated_from").alias("origin"),
+        )
         .join(origins, on="origin", how="left")
         .join(counts, left_on="article_id", right_on="origin", how="left")
-        .select(
-            "source",
-            pl.col("published").cast(pl.String),
-            pl.when(title.fill_null("") == "")
-            .then(pl.lit(UNTITLED))
-            .otherwise(title)
-            .alias("title"),
-            "n_words",
-            "language",
-            pl.col("translated")
-            .cast(pl.Boolean)
-            .replace_strict({True: "yes", False: "no"}, default="", return_dtype=pl.String),
-            copies.alias("copies"),
-            pl.col("wire").fill_null(""),
-            "article_id",
-        )
+        .select("article_id", described.alias("copies"))
+    )
+
+
+def listing(found: pl.DataFrame, copied: pl.DataFrame) -> pl.DataFrame:
+    """The article list as a person reads it: outlet, date and title first, "(untitled)" for
+    a missing title, copies in words (``copied``: :func:`copies` of the build), ``article_id``
+    last.
+
+    Examples
+    --------
+    >>> from datetime import date
+    >>> build = pl.DataFrame({"article_id": ["a", "b"], "source": ["AP", "NBC"],
+    ...     "published": [date(2023, 3, 20), date(2023, 3, 21)], "title": ["Xi", None],
+    ...     "n_words": [10, 10], "language": ["en", "en"], "translated": [False, None],
+    ...     "duplicate_of": [None, "a"], "syndicated_from": [None, "a"], "wire": [None, "AP"]})
+    >>> listing(build, copies(build)).select("title", "translated", "copies").rows()
+    [('Xi', 'no', 'original, 1 copy'), ('(untitled)', '', 'near-copy of AP, 2023-03-20')]
+    """
+    title = pl.col("title").str.strip_chars()
+    return found.join(copied, on="article_id", how="left", maintain_order="left").select(
+        "source",
+        pl.col("published").cast(pl.String),
+        pl.when(title.fill_null("") == "").then(pl.lit(UNTITLED)).otherwise(title).alias("title"),
+        "n_words",
+        "language",
+        pl.col("translated")
+        .cast(pl.Boolean)
+        .replace_strict({True: "yes", False: "no"}, default="", return_dtype=pl.String),
+        pl.col("copies").fill_null(""),
+        pl.col("wire").fill_null(""),
+        "article_id",
     )
 
 
@@ -347,9 +368,7 @@ class Articles(View):
             self.store.param.search, placeholder="search text"
         )
         # Empty until the view is shown: the list is read when someone looks at it.
-        empty = listing(
-            self.store.article_list().clear(), self.store.tables.slim("articles").clear()
-        )
+        empty = listing(self.store.article_list().clear(), pl.DataFrame(schema=COPIES_SCHEMA))
         self.table = tabulator(
             empty,
             selectable=1,
@@ -370,7 +389,11 @@ class Articles(View):
 
     def shown(self) -> pl.DataFrame:
         """The filtered articles as the list shows them (:func:`listing`)."""
-        return listing(self.store.article_list(), self.store.tables.slim("articles"))
+        # Copies are the build's: worked out once, shared by every session.
+        copied = self.store.tables.derived(
+            ("article copies",), lambda: copies(self.store.tables.slim("articles"))
+        )
+        return listing(self.store.article_list(), copied)
 
     def update(self) -> None:
         found = self.shown()
