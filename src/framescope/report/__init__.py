@@ -4,7 +4,8 @@ one sentiment method next to another, claims next to the targets they repeat.
 - :mod:`~framescope.report.corpus`: raw inputs, their dates and what cleaning changed.
 - :mod:`~framescope.report.tone`: tone per outlet under each sentiment method; gold
   disagreements.
-- :mod:`~framescope.report.trade`: trade claims, official lines and stated targets.
+- :mod:`~framescope.report.trade`: trade claims, official lines and stated targets; claims
+  with their verdicts placed by period, and their table.
 - :mod:`~framescope.report.event`: what a notebook picks from the build when its settings
   leave it open (actors to follow, a value to read), the official series a profile names
   (or none) and the figures of any event by metric.
@@ -37,16 +38,21 @@ from framescope.report.show import Look, Table, look, table
 from framescope.report.tone import scored_gold, tone_by_method
 from framescope.report.trade import (
     checked_claims,
+    claim_points,
     matching_targets,
+    official_points,
     reference_lines,
     target_markers,
+    target_points,
     trade_claims,
+    verdict_table,
 )
 
 __all__ = [
     "Look",
     "Table",
     "checked_claims",
+    "claim_points",
     "cleaning_diff",
     "cleaning_edits",
     "date_provenance",
@@ -57,6 +63,7 @@ __all__ = [
     "matching_targets",
     "names_reference",
     "official_lines",
+    "official_points",
     "official_series",
     "period_ratios",
     "rarest",
@@ -66,6 +73,8 @@ __all__ = [
     "scored_gold",
     "table",
     "target_markers",
+    "target_points",
     "tone_by_method",
     "trade_claims",
+    "verdict_table",
 ]

@@ -71,6 +71,7 @@ _STYLE = {
         "text-align:right;vertical-align:top;padding:3px 8px;white-space:nowrap;"
         "font-variant-numeric:tabular-nums"
     ),
+    "date": "text-align:left;vertical-align:top;padding:3px 8px;white-space:nowrap",
     "missing": "color:#999",
 }
 
@@ -154,6 +155,11 @@ class Table:
     def _repr_html_(self) -> str:
         shown = self.frame.head(self.rows)
         numeric = {c for c, dtype in shown.schema.items() if dtype.is_numeric()}
+        temporal = {c for c, dtype in shown.schema.items() if dtype.is_temporal()}
+        style = {
+            c: "number" if c in numeric else "date" if c in temporal else "text"
+            for c in shown.columns
+        }
         decimals = {
             column: _decimals(shown[column].drop_nulls().to_list(), self._digits(column))
             for column, dtype in shown.schema.items()
@@ -168,7 +174,7 @@ class Table:
         body = []
         for row in shown.iter_rows():
             cells = "".join(
-                f'<td style="{_STYLE["number" if column in numeric else "text"]}">'
+                f'<td style="{_STYLE[style[column]]}">'
                 f"{_cell(value, decimals=decimals.get(column, 0), chars=self.chars)}</td>"
                 for column, value in zip(shown.columns, row, strict=True)
             )
