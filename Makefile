@@ -29,11 +29,11 @@ dashboard: build ## build the seed corpus and serve the dashboard at http://127.
 lab: $(STAMP) ## open JupyterLab on the notebooks
 	$(BIN)/jupyter lab notebooks/
 
-bench: $(STAMP) ## benchmark against a baseline pipeline; writes benchmarks/README.md
+bench: $(STAMP) chromium ## benchmark against a baseline pipeline; writes benchmarks/README.md
 	$(BIN)/python -m benchmarks.run --sizes 1000,5000,20000,100000 --skip-baseline-above 5000 \
 	  --dask-size 20000 --profile-size 5000 \
 	  --families dense,light,realistic,stubs,sampled --family-sizes 20000 --realistic-size 100000 \
-	  --load-size 100000 --load-sessions 20,50
+	  --load-size 100000 --load-sessions 20,50 --browser-size 100000 --browser-runs 5
 
 evaluate: $(STAMP) ## score a build of the annotated real articles (tests/evaluation); writes benchmarks/EVALUATION.md
 	$(BIN)/python -m benchmarks.evaluate

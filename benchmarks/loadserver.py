@@ -49,14 +49,19 @@ class Server:
     log: Path
     args: list[str] = field(default_factory=list)
     profile: Path | None = None
+    wrapper: list[str] = field(default_factory=list)
+    """Options of ``python`` that run ``framescope`` another way (``-m MODULE ... --``)."""
     samples: list[tuple[float, int]] = field(default_factory=list)
     process: psutil.Popen | None = None
     ready_seconds: float = 0.0
     _stop_sampling: threading.Event = field(default_factory=threading.Event)
 
     def command(self) -> list[str]:
-        """The server's command line (under the profiling wrapper with ``profile``)."""
+        """The server's command line (under the profiling wrapper with ``profile``, or
+        :attr:`wrapper`)."""
         serve = ["serve", "--data", str(self.data), "--port", str(self.port), *self.args]
+        if self.wrapper:
+            return [sys.executable, *self.wrapper, *serve]
         if self.profile is None:
             return [sys.executable, "-m", "framescope.cli", *serve]
         wrapper = [sys.executable, "-m", "benchmarks.loadserver", "--serve-profiled"]

@@ -6,7 +6,7 @@ import itertools
 from dataclasses import dataclass, field
 from typing import Any
 
-from benchmarks import coverage, generate
+from benchmarks import browser, coverage, generate
 from benchmarks.coverage import FamilyRun
 from benchmarks.markdown import (
     MB,
@@ -86,6 +86,8 @@ class Results:
     families: list[FamilyRun] = field(default_factory=list)
     loads: list[Run] = field(default_factory=list)
     """The served dashboard under concurrent sessions (:mod:`benchmarks.load`), per build."""
+    browsers: list[Run] = field(default_factory=list)
+    """The served dashboard in Chromium (:mod:`benchmarks.browser`), per build and bundle."""
     profile: Run | None = None
     notes: list[str] = field(default_factory=list)
 
@@ -729,6 +731,7 @@ def target_rows(results: Results) -> list[list[str]]:
         _growth_target(results),
         *_dashboard_targets(results),
         *_load_targets(results),
+        *browser.target_rows(results),
         _ratio_target(results, TARGET_RATIO_SAME_RUN, same_run, measured_only=True),
         *coverage.target_rows(results),
     ]
@@ -880,6 +883,8 @@ def render(results: Results) -> str:
         command += (
             f" --load-size {opts['load_size']} --load-sessions {_joined(opts['load_sessions'])}"
         )
+    if opts.get("browser_size"):
+        command += f" --browser-size {opts['browser_size']} --browser-runs {opts['browser_runs']}"
     sections = [
         "# framescope benchmark",
         "",
@@ -932,6 +937,10 @@ def render(results: Results) -> str:
         "## Dashboard under load",
         "",
         load_section(results),
+        "",
+        "## Dashboard in a browser",
+        "",
+        browser.section(results),
         "",
         "## Counts: framescope / baseline",
         "",

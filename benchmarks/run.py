@@ -7,6 +7,7 @@
                              [--families dense,light,realistic,stubs,sampled]
                              [--family-sizes 20000] [--realistic-size 100000]
                              [--load-size 100000] [--load-sessions 20,50]
+                             [--browser-size 100000] [--browser-runs 5]
 
 For each format and size it generates the corpus (cached in ``benchmarks/out/corpus``) and runs
 framescope's full build and the baseline on it, each in a process of its own while this process
@@ -15,11 +16,12 @@ framescope's build of each coverage-like family (:mod:`benchmarks.families`) at 
 size, judged against what the generator planted (:mod:`benchmarks.score`), and the dashboard's
 server-side timings on the seed build and on the largest build, and with ``--load-size`` the
 served dashboard under concurrent websocket sessions (:mod:`benchmarks.load`) on the seed build
-and the build of that size. The report
+and the build of that size, and with ``--browser-size`` the served dashboard in Chromium
+(:mod:`benchmarks.browser`) on the seed build and the build of that size. The report
 (``benchmarks/README.md``; :mod:`benchmarks.report`) gives per-stage wall time, articles/s, MB/s
 and peak RSS, the framescope/baseline throughput ratio, the counts both pipelines found, each
 family's identify time, peak RSS, syndication recall and precision, and each target of issues
-7, 8 and 12 with whether it was met.
+7, 8, 12, 13 and 17 with whether it was met.
 
 Above ``--skip-baseline-above`` articles the baseline is not run; its time is extrapolated
 linearly from the largest size it ran at, and the report says so wherever the number appears.
@@ -344,6 +346,16 @@ def benchmark(args: argparse.Namespace) -> Results:
     if args.families:
         print("coverage-like families:", flush=True)
         _families(runner, results, args)
+    _dashboard(runner, results, args, largest)
+    results.notes += runner.failures
+    return results
+
+
+def _dashboard(
+    runner: Runner, results: Results, args: argparse.Namespace, largest: Run | None
+) -> None:
+    """The dashboard's server-side timings on the largest build, the load test and the
+    browser's timings, as the options ask."""
     if args.dashboard and largest is not None:
         data = runner.build(f"{args.formats[0]}-{largest.articles}-framescope")
         dash = runner.run(
@@ -357,8 +369,8 @@ def benchmark(args: argparse.Namespace) -> Results:
         results.dashboards += [dash] if dash else []
     if args.load_size:
         _loads(runner, results, args)
-    results.notes += runner.failures
-    return results
+    if args.browser_size:
+        _browsers(runner, results, args)
 
 
 def _load(
@@ -411,6 +423,62 @@ def _loads(runner: Runner, results: Results, args: argparse.Namespace) -> None:
         )
         return
     _load(runner, results, args, build, runner.build(f"{fmt}-{n}-framescope"))
+
+
+def _browser(
+    runner: Runner, results: Results, args: argparse.Namespace, build: Run, folder: Path
+) -> None:
+    """``python -m benchmarks.browser`` on ``build``'s tables in ``folder``, as served and with
+    Panel's full plotly.js: a process of its own; a failure (no Chromium, say) becomes a
+    note."""
+    slug = "-".join(f"browser {build.corpus}".replace(",", "").split())
+    result, log = runner.out / "runs" / f"{slug}.json", runner.out / "runs" / f"{slug}.log"
+    what = f"dashboard in a browser on {build.corpus}"
+    print(f"  {what} ...", flush=True)
+    if not (folder / "manifest.json").is_file():
+        runner.failures.append(f"{what}: no build in {folder}.")
+        return
+    result.unlink(missing_ok=True)
+    command = [sys.executable, "-m", "benchmarks.browser", "--data", str(folder)]
+    command += ["--runs", str(args.browser_runs), "--result", str(result)]
+    log.parent.mkdir(parents=True, exist_ok=True)
+    with log.open("w") as handle:
+        done = subprocess.run(
+            command, check=False, cwd=ROOT, stdout=handle, stderr=subprocess.STDOUT
+        )
+    if done.returncode != 0 or not result.exists():
+        last = (log.read_text(errors="replace").strip().splitlines() or ["no output"])[-1]
+        runner.failures.append(f"{what} failed: `{last}` (log: {log}).")
+        print(f"    FAILED: {last}", flush=True)
+        return
+    for line in log.read_text(errors="replace").splitlines():
+        if "median of" in line:
+            print(f"  {line.strip()}", flush=True)
+    data = json.loads(result.read_text())
+    for bundle, measured in data["bundles"].items():
+        entry = measured | {"bundle": bundle, "load_average": data["load_average"]}
+        pipeline = "browser" if bundle == "served" else f"browser ({bundle})"
+        run = Run(pipeline, build.corpus, build.articles, build.input_bytes, entry)
+        run.peak_rss = measured["rss_peak"]
+        results.browsers.append(run)
+
+
+def _browsers(runner: Runner, results: Results, args: argparse.Namespace) -> None:
+    """The browser's timings on the seed build (when the seeds ran) and on the
+    ``--browser-size`` build."""
+    print("dashboard in a browser:", flush=True)
+    seeds = results.find("framescope", "seeds")
+    if seeds is not None:
+        _browser(runner, results, args, seeds, runner.build("seeds-framescope"))
+    fmt, n = args.formats[0], args.browser_size
+    build = results.find("framescope", f"{fmt} {n:,}")
+    if build is None:
+        results.notes.append(
+            f"--browser-size {n:,}: this run built no {fmt} corpus of that size (add it to "
+            "--sizes), so the dashboard was not timed in a browser on it."
+        )
+        return
+    _browser(runner, results, args, build, runner.build(f"{fmt}-{n}-framescope"))
 
 
 def _scores(build: Path, corpus: Path, records: int) -> score.Scores:
@@ -582,6 +650,22 @@ def parser() -> argparse.ArgumentParser:
         metavar="N,N",
         help="concurrent sessions of the load test, one fresh server each (default 20,50)",
     )
+    add(
+        "--browser-size",
+        type=int,
+        default=0,
+        metavar="N",
+        help="time the served dashboard in Chromium (benchmarks.browser: first chart on a first "
+        "and a later visit, filter changes) on the N-article build (one of --sizes) and the seed "
+        "build; 0: never (default 0)",
+    )
+    add(
+        "--browser-runs",
+        type=int,
+        default=5,
+        metavar="N",
+        help="fresh browser contexts per build of the browser timings (default 5)",
+    )
     add("--no-seeds", dest="seeds", action="store_false", help="skip the seed corpus")
     add("--no-dashboard", dest="dashboard", action="store_false", help="skip the dashboard")
     add("--seed", type=int, default=0, help="generator seed (default 0)")
@@ -607,7 +691,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     results = benchmark(args)
     args.report.parent.mkdir(parents=True, exist_ok=True)
     args.report.write_text(render(results))
-    runs = [*results.builds, *results.dashboards, *results.loads]
+    runs = [*results.builds, *results.dashboards, *results.loads, *results.browsers]
     runs += [e.run for e in results.families if e.run and not e.shared]
     runs += [results.profile] if results.profile else []
     raw = {

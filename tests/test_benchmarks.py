@@ -18,7 +18,18 @@ from framescope.ingest import sidecar
 
 sys.path.insert(0, str(config.ROOT))  # benchmarks/ lives beside src/, not inside it
 
-from benchmarks import baseline, coverage, families, generate, load, patches, report, run, score
+from benchmarks import (
+    baseline,
+    browser,
+    coverage,
+    families,
+    generate,
+    load,
+    patches,
+    report,
+    run,
+    score,
+)
 from tests.conftest import SEEDS
 from tests.test_mentions import HAND_COUNTS
 
@@ -331,6 +342,7 @@ def test_run_writes_a_report_with_every_column(tmp_path):
     assert "--families dense,realistic,stubs --family-sizes 30 --realistic-size 0" in text
     assert "Machine: " in text
     assert "## Dashboard under load\n\nNot run (`--load-size 0`)." in text
+    assert "## Dashboard in a browser\n\nNot run (`--browser-size 0`)." in text
     assert "polars 2" in text
     assert not re.search(r"\b(None|nan|inf)\b", text)
     results = json.loads((tmp_path / "results.json").read_text())
@@ -502,3 +514,112 @@ def test_the_load_harness_drives_sessions_against_a_served_build(seed_build, tmp
     assert entry["rss_peak"] >= entry["rss_ready"] > 50e6
     assert entry["server_cpu_per_change"] > 0
     assert all(sample[4] > 0 for sample in entry["samples"])  # each redraw sent content
+
+
+# --- the dashboard in a browser (benchmarks.browser) ----------------------------------------
+
+
+def test_a_visit_s_parts_follow_one_another_and_skip_what_was_not_seen():
+    assert browser._parts([300.0, 1200.0, 1400.0], 2000.0) == {
+        "document": 0.3,
+        "scripts": 0.9,
+        "websocket": 0.2,
+        "drawing": 0.6,
+    }
+    result = browser._parts([300.0, 1200.0, None], 2000.0)
+    assert result == {"document": 0.3, "scripts": 0.9, "drawing": 0.8}
+
+
+def _browser_run(
+    corpus: str, bundle: str, times: tuple[float, float, float], *, hosts=("127.0.0.1",)
+) -> report.Run:
+    """A benchmarks.browser result for one build and bundle, as the runner keeps it: the
+    median first and later visit, and the median change, in seconds."""
+    cold, warm, change = times
+    articles = 5 if corpus == "seeds" else 100_000
+
+    def visit(seconds: float) -> dict:
+        parts = {"document": 0.3, "scripts": 1.0, "websocket": 0.1, "drawing": seconds - 1.4}
+        return {"first_chart": seconds, "parts": parts, "transferred": 7.2e6}
+
+    result = {
+        "bundle": bundle,
+        "summary": {"cold": visit(cold), "warm": visit(warm) | {"transferred": 25_000}},
+        "first_visit_after_start": cold + 1.0,
+        "change": change,
+        "change_max": 2 * change,
+        "change_by_kind": {"outlet": change, "granularity": change + 0.01},
+        "no_redraw": 0,
+        "hosts": list(hosts),
+        "console_errors": [],
+        "runs": [{}] * 5,
+        "load_average": {"min": 1.04, "max": 2.51},
+        "rss_peak": 2.3e9,
+    }
+    pipeline = "browser" if bundle == "served" else f"browser ({bundle})"
+    return report.Run(pipeline, corpus, articles, 0, result)
+
+
+def test_the_browser_section_and_the_issue_17_targets():
+    results = report.Results({}, {"formats": ["jsonl"]})
+    assert browser.section(results) == "Not run (`--browser-size 0`)."
+    assert all("not measured" in row[2] for row in browser.target_rows(results))
+    results.browsers += [
+        _browser_run("seeds", "served", (2.0, 1.5, 0.12)),
+        _browser_run("seeds", "panel-plotly", (3.0, 2.6, 0.13)),
+        _browser_run("jsonl 100,000", "served", (2.5, 1.8, 0.2)),
+        _browser_run("jsonl 100,000", "panel-plotly", (3.6, 3.2, 0.25)),
+    ]
+    text = browser.section(results)
+    assert "| " + " | ".join(browser.COLUMNS) + " |" in text
+    assert (
+        "| jsonl 100,000 | 100,000 | served (cartesian bundle) | 5 | 2.50 | 1.80 | "
+        "0.30 + 1.00 + 0.10 + 1.10 | 0.30 + 1.00 + 0.10 + 0.40 | 7.2 / 0.03 | 200 | 210 | 400 | "
+        "3.50 | 1.0-2.5 |" in text
+    )
+    assert "| seeds | 5 | Panel's full bundle | 5 | 3.00 | 2.60 |" in text
+    assert text.endswith("Every request went to 127.0.0.1.")
+    cold, warm, change = browser.target_rows(results)
+    assert "first chart < 5 s at 100,000 articles (issue 17)" in cold[0]
+    assert cold[1:] == [
+        "2.50 s on jsonl 100,000 (median of 5 runs); seeds 2.00 s; with Panel's full plotly.js "
+        "3.60 s",
+        "**met**",
+    ]
+    assert warm[2] == "**met**"
+    assert change[1] == (
+        "200 ms on jsonl 100,000 (median of 5 runs, slowest 400 ms); seeds 120 ms; with Panel's "
+        "full plotly.js 250 ms"
+    )
+    leaky = ("127.0.0.1", "cdn.example.org")
+    results.browsers[2] = _browser_run("jsonl 100,000", "served", (6.0, 3.5, 0.4), hosts=leaky)
+    cold, warm, change = browser.target_rows(results)
+    assert cold[2] == "**not met** The longest part is drawing (4.60 s)."
+    assert warm[2] == "**not met** The longest part is drawing (2.10 s)."
+    assert change[2] == "**not met**"
+    assert browser.section(results).endswith("**Requests left this machine**, to: cdn.example.org.")
+    results.browsers = results.browsers[:2]  # the seeds alone: no target size
+    assert browser.target_rows(results)[0][2] == "not measured (largest build: 5)"
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+def test_the_browser_harness_times_a_served_build(seed_build, tmp_path):
+    result = tmp_path / "browser.json"
+    options = ["--data", str(seed_build), "--runs", "1", "--no-baseline"]
+    assert browser.main([*options, "--result", str(result)]) == 0
+    data = json.loads(result.read_text())
+    assert list(data["bundles"]) == ["served"]
+    served = data["bundles"]["served"]
+    cold = served["summary"]["cold"]
+    assert 0 < cold["first_chart"] == served["first_visit_after_start"]
+    assert set(cold["parts"]) == set(browser.PARTS)
+    assert sum(cold["parts"].values()) == pytest.approx(cold["first_chart"], abs=0.01)
+    assert cold["transferred"] > 1e6 > served["summary"]["warm"]["transferred"]  # cached
+    [run_] = served["runs"]
+    assert [c["kind"] for c in run_["changes"]] == [kind for kind, _ in browser.CHANGES]
+    assert all(c["latency"] and c["redraws"] for c in run_["changes"])
+    assert served["hosts"] == ["127.0.0.1"]
+    assert served["console_errors"] == []
+    bundle = next(r for r in run_["cold"]["largest"] if r["name"].startswith("plotly-"))
+    assert bundle["bytes"] < 2e6  # the cartesian bundle, not Panel's 4.8 MB

@@ -1,15 +1,21 @@
 import contextlib
+import re
 import socket
 import subprocess
 import sys
 import time
 import urllib.request
+from pathlib import Path
 from types import SimpleNamespace
 
+import plotly.graph_objects as go
 import psutil
 import pytest
 from bokeh.settings import settings
+from panel.models.plotly import PLOTLY_VERSION
+from plotly.basedatatypes import BaseTraceType
 
+import framescope
 from framescope import store
 from framescope.dashboard import serve
 
@@ -102,3 +108,69 @@ def test_two_workers_answer_and_end_with_the_command(seed_build, tmp_path):
         server.wait(timeout=30)
     _, alive = psutil.wait_procs(workers, timeout=30)
     assert not alive
+
+
+def test_serve_sends_plotly_s_cartesian_bundle_at_the_address_of_panel_s(served):
+    wanted = f"plotly.js-cartesian-dist-min@{PLOTLY_VERSION}'s bundle in {serve.STATIC}"
+    assert serve.PLOTLY_BUNDLE is not None, f"Panel loads plotly.js {PLOTLY_VERSION}: vendor {wanted}"
+    route = next(r for r in served["extra_patterns"] if r[0] == serve.PLOTLY_ROUTE)
+    assert route[1] is serve.PlotlyBundle
+    panel_url = f"/static/extensions/panel/bundled/plotlyplot/plotly-{PLOTLY_VERSION}.min.js"
+    assert re.fullmatch(serve.PLOTLY_ROUTE, panel_url)
+    assert not re.fullmatch(serve.PLOTLY_ROUTE, panel_url.replace("plotly-", "plotly-x"))
+    header = serve.PLOTLY_BUNDLE.read_text(encoding="utf-8")[:200]  # the version Panel loads
+    assert f"plotly.js (cartesian - minified) v{PLOTLY_VERSION}" in header
+
+
+def test_the_bundle_draws_every_trace_type_the_dashboard_builds():
+    # The charts are built in src/framescope with plotly's graph objects (go.Bar(...), ...).
+    source = "\n".join(p.read_text() for p in Path(framescope.__file__).parent.rglob("*.py"))
+    classes = set(re.findall(r"\bgo\.([A-Z]\w*)\(", source))
+    traces = {name for name in classes if issubclass(getattr(go, name), BaseTraceType)}
+    used = {getattr(go, name)().type for name in traces}
+    bundled = set(re.findall(r'moduleType:"trace",name:"(\w+)"', serve.PLOTLY_BUNDLE.read_text()))
+    assert {"bar", "scatter"} <= used
+    assert used <= bundled
+
+
+def test_serve_warms_up_after_preparing_and_before_serving(seed_build, steps, monkeypatch):
+    monkeypatch.setattr(serve, "warm_up", lambda: steps.append(("warm_up", {})))
+    serve.serve(seed_build, port=5999)
+    assert [name for name, _ in steps] == ["pn.serve", "prepare", "warm_up", "start"]
+
+
+@pytest.mark.slow
+def test_warm_up_resolves_plotly_s_figure_widget_once():
+    code = (
+        "import plotly.graph_objs as go; from framescope.dashboard import serve; "
+        "before = 'FigureWidget' in vars(go); serve.warm_up(); "
+        "print(before, 'FigureWidget' in vars(go), go.FigureWidget.__name__)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["False", "True", "FigureWidget"]
+
+
+@pytest.mark.slow
+def test_the_served_plotly_bundle_is_the_cartesian_one_and_cached(seed_build, tmp_path):
+    port, log = _free_port(), tmp_path / "serve.log"
+    command = [sys.executable, "-m", "framescope.cli", "serve", "--data", str(seed_build),
+               "--port", str(port)]  # fmt: skip
+    with log.open("w") as out:
+        server = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT)
+    try:
+        deadline = time.monotonic() + 120
+        while "serving " not in log.read_text() and time.monotonic() < deadline:
+            assert server.poll() is None, log.read_text()
+            time.sleep(0.2)
+        base = f"http://127.0.0.1:{port}"
+        with urllib.request.urlopen(base + "/", timeout=30) as page:
+            html = page.read().decode()
+        path = re.search(r'src="(static/[^"]*plotlyplot/plotly-[^"]+)"', html).group(1)
+        with urllib.request.urlopen(f"{base}/{path}", timeout=30) as bundle:
+            body = bundle.read()
+            cache = bundle.headers["Cache-Control"]
+        assert body == serve.PLOTLY_BUNDLE.read_bytes()
+        assert cache == f"max-age={serve.PLOTLY_CACHE_SECONDS}"
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
