@@ -111,8 +111,8 @@ def test_two_workers_answer_and_end_with_the_command(seed_build, tmp_path):
 
 
 def test_serve_sends_plotly_s_cartesian_bundle_at_the_address_of_panel_s(served):
-    wanted = f"plotly.js-cartesian-dist-min@{PLOTLY_VERSION}'s bundle in {serve.STATIC}"
-    assert serve.PLOTLY_BUNDLE is not None, f"Panel loads plotly.js {PLOTLY_VERSION}: vendor {wanted}"
+    wanted = f"vendor plotly.js-cartesian-dist-min@{PLOTLY_VERSION}'s bundle in {serve.STATIC}"
+    assert serve.PLOTLY_BUNDLE is not None, f"Panel loads plotly.js {PLOTLY_VERSION}: {wanted}"
     route = next(r for r in served["extra_patterns"] if r[0] == serve.PLOTLY_ROUTE)
     assert route[1] is serve.PlotlyBundle
     panel_url = f"/static/extensions/panel/bundled/plotlyplot/plotly-{PLOTLY_VERSION}.min.js"
