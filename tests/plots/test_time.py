@@ -163,9 +163,26 @@ def test_mentions_show_no_ids_where_people_read():
 
 def test_milestones_run_through_every_mentions_panel():
     marks = pl.DataFrame({"date": [date(2023, 3, 20)], "label": ["visit"], "days_from_event": [0]})
-    figure = plots.mentions_over_time(SERIES, milestones=marks)
+    figure = plots.mentions_over_time(SERIES, milestones=marks, names=NAMES)
     (line,) = figure.layout.shapes
     assert (line.yref, line.y0, line.y1) == ("paper", 0, 1)
+    # Panel titles drawn last, over a milestone's label; every label on a pale ground.
+    result = [(a.text, a.bgcolor) for a in figure.layout.annotations]
+    expected = [
+        ("visit", time.LABEL_BACKGROUND),
+        ("<b>Wen Guanzhong</b>", time.LABEL_BACKGROUND),
+        ("<b>Xi Jinping</b>", time.LABEL_BACKGROUND),
+    ]
+    assert result == expected
+
+
+def test_small_counts_get_whole_number_ticks():
+    articles = pl.DataFrame({"period": [date(2023, 3, 1)] * 2, "source": ["A", "B"]})
+    assert plots.coverage(articles, freq="month").layout.yaxis.dtick == 1
+    many = pl.DataFrame({"period": [date(2023, 3, 1)] * 40, "source": ["A"] * 40})
+    assert plots.coverage(many, freq="month").layout.yaxis.dtick is None
+    assert plots.mentions_over_time(SERIES).layout.yaxis2.dtick == 1
+    assert plots.mentions_over_time(SERIES, value="share_of_articles").layout.yaxis.dtick is None
 
 
 def test_a_single_period_of_mentions_draws_points():

@@ -44,6 +44,7 @@ _EVENT_NOUNS = {"day": "day", "week": "7-day period", "month": "30-day period"}
 DODGE = 0.6
 DAY_MS = 86_400_000
 MAX_TICKS = 16  # period boundaries as ticks up to this many; beyond, Plotly's own
+LABEL_BACKGROUND = "rgba(255, 255, 255, 0.8)"  # text drawn over bars and lines stays legible
 # Bars a little see-through, so the milestone lines (drawn above) and gridlines show.
 BAR_OPACITY = 0.85
 
@@ -139,6 +140,41 @@ def period_ticks(marked: pl.DataFrame, *, freq: str, axis: str) -> dict[str, obj
     return {"tick0": "2023-01-02", "dtick": 7 * DAY_MS} if spread.days / 7 <= MAX_TICKS else {}
 
 
+def with_milestones(
+    figure: go.Figure, milestones: pl.DataFrame | None, *, axis: str = "calendar"
+) -> go.Figure:
+    """``figure`` with the milestones (``common.add_milestones``), their labels on a pale
+    ground: grey text over a coloured bar would not be read.
+
+    Examples
+    --------
+    >>> from datetime import date
+    >>> marks = pl.DataFrame({"date": [date(2023, 3, 20)], "days_from_event": [0],
+    ...                       "label": ["visit"]})
+    >>> with_milestones(go.Figure(), marks).layout.annotations[0].bgcolor == LABEL_BACKGROUND
+    True
+    """
+    if milestones is None:
+        return figure
+    before = len(figure.layout.annotations)
+    add_milestones(figure, milestones, axis=axis)
+    for label in figure.layout.annotations[before:]:
+        label.bgcolor = LABEL_BACKGROUND
+    return figure
+
+
+def count_ticks(largest: object) -> dict[str, object]:
+    """A count axis's ticks: every whole number when the counts are small (Plotly would mark
+    0.5 articles), else Plotly's own.
+
+    Examples
+    --------
+    >>> count_ticks(2), count_ticks(40)
+    ({'dtick': 1}, {})
+    """
+    return {"dtick": 1} if isinstance(largest, int | float) and largest <= 5 else {}
+
+
 def coverage(
     articles: pl.DataFrame,
     *,
@@ -195,10 +231,14 @@ def coverage(
             "subtitle": {"text": "each bar spans its period; dotted lines: the event's milestones"},
         },
         xaxis_title=x_title(axis),
-        yaxis={"title": "articles (raw count)", "rangemode": "tozero"},
+        yaxis={
+            "title": "articles (raw count)",
+            "rangemode": "tozero",
+            **count_ticks(counts.group_by(period).agg(pl.col("len").sum())["len"].max()),
+        },
         legend_title="outlet",
     )
-    return add_milestones(figure, milestones, axis=axis) if milestones is not None else figure
+    return with_milestones(figure, milestones, axis=axis)
 
 
 def mentions_over_time(
@@ -284,8 +324,9 @@ def mentions_over_time(
     # One figure made at once: add_trace and add_annotation copy the figure each time.
     figure = go.Figure(data=traces, layout=_panel_axes(rows, value))
     figure.update_xaxes(period_ticks(marked, freq=freq, axis=axis))
+    if value in ("mentions", "articles_mentioning"):
+        figure.update_yaxes(count_ticks(marked[value].max()))
     figure.update_layout(
-        annotations=titles,
         title={
             "text": "Mentions over time",
             "subtitle": {
@@ -298,11 +339,11 @@ def mentions_over_time(
         height=_panels_height(rows),
         hovermode="closest",
     )
-    if milestones is None:
-        return figure
-    add_milestones(figure, milestones, axis=axis)
-    # The lines run through every panel: the panels share the one time axis.
+    with_milestones(figure, milestones, axis=axis)
+    # The lines run through every panel: the panels share the one time axis. The panels'
+    # titles go on last, so that they are drawn over a milestone's label, not under it.
     figure.update_shapes(yref="paper")
+    figure.update_layout(annotations=[*figure.layout.annotations, *titles])
     return figure
 
 
@@ -362,6 +403,7 @@ def _panel_title(label: str, row: int, rows: int) -> dict[str, object]:
         "yanchor": "bottom",
         "showarrow": False,
         "font": {"size": 13},
+        "bgcolor": LABEL_BACKGROUND,
     }
 
 
