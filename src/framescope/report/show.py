@@ -50,7 +50,7 @@ ITEM_KINDS: dict[str, display.Kind] = {
 """``framing.omissions``: the kind of id its ``item`` holds, by its ``kind``."""
 HEADER_KINDS: tuple[display.Kind, ...] = ("measure", "actor", "frame", "term", "metric", "voice")
 """Where a column's header finds its name: a measure, or an id that a pivot made a column."""
-COLOUR_KINDS = {
+COLOUR_KINDS: dict[str, display.Kind | None] = {
     "actor": "actor",
     "frame": "frame",
     "term": "term",
