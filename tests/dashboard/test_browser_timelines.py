@@ -123,7 +123,7 @@ def test_a_click_on_a_mentions_point_lists_its_sentences(page):
     point.click(force=True)
     header = page.get_by_text(re.compile(r"sentences mentioning Xi Jinping in NBC News"))
     header.first.wait_for(timeout=10_000)
-    assert "period 2023-03-13" in header.first.inner_text()
+    assert "week of 13 Mar 2023" in header.first.inner_text()
     page.locator(".tabulator-row:visible", has_text="NBC News").first.wait_for(timeout=10_000)
     _shoot(page, "mentions_evidence")
     assert page.console_errors == []

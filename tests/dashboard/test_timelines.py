@@ -116,7 +116,7 @@ def test_a_click_on_a_point_lists_its_sentences(seed_build):
     mentions._clicked(_click(curveNumber=curve, pointNumber=0, customdata=custom))
     header, table = mentions.evidence
     assert header.object == (
-        "<b>9 sentences</b> mentioning <b>Xi Jinping</b> in <i>NBC News</i>, period 2023-03-13"
+        "<b>9 sentences</b> mentioning <b>Xi Jinping</b> in <i>NBC News</i>, week of 13 Mar 2023"
     )
     assert table.value["source"].unique().tolist() == ["NBC News"]
     assert table.value["published"].unique().tolist() == ["2023-03-18"]
@@ -130,6 +130,7 @@ def test_a_click_on_the_event_axis_finds_the_period(seed_build):
     assert custom[3:] == ["days -30 to -1", "-30"]
     mentions._clicked(_click(curveNumber=curve, pointNumber=0, customdata=custom))
     assert mentions.evidence[0].object.startswith("<b>9 sentences</b>")
+    assert mentions.evidence[0].object.endswith(", days -30 to -1")
 
 
 def test_a_click_without_a_trace_or_ids_does_nothing(seed_build):
@@ -169,6 +170,7 @@ def test_evidence_headers_escape_what_a_click_sends(hostile_build):
     mentions.show_evidence(actor="<b>", source=STORED, period="<img src=x onerror=alert(2)>")
     assert "<img" not in mentions.evidence[0].object
     assert "<b>&lt;b&gt;</b>" in mentions.evidence[0].object
+    assert mentions.evidence[0].object.endswith("period &lt;img src=x onerror=alert(2)&gt;")
 
 
 def test_the_sentiment_csv_is_the_plotted_series(seed_build):

@@ -166,14 +166,19 @@ def test_milestones_run_through_every_mentions_panel():
     figure = plots.mentions_over_time(SERIES, milestones=marks, names=NAMES)
     (line,) = figure.layout.shapes
     assert (line.yref, line.y0, line.y1) == ("paper", 0, 1)
-    # Panel titles drawn last, over a milestone's label; every label on a pale ground.
+    # Panel titles drawn last, over a milestone's label; no ground under a milestone's label,
+    # which would hide the points under it.
     result = [(a.text, a.bgcolor) for a in figure.layout.annotations]
     expected = [
-        ("visit", time.LABEL_BACKGROUND),
-        ("<b>Wen Guanzhong</b>", time.LABEL_BACKGROUND),
-        ("<b>Xi Jinping</b>", time.LABEL_BACKGROUND),
+        ("visit", None),
+        ("<b>Wen Guanzhong</b>", time.TITLE_GROUND),
+        ("<b>Xi Jinping</b>", time.TITLE_GROUND),
     ]
     assert result == expected
+    bars = plots.coverage(
+        pl.DataFrame({"period": [date(2023, 3, 13)], "source": ["A"]}), milestones=marks
+    )
+    assert [(a.text, a.bgcolor) for a in bars.layout.annotations] == [("visit", time.LABEL_GROUND)]
 
 
 def test_small_counts_get_whole_number_ticks():

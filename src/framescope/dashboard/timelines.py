@@ -7,6 +7,7 @@ build's colours (``store.outlet_colours``) in every chart.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import panel as pn
@@ -14,7 +15,7 @@ import param
 import plotly.graph_objects as go
 import polars as pl
 
-from framescope import plots, safe
+from framescope import plots, safe, timeseries
 from framescope.dashboard.framing import SCROLL_INTO_VIEW
 from framescope.dashboard.state import MAX_ARTICLE_BOXES, DataStore
 from framescope.dashboard.views import (
@@ -164,13 +165,26 @@ class Mentions(View):
         """List the sentences behind one point."""
         found = self.store.evidence(actor=actor, source=source, period=period)
         noun = "headline sentences" if self.store.field == "title" else "sentences"
-        when = "all periods" if period is None else f"period {safe.escape(period)}"
+        when = self._period_words(period)
         header = (
             f"<b>{len(found)} {noun}</b> mentioning "
             f"<b>{safe.escape(self.store.names.name('actor', actor))}</b> in "
             f"<i>{safe.escape(source)}</i>, {when}"
         )
         self.evidence[:] = [pn.pane.HTML(header), evidence_table(found)]
+
+    def _period_words(self, period: Any) -> str:
+        """A clicked period as the chart's hover says it ("week of 13 Mar 2023"), escaped; a
+        value that is no period of the store's axis as sent."""
+        if period is None:
+            return "all periods"
+        store = self.store
+        try:
+            value = int(period) if store.axis == "event" else date.fromisoformat(str(period)[:10])
+        except ValueError:
+            return f"period {safe.escape(period)}"
+        words = timeseries.period_label(pl.lit(value), freq=store.granularity, axis=store.axis)
+        return safe.escape(pl.select(words).item())
 
     def layout(self) -> pn.viewable.Viewable:
         return pn.Column(self.chart, self.download, self.evidence, sizing_mode="stretch_width")

@@ -44,7 +44,8 @@ _EVENT_NOUNS = {"day": "day", "week": "7-day period", "month": "30-day period"}
 DODGE = 0.6
 DAY_MS = 86_400_000
 MAX_TICKS = 16  # period boundaries as ticks up to this many; beyond, Plotly's own
-LABEL_BACKGROUND = "rgba(255, 255, 255, 0.8)"  # text drawn over bars and lines stays legible
+LABEL_GROUND = "rgba(255, 255, 255, 0.6)"  # a milestone's label over bars
+TITLE_GROUND = "rgba(255, 255, 255, 0.85)"  # a panel's title over a milestone's label
 # Bars a little see-through, so the milestone lines (drawn above) and gridlines show.
 BAR_OPACITY = 0.85
 
@@ -143,15 +144,17 @@ def period_ticks(marked: pl.DataFrame, *, freq: str, axis: str) -> dict[str, obj
 def with_milestones(
     figure: go.Figure, milestones: pl.DataFrame | None, *, axis: str = "calendar"
 ) -> go.Figure:
-    """``figure`` with the milestones (``common.add_milestones``), their labels on a pale
-    ground: grey text over a coloured bar would not be read.
+    """``figure`` with the milestones (``common.add_milestones``), their labels on a thin pale
+    ground: grey text over a coloured bar would not be read, and the bar's top still shows.
+
+    For bars only: over points, a ground would hide the points it covers.
 
     Examples
     --------
     >>> from datetime import date
     >>> marks = pl.DataFrame({"date": [date(2023, 3, 20)], "days_from_event": [0],
     ...                       "label": ["visit"]})
-    >>> with_milestones(go.Figure(), marks).layout.annotations[0].bgcolor == LABEL_BACKGROUND
+    >>> with_milestones(go.Figure(), marks).layout.annotations[0].bgcolor == LABEL_GROUND
     True
     """
     if milestones is None:
@@ -159,7 +162,7 @@ def with_milestones(
     before = len(figure.layout.annotations)
     add_milestones(figure, milestones, axis=axis)
     for label in figure.layout.annotations[before:]:
-        label.bgcolor = LABEL_BACKGROUND
+        label.bgcolor = LABEL_GROUND
     return figure
 
 
@@ -339,7 +342,8 @@ def mentions_over_time(
         height=_panels_height(rows),
         hovermode="closest",
     )
-    with_milestones(figure, milestones, axis=axis)
+    if milestones is not None:
+        add_milestones(figure, milestones, axis=axis)
     # The lines run through every panel: the panels share the one time axis. The panels'
     # titles go on last, so that they are drawn over a milestone's label, not under it.
     figure.update_shapes(yref="paper")
@@ -403,7 +407,7 @@ def _panel_title(label: str, row: int, rows: int) -> dict[str, object]:
         "yanchor": "bottom",
         "showarrow": False,
         "font": {"size": 13},
-        "bgcolor": LABEL_BACKGROUND,
+        "bgcolor": TITLE_GROUND,
     }
 
 

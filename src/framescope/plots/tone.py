@@ -15,13 +15,12 @@ import plotly.graph_objects as go
 import polars as pl
 
 from framescope import timeseries
-from framescope.plots.common import colours_for, empty, x_title
+from framescope.plots.common import add_milestones, colours_for, empty, x_title
 from framescope.plots.time import (
     dodge,
     dodged_x,
     period_noun,
     period_ticks,
-    with_milestones,
     with_period_marks,
 )
 from framescope.safe import escape
@@ -106,7 +105,7 @@ def tone_over_time(
         hovermode="closest",
     )
     figure.add_hline(y=0, line={"color": "lightgrey"})
-    return with_milestones(figure, milestones, axis=axis)
+    return add_milestones(figure, milestones, axis=axis) if milestones is not None else figure
 
 
 def _tone_hover(marked: pl.DataFrame) -> pl.Expr:
