@@ -158,16 +158,37 @@ def test_evidence_reads_outlet_date_title_sentence_then_ids():
 def test_evidence_wraps_the_sentence_in_the_room_left():
     long_title = "A headline long enough to need more than one line in its column " * 2
     frame = pl.DataFrame(
-        {"source": ["NBC News"], "title": [long_title], "text": ["word " * 80], "article_id": ["a"]}
-    )
+        {"source": ["NBC News"], "title": [long_title], "text": ["word " * 80],
+         "article_id": ["0123456789abcdef"], "sentence_idx": [12]}
+    )  # fmt: skip
     table = views.evidence_table(frame)
     assert table.layout == "fit_columns"
     assert "text" not in table.widths  # it takes what the others leave
-    assert table.widths["title"] == views.WIDEST
-    assert table.widths["source"] < views.WIDEST
+    shares = {column: int(width.rstrip("%")) for column, width in table.widths.items()}
+    assert sum(shares.values()) <= 100 * views.OTHERS_SHARE
+    assert shares["source"] < shares["title"]
+    # Text wraps where its column is narrower than it; an id does not.
     assert table.formatters["text"] == {"type": "textarea"}
-    assert table.formatters["title"] == {"type": "textarea"}  # too long for its column: wraps
-    assert "source" not in table.formatters
+    assert table.formatters["title"] == {"type": "textarea"}
+    assert "article_id" not in table.formatters
+
+
+def test_fitted_widths_give_way_ids_and_title_first():
+    widths = {"source": 180, "published": 118, "title": 200, "article_id": 172}
+    result = views.fitted_widths(widths, floors={"article_id": 100, "title": 150}, table=1000,
+                                 share=0.55)  # fmt: skip
+    # 670 px into 550: the id gives 72, the title 48; outlet and date keep theirs.
+    assert result == {"source": "18%", "published": "11%", "title": "15%", "article_id": "10%"}
+    assert views.fitted_widths({"source": 100}, table=1000) == {"source": "10%"}  # fits
+    result = views.fitted_widths({"a": 800, "b": 400}, floors={}, table=1000, share=0.6)
+    assert result == {"a": "40%", "b": "20%"}  # no floors: in proportion
+
+
+def test_a_hidden_column_takes_no_room():
+    frame = pl.DataFrame({"source": ["NBC News"], "text": ["s"], "cue": ["allies"]})
+    table = views.evidence_table(frame, hidden_columns=["source"])
+    assert list(table.value.columns) == ["source", "text", "cue"]
+    assert list(table.widths) == ["cue"]
 
 
 def test_evidence_leaves_out_empty_columns_but_not_from_an_empty_table():

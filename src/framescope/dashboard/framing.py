@@ -224,8 +224,9 @@ class Framing(View):
         )
         shown = self._sentences(found, chart)
         noun = "headline sentences" if field == "title" else "sentences"
-        self._show(name, [pn.pane.HTML(self._header(name, shown.height, noun, source, item)),
-                          evidence_table(shown)])  # fmt: skip
+        header = pn.pane.HTML(self._header(name, shown.height, noun, source, item))
+        # One outlet, named in the header: its column would say it again on every row.
+        self._show(name, [header, evidence_table(shown, hidden_columns=["source"])])
 
     def _sentences(self, found: pl.DataFrame, chart: Chart) -> pl.DataFrame:
         """One row per sentence: outlet, date, title, the sentence, what in it was counted."""

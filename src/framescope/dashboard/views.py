@@ -156,8 +156,17 @@ HEADER_PX = 10
 """About one character of its bold headers."""
 WIDEST = 200
 """The widest a column other than the sentence gets; longer text wraps within it."""
-SENTENCE_MIN = 360
-"""The narrowest the sentence gets, whatever the other columns take."""
+TABLE_PX = 1100
+"""An evidence table's width in a 1500 px window (the sidebar takes the rest): what the
+columns' widths in pixels are shares of."""
+OTHERS_SHARE = 0.6
+"""The most the columns other than the sentence take of a table together: the sentence
+always gets the rest, 40% or more."""
+FLOORS = {"article_id": 90, "title": 150}
+"""When the columns do not fit their share, these give way first, in this order, down to
+these pixels (the id cut, the title wrapped); then every column gives way in proportion."""
+SENTENCE_MIN = 300
+"""The narrowest the sentence gets, whatever the window."""
 EVIDENCE_CSS = ".tabulator.tabulator { font-size: 14px; }"
 """Evidence tables in a smaller font than Tabulator's 16 px: more of a sentence per line.
 (The class twice: Tabulator's own rule is as specific and comes later.)"""
@@ -184,11 +193,23 @@ def evidence_columns(
     return ordered + [c for c in columns if c not in ordered and c not in tail] + tail
 
 
+def header_width(title: str) -> int:
+    """Pixels a header needs: headers wrap at spaces, so its longest word, plus the cell's
+    padding and the sort arrow.
+
+    Examples
+    --------
+    >>> header_width("article id")
+    126
+    """
+    return max((len(word) for word in title.split()), default=0) * HEADER_PX + 56
+
+
 def column_widths(
     frame: pl.DataFrame, *, text: str = "text", titles: Mapping[str, str] | None = None
 ) -> dict[str, int]:
     """Pixels for each column but ``text``: enough for its header and longest value, at most
-    :data:`WIDEST`. The sentence takes what is left of the table's width.
+    :data:`WIDEST`.
 
     Examples
     --------
@@ -201,11 +222,39 @@ def column_widths(
         if column == text:
             continue
         longest = frame[column].cast(pl.String).str.len_chars().max() if frame.height else 0
-        # Headers wrap at spaces: their longest word counts; the padding holds the sort arrow.
-        words = titles.get(column, column).split() or [""]
-        header = max(len(word) for word in words) * HEADER_PX + 56
+        header = header_width(titles.get(column, column))
         widths[column] = min(WIDEST, max(header, int(longest or 0) * CHARACTER_PX + 28))
     return widths
+
+
+def fitted_widths(
+    widths: Mapping[str, int],
+    *,
+    floors: Mapping[str, int] = FLOORS,
+    table: int = TABLE_PX,
+    share: float = OTHERS_SHARE,
+) -> dict[str, str]:
+    """``widths`` (pixels) as whole percentages of a ``table`` pixels wide, together at most
+    ``share`` of it: the columns in ``floors`` give way first, in its order, down to their
+    floor; then all in proportion. Percentages, so the sentence keeps its part of a table of
+    any width.
+
+    Examples
+    --------
+    >>> fitted_widths({"source": 110, "article_id": 172}, table=400, share=0.5)
+    {'source': '27%', 'article_id': '22%'}
+    """
+    fitted = {column: float(width) for column, width in widths.items()}
+    budget = table * share
+    for column, floor in floors.items():
+        excess = sum(fitted.values()) - budget
+        if excess > 0 and fitted.get(column, 0) > floor:
+            fitted[column] -= min(excess, fitted[column] - floor)
+    scale = min(1.0, budget / sum(fitted.values())) if fitted else 1.0
+    # Whole percentages: Tabulator reads "12.5%" as 12%.
+    return {
+        column: f"{max(1, int(100 * width * scale / table))}%" for column, width in fitted.items()
+    }
 
 
 def evidence_table(
@@ -219,9 +268,11 @@ def evidence_table(
     """Sentences as a table a person reads: outlet, date and title first, then the whole
     sentence, wrapped (never cut at the table's edge), then any other column, ids last
     (:func:`evidence_columns`); a column with no value is left out. Headers are words
-    (:data:`COLUMN_TITLES`, then ``titles``); the table's value keeps the columns' names. Text
-    wider than :data:`WIDEST` wraps too. ``options`` go to :func:`tabulator` (``widths``,
-    ``formatters`` and ``stylesheets`` add to the ones set here).
+    (:data:`COLUMN_TITLES`, then ``titles``); the table's value keeps the columns' names.
+    Columns are as wide as their text (at most :data:`WIDEST`), together at most
+    :data:`OTHERS_SHARE` of the table (:func:`fitted_widths`); text wraps in them.
+    ``options`` go to :func:`tabulator` (``widths``, ``formatters`` and ``stylesheets`` add
+    to the ones set here).
 
     Examples
     --------
@@ -234,8 +285,16 @@ def evidence_table(
     empty = [c for c in frame.columns if c != text and 0 < frame.height == frame[c].null_count()]
     shown = frame.select(evidence_columns(frame.columns, first=first, text=text)).drop(empty)
     headers = {c: t for c, t in {**COLUMN_TITLES, **(titles or {})}.items() if c in shown.columns}
-    widths = column_widths(shown, text=text, titles=headers)
-    wrapped = [c for c, width in widths.items() if width == WIDEST and shown[c].dtype == pl.String]
+    hidden = set(options.get("hidden_columns", []))
+    widths = {
+        column: width
+        for column, width in column_widths(shown, text=text, titles=headers).items()
+        if column not in hidden
+    }
+    # No column gives way past its header: a cut header is a riddle.
+    floors = {c: max(px, header_width(headers.get(c, c))) for c, px in FLOORS.items()}
+    # Text wraps (at spaces) rather than end in "..." when its column is narrower than it.
+    wrapped = [c for c in widths if shown[c].dtype == pl.String and c not in EVIDENCE_LAST]
     formatters = {column: {"type": "textarea"} for column in [text, *wrapped]}
     configuration = {
         "columns": [{"field": text, "minWidth": SENTENCE_MIN}],
@@ -247,7 +306,7 @@ def evidence_table(
         shown,
         layout="fit_columns",
         titles=headers,
-        widths={**widths, **options.pop("widths", {})},
+        widths={**fitted_widths(widths, floors=floors), **options.pop("widths", {})},
         formatters={**formatters, **options.pop("formatters", {})},
         configuration=configuration,
         stylesheets=[EVIDENCE_CSS, *options.pop("stylesheets", [])],
