@@ -217,14 +217,18 @@ def column_widths(
     {'source': 116}
     """
     titles = titles or {}
-    widths = {}
-    for column in frame.columns:
-        if column == text:
-            continue
-        longest = frame[column].cast(pl.String).str.len_chars().max() if frame.height else 0
-        header = header_width(titles.get(column, column))
-        widths[column] = min(WIDEST, max(header, int(longest or 0) * CHARACTER_PX + 28))
-    return widths
+    others = [column for column in frame.columns if column != text]
+    # Characters of each column's longest value (0 for an empty table or column).
+    longest = frame.select(pl.col(others).cast(pl.String).str.len_chars().max().fill_null(0)).row(
+        0, named=True
+    )
+    return {
+        column: min(
+            WIDEST,
+            max(header_width(titles.get(column, column)), longest[column] * CHARACTER_PX + 28),
+        )
+        for column in others
+    }
 
 
 def fitted_widths(
