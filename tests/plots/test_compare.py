@@ -77,15 +77,20 @@ def test_one_row_per_outlet_in_the_order_given_top_to_bottom_on_every_panel():
 
 
 def test_tone_points_carry_their_interval_and_are_hollow_when_small():
-    points, counts = _traces(_figure(), "x")
-    result = dict(zip(points.y, zip(points.x, points.marker.symbol, strict=True), strict=True))
+    with_interval, without, counts = _traces(_figure(), "x")
+    result = {
+        y: (x, symbol)
+        for trace in (with_interval, without)
+        for x, y, symbol in zip(trace.x, trace.y, trace.marker.symbol, strict=True)
+    }
     expected = {"B": (-0.1, "circle-open"), "&lt;img src=x onerror=alert(1)&gt;": (0.0, "circle"),
                 "A": (0.2, "circle")}  # fmt: skip
     assert result == expected
-    bars = dict(zip(points.y, zip(points.error_x.arrayminus, points.error_x.array, strict=True),
-                    strict=True))  # fmt: skip
+    error = with_interval.error_x
+    bars = dict(zip(with_interval.y, zip(error.arrayminus, error.array, strict=True), strict=True))
     assert bars["A"] == pytest.approx((0.1, 0.1))
-    assert bars["B"] == (None, None)  # no bar at all, not one of zero length
+    # No interval, no error bar at all (not one of no length, whose caps cross the point).
+    assert without.y == ("B",) and without.error_x.array is None
     assert dict(zip(counts.y, counts.text, strict=True))["B"] == "n=3, 1 article: no interval"
     assert dict(zip(counts.y, counts.text, strict=True))["A"] == "n=40 in 5 articles"
 
@@ -93,8 +98,8 @@ def test_tone_points_carry_their_interval_and_are_hollow_when_small():
 def test_an_outlet_whose_sentences_never_mention_the_actor_says_so():
     rows = pl.concat([ROWS, pl.DataFrame([_tone("C", 0, 0, None)], schema=SCHEMA, orient="row")])
     figure = outlets_side_by_side(rows, panels=PANELS, order=[*ORDER, "C"], title="Compare")
-    points, counts = _traces(figure, "x")
-    assert "C" not in points.y
+    *points, counts = _traces(figure, "x")
+    assert "C" not in {y for trace in points for y in trace.y}
     assert dict(zip(counts.y, counts.text, strict=True))["C"] == "not mentioned"
 
 
@@ -215,3 +220,18 @@ def test_ticks_stay_within_the_data(low, high, expected):
     result = ticks(low, high)
     assert result == pytest.approx(expected)
     assert all(low - 1e-9 <= tick <= high + 1e-9 for tick in result)
+
+
+def test_the_tone_axis_fits_the_data_and_draws_the_neutral_line_only_among_them():
+    rows = pl.DataFrame(
+        [_tone("A", 900, 300, 0.18, low=0.175, high=0.185),
+         _tone("B", 900, 300, 0.20, low=0.195, high=0.205)],
+        schema=SCHEMA, orient="row",
+    )  # fmt: skip
+    figure = outlets_side_by_side(rows, panels=PANELS[:1], order=["A", "B"], title="t")
+    low, high = figure.layout.xaxis.range
+    assert 0 < low < 0.175 and high > 0.205  # outlets 0.02 apart, not squeezed against 0
+    assert figure.layout.shapes == ()
+    assert all(low <= tick <= 0.25 for tick in figure.layout.xaxis.tickvals)
+    result = _figure().layout.shapes  # ROWS' tone spans 0
+    assert [(shape.x0, shape.xref) for shape in result] == [(0, "x")]

@@ -31,6 +31,11 @@ BLOCK_GAP_PX = 18
 COLUMN_GAP = 0.05
 # Of a panel's width, the part right of the data where each row's n is written.
 N_ROOM = 0.42
+# The tone panel's n says more ("n=9, 1 article: no interval"): its column is wider, and so
+# is the room for the n in it.
+TONE_ROOM = 0.5
+FIRST_COLUMN = 1.25
+MIN_TONE_SPAN = 0.1
 SMALL_PATTERN = {"shape": "/", "fillmode": "overlay", "fgcolor": "white", "size": 6}
 """Bars of a small sample: the category's colour, hatched white."""
 
@@ -97,7 +102,7 @@ def outlets_side_by_side(
             continue
         if panel.value == "mean":
             drawn, ranges[index], zero = _tone_traces(shown, by_source, outlet_colours, axes)
-            shapes.append(zero)
+            shapes.extend([zero] if zero else [])
         else:
             colours = (category_colours or {}).get(panel.measure)
             drawn, ranges[index], entries = _bar_traces(
@@ -145,60 +150,36 @@ def _tone_traces(
     by_source: Mapping[str, str],
     outlet_colours: Mapping[str, str] | None,
     axes: Mapping[str, str],
-) -> tuple[list[dict[str, Any]], dict[str, Any], dict[str, Any]]:
+) -> tuple[list[dict[str, Any]], dict[str, Any], dict[str, Any] | None]:
     """Mean tone per outlet with its interval (a hollow point when small), and each row's n."""
     colours = colours_for(list(by_source), outlet_colours)
     scored = shown.filter(pl.col("n") > 0)
-    means = scored["mean"].to_list()
-    # Error bar lengths; none (not a zero-length bar with its caps) where there is no interval.
-    above = scored.select(pl.col("ci_high") - pl.col("mean"))["ci_high"].to_list()
-    below = scored.select(pl.col("mean") - pl.col("ci_low"))["mean"].to_list()
     low = scored.select(pl.col("ci_low").fill_null(pl.col("mean")))["ci_low"].to_list()
     high = scored.select(pl.col("ci_high").fill_null(pl.col("mean")))["ci_high"].to_list()
-    left, right = min([0.0, *low]), max([0.0, *high])
-    span = max(right - left, 0.2)
+    # The data's own range (a dot plot need not start at 0: outlets an hundredth apart are
+    # what a comparison at 100,000 articles shows), never narrower than MIN_TONE_SPAN.
+    left, right = min(low), max(high)
+    if right - left < MIN_TONE_SPAN:
+        middle = (left + right) / 2
+        left, right = middle - MIN_TONE_SPAN / 2, middle + MIN_TONE_SPAN / 2
+    span = right - left
     pad = span * 0.06
     # The data take the left part of the panel, the n its right part (clear of the markers).
     text_x = right + 2 * pad
     shown_range = {
-        "range": [left - pad, text_x + (span + 3 * pad) * N_ROOM / (1 - N_ROOM)],
+        "range": [left - pad, text_x + (span + 3 * pad) * TONE_ROOM / (1 - TONE_ROOM)],
         "tickvals": ticks(left, right),
     }
-    points = {
-        "type": "scatter",
-        **axes,
-        "x": means,
-        "y": [by_source[source] for source in scored["source"]],
-        "mode": "markers",
-        "showlegend": False,
-        "marker": {
-            "size": 11,
-            "color": [colours[source] for source in scored["source"]],
-            "symbol": ["circle-open" if small else "circle" for small in scored["small_sample"]],
-            "line": {"width": 2, "color": [colours[source] for source in scored["source"]]},
-        },
-        "error_x": {
-            "type": "data",
-            "array": above,
-            "arrayminus": below,
-            "visible": True,
-            "color": "#555",
-            "thickness": 1.5,
-        },
-        "customdata": scored.select(
-            "n",
-            "n_articles",
-            pl.format(
-                "{} .. {} ({})",
-                *(pl.col(c).cast(pl.Float64).round(3) for c in ("ci_low", "ci_high")),
-                "interval",
-            ).fill_null("none: one article"),
-        ).rows(),
-        "hovertemplate": (
-            "%{y}<br>mean tone %{x:.3f}<br>95% CI %{customdata[2]}"
-            "<br>n: %{customdata[0]} sentences in %{customdata[1]} articles<extra></extra>"
-        ),
-    }
+    # Points without an interval in a trace of their own: Plotly draws a missing error bar as
+    # one of no length, its caps a bar through the point.
+    points = [
+        _tone_points(part, by_source, colours, axes, interval=interval)
+        for interval, part in (
+            (True, scored.filter(pl.col("ci_low").is_not_null())),
+            (False, scored.filter(pl.col("ci_low").is_null())),
+        )
+        if not part.is_empty()
+    ]
     counts = {
         "type": "scatter",
         **axes,
@@ -212,18 +193,75 @@ def _tone_traces(
         "hoverinfo": "skip",
         "cliponaxis": False,
     }
-    zero = {
-        "type": "line",
-        "xref": axes["xaxis"],
-        "yref": f"{axes['yaxis']} domain",
-        "x0": 0,
-        "x1": 0,
-        "y0": 0,
-        "y1": 1,
-        "line": {"color": "lightgrey", "width": 1},
-        "layer": "below",
+    # The neutral line, where it falls among the data (not under the n column).
+    zero = (
+        None
+        if not left - pad <= 0 <= right + pad
+        else {
+            "type": "line",
+            "xref": axes["xaxis"],
+            "yref": f"{axes['yaxis']} domain",
+            "x0": 0,
+            "x1": 0,
+            "y0": 0,
+            "y1": 1,
+            "line": {"color": "lightgrey", "width": 1},
+            "layer": "below",
+        }
+    )
+    return [*points, counts], shown_range, zero
+
+
+def _tone_points(
+    rows: pl.DataFrame,
+    by_source: Mapping[str, str],
+    colours: Mapping[str, str],
+    axes: Mapping[str, str],
+    *,
+    interval: bool,
+) -> dict[str, Any]:
+    """Outlets' mean tone, hollow when small, with error bars when ``interval``."""
+    sources = rows["source"].to_list()
+    return {
+        "type": "scatter",
+        **axes,
+        "x": rows["mean"].to_list(),
+        "y": [by_source[source] for source in sources],
+        "mode": "markers",
+        "showlegend": False,
+        "marker": {
+            "size": 11,
+            "color": [colours[source] for source in sources],
+            "symbol": ["circle-open" if small else "circle" for small in rows["small_sample"]],
+            "line": {"width": 2, "color": [colours[source] for source in sources]},
+        },
+        **(
+            {
+                "error_x": {
+                    "type": "data",
+                    "array": (rows["ci_high"] - rows["mean"]).to_list(),
+                    "arrayminus": (rows["mean"] - rows["ci_low"]).to_list(),
+                    "color": "#555",
+                    "thickness": 1.5,
+                }
+            }
+            if interval
+            else {}
+        ),
+        "customdata": rows.select(
+            "n",
+            "n_articles",
+            pl.format(
+                "{} .. {} ({})",
+                *(pl.col(c).cast(pl.Float64).round(3) for c in ("ci_low", "ci_high")),
+                "interval",
+            ).fill_null("none: one article"),
+        ).rows(),
+        "hovertemplate": (
+            "%{y}<br>mean tone %{x:.3f}<br>95% CI %{customdata[2]}"
+            "<br>n: %{customdata[0]} sentences in %{customdata[1]} articles<extra></extra>"
+        ),
     }
-    return [points, counts], shown_range, zero
 
 
 def _tone_n(n: int, articles: int) -> str:
@@ -311,7 +349,9 @@ def _bar_traces(
     per_source = shown.group_by("source").agg(
         pl.col("n_total").first(), pl.col("small_sample").first(), pl.col(value).sum()
     )
-    widest = 1.0 if value == "share" else max(per_source[value].max() or 0.0, 1e-9)
+    # A rate's widest bar (all of a bar when shares); never 0, so the n have room.
+    rates = per_source.get_column(value).fill_null(0).to_numpy()
+    widest = 1.0 if value == "share" else max(float(rates.max(initial=0)), 1e-9)
     text_x = widest * 1.03
     traces.append(
         {
@@ -391,14 +431,16 @@ def _layout(
     ]
     blocks = [TITLE_PX + plot_px + TICKS_PX + px + BLOCK_GAP_PX for px in legend_px]
     height = sum(blocks)
-    width = (1 - COLUMN_GAP * (columns - 1)) / columns
+    weights = [FIRST_COLUMN, *[1.0] * (columns - 1)]
+    widths = [(1 - COLUMN_GAP * (columns - 1)) * w / sum(weights) for w in weights]
+    starts = [sum(widths[:c]) + c * COLUMN_GAP for c in range(columns)]
     layout: dict[str, Any] = {"annotations": []}
     legend_count = 0
     for index, panel in enumerate(panels):
         row, column = divmod(index, columns)
         top_px = sum(blocks[:row]) + TITLE_PX
         y_domain = [1 - (top_px + plot_px) / height, 1 - top_px / height]
-        x_domain = [column * (width + COLUMN_GAP), column * (width + COLUMN_GAP) + width]
+        x_domain = [starts[column], starts[column] + widths[column]]
         suffix = "" if index == 0 else str(index + 1)
         layout[f"xaxis{suffix}"] = {
             "domain": x_domain,
