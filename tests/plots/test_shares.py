@@ -85,6 +85,7 @@ def test_stacked_shares_rest_is_grey_last_and_not_clickable():
 
 def test_stacked_shares_legend_lies_below_and_outlets_read_top_down():
     figure = plots.stacked_shares(_terms(["B", "A", "C"]), category="term", title="t")
+    assert figure.layout.showlegend
     assert (figure.layout.legend.orientation, figure.layout.legend.yanchor) == ("h", "top")
     assert list(figure.layout.yaxis.categoryarray) == ["A", "B", "C"]
     assert figure.layout.yaxis.autorange == "reversed"
@@ -112,3 +113,8 @@ def test_heatmap_escapes_names_and_outlets():
                            names={"f": "<b>bold</b>"})  # fmt: skip
     assert "<img" not in figure.to_json() and "<b>bold" not in figure.to_json()
     assert shares.clicked_id(figure.data[0], {"x": "&lt;b&gt;bold&lt;/b&gt;"}) == "f"
+
+
+def test_stacked_shares_names_a_single_category_in_the_legend():
+    table = pl.DataFrame({"source": ["A"], "label": ["president"], "share": [1.0], "n": [2]})
+    assert plots.stacked_shares(table, category="label", title="t").layout.showlegend

@@ -267,6 +267,8 @@ def stacked_shares(
             "categoryarray": [escape(source) for source in sources],
             "autorange": "reversed",
         },
+        # Plotly leaves out the legend of a single trace: then nothing would name its colour.
+        showlegend=True,
         legend={
             "orientation": "h",
             "x": 0,
