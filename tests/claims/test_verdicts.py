@@ -299,3 +299,14 @@ def test_the_seed_claims(seed_ledger: pl.DataFrame) -> None:
     targets = result.filter(pl.col("verdict") == "matches")
     assert targets["surface"].sort().to_list() == ["$200 billion", "200 billion dollars"]
     assert set(targets["official_period"]) == {"2023 target"}
+
+
+def test_stated_steps_agree_with_stated_step() -> None:
+    values = [190.27e9, 190e9, 195e9, 200e9, 1.28e12, 3.3e6, 29.3, 30.0, 2.0, 40e6, 0.0, 1e15,
+              146.887e9, 0.25, 1000.0, -16.0, None]  # fmt: skip
+    units = ["USD", "USD", "USD", "CNY", "CNY", "USD", "percent", "percent", "multiple",
+             "count", "USD", "count", "USD", "multiple", "count", "percent", "USD"]  # fmt: skip
+    result = v.stated_steps(pl.Series(values, dtype=pl.Float64), pl.Series(units)).to_list()
+    pairs = zip(values, units, strict=True)
+    expected = [v.stated_step(x, u) if x is not None else 0.0 for x, u in pairs]
+    assert result == pytest.approx(expected)
