@@ -250,6 +250,17 @@ def test_outlets_of_a_few_articles_get_the_article_bootstrap(opec_build):
     assert (row["ci_low"], row["ci_high"]) == pytest.approx((low[0], high[0]))
 
 
+@pytest.mark.parametrize(("build", "field"), [("seed_build", "text"), ("headline_build", "title")])
+def test_claims_are_counted_as_the_store_counts_them_without_their_sentences(request, build, field):
+    store = DataStore(request.getfixturevalue(build), field=field)
+    result = compare_state.claim_shares(store)
+    expected = store.shares("figures", "metric")
+    assert result.height > 0
+    assert_frame_equal(result, expected)
+    store.sources = store.sources[:1]
+    assert_frame_equal(compare_state.claim_shares(store), store.shares("figures", "metric"))
+
+
 def test_the_csv_holds_one_row_per_outlet_measure_and_item_with_ids(seed_build):
     view = Compare(store=DataStore(seed_build))
     result = pl.read_csv(view._csv())

@@ -426,6 +426,24 @@ def _tone(store: DataStore, outlets: Sequence[str]) -> pl.DataFrame:
     return tone_rows(tone, sources=outlets, method=store.method)
 
 
+def claim_shares(store: DataStore) -> pl.DataFrame:
+    """``DataStore.shares("figures", "metric")`` from the figures' ids and metrics only: the
+    store would read the whole table, sentences included (130 MB at 100,000 articles, 11 MB
+    without them). An empty frame when the build has no figures."""
+    if "figures" not in store.tables:
+        return pl.DataFrame()
+    field = store.field_of("figures")
+
+    def build() -> pl.DataFrame:
+        metrics = store.tables.scan("figures", field).select("article_id", "metric").collect()
+        return aggregates.cell_counts(metrics, store.tables.slim("articles"), by=["metric"])
+
+    cells = store.tables.derived(("compare claim cells", field), build)
+    return aggregates.shares(
+        cells.filter(store._selection(flagged=True)), store.articles(), by="metric"
+    )
+
+
 def comparison(store: DataStore) -> pl.DataFrame:
     """The Compare view's table (:data:`SCHEMA`) for the store's actor and filters, shared by
     every session with the same filters."""
@@ -438,8 +456,11 @@ def comparison(store: DataStore) -> pl.DataFrame:
         for measure, (table, column) in MEASURES.items():
             if measure == "labels" and store.actor is None:
                 continue
-            actor = store.actor if measure == "labels" else None
-            shares = store.shares(table, column, actor=actor)
+            if measure == "figures":
+                shares = claim_shares(store)
+            else:
+                actor = store.actor if measure == "labels" else None
+                shares = store.shares(table, column, actor=actor)
             parts.append(share_rows(shares, outlets, measure=measure))
         return pl.concat(parts)
 
