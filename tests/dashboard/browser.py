@@ -21,7 +21,7 @@ import pytest
 from framescope import config
 
 SHOTS = config.ROOT / "build" / "test-output" / "dashboard"
-VIEWS = ("Overview", "Mentions", "Sentiment", "Framing", "Trade figures", "Articles")
+VIEWS = ("Overview", "Compare", "Mentions", "Sentiment", "Framing", "Trade figures", "Articles")
 CHROMIUM_FLAGS = [
     "--no-sandbox",
     "--disable-gpu",

@@ -3,6 +3,7 @@ import json
 from datetime import date
 from urllib.parse import parse_qs, urlencode
 
+import panel as pn
 from bokeh.models import MultiChoice
 from panel.io.location import Location
 
@@ -110,13 +111,22 @@ def test_a_link_sets_the_field_and_a_bad_one_is_named(seed_build):
 
 def test_the_sidebar_offers_text_or_headlines(seed_build):
     state = DataStore(seed_build)
-    widget = app.sidebar(state)._widgets["field"]
+    widget = app.sidebar_widgets(state)["field"]
     result = (widget.name, widget.options, widget.value)
     expected = ("Findings in", {"Article text": "text", "Headlines": "title"}, "text")
     assert result == expected
     assert "Frames, war terms, quotes" in widget.description  # what it leaves alone
     widget.value = "title"
     assert state.field == "title"
+
+
+def test_every_button_group_has_a_heading(seed_build):
+    shown = list(app.sidebar(DataStore(seed_build)))
+    groups = [i for i, item in enumerate(shown) if isinstance(item, pn.widgets.RadioButtonGroup)]
+    result = [shown[i - 1].object for i in groups]
+    expected = [f"<b>{shown[i].name}</b>" for i in groups]
+    assert result == expected
+    assert len(groups) == 4  # findings in, method, granularity, time axis
 
 
 def test_a_bad_value_keeps_the_others(seed_build):

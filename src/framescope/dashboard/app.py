@@ -19,11 +19,12 @@ import param
 from panel.io.location import Location
 
 from framescope import safe
-from framescope.dashboard import figures, framing, links, reader, timelines, views
+from framescope.dashboard import compare, figures, framing, links, reader, timelines, views
 from framescope.dashboard.state import DataStore
 
 VIEWS: list[type[views.View]] = [
     timelines.Overview,
+    compare.Compare,
     timelines.Mentions,
     timelines.Sentiment,
     framing.Framing,
@@ -73,8 +74,8 @@ class TextMultiChoice(pn.widgets.MultiChoice):
         return [safe.escape(label) for label in super().labels]
 
 
-def sidebar(store: DataStore) -> pn.viewable.Viewable:
-    """The filter widgets, each bound to a store parameter."""
+def sidebar_widgets(store: DataStore) -> dict[str, pn.widgets.Widget]:
+    """The filter widgets by store parameter, each bound to it both ways."""
     widgets: dict[str, Any] = {
         "date_range": pn.widgets.DateRangeSlider,
         "sources": {"type": TextMultiChoice, "name": "Outlets"},
@@ -93,8 +94,27 @@ def sidebar(store: DataStore) -> pn.viewable.Viewable:
         "include_duplicates": {"type": pn.widgets.Checkbox, "name": "Include near-duplicates"},
         "one_per_story": {"type": pn.widgets.Checkbox, "name": "Count each story once"},
     }
-    return pn.Param(store, parameters=list(widgets), widgets=widgets, show_name=False,
-                    sizing_mode="stretch_width")  # fmt: skip
+    bound = {}
+    for parameter, spec in widgets.items():
+        options = spec if isinstance(spec, dict) else {"type": spec}
+        kind = options["type"]
+        bound[parameter] = kind.from_param(
+            store.param[parameter], **{k: v for k, v in options.items() if k != "type"}
+        )
+    return bound
+
+
+def sidebar(store: DataStore) -> pn.viewable.Viewable:
+    """The filter widgets in a column, a heading over each button group."""
+    shown: list[pn.viewable.Viewable] = []
+    for widget in sidebar_widgets(store).values():
+        if isinstance(widget, pn.widgets.RadioButtonGroup):
+            # A button group draws no label of its own: without a heading, rows of buttons
+            # ("week", "calendar dates") do not say what they choose.
+            heading = f"<b>{safe.escape(widget.name)}</b>"
+            shown.append(pn.pane.HTML(heading, margin=(8, 10, -6, 10)))
+        shown.append(widget)
+    return pn.Column(*shown, sizing_mode="stretch_width")
 
 
 def create_app(
