@@ -5,6 +5,7 @@ from datetime import date
 import polars as pl
 
 from framescope import plots
+from framescope.plots import claims as plots_claims
 from framescope.plots.claims import claims_by_period
 
 
@@ -105,10 +106,27 @@ def test_claims_of_the_same_value_and_period_from_two_outlets_are_apart() -> Non
     figure = claims_by_period(
         _points([(*same, "A", "matches"), (*same, "B", "matches"), (*same, "B", "matches")])
     )
-    xs = sorted(x.astype("datetime64[D]").item() for t in _claim_traces(figure) for x in t.x)
-    assert len(set(xs)) == 3  # each report its own place, outlet by outlet
+    (trace,) = _claim_traces(figure)
+    xs = sorted(x.astype("datetime64[D]").item() for x in trace.x)
+    assert len(xs) == 2  # B's two reports are one point, A's another, side by side
     assert xs[0] < date(2023, 7, 2) < xs[-1]
     assert (xs[-1] - xs[0]).days <= 300  # still within its year
+    by_outlet = {row[0]: (row[7], size) for row, size in zip(trace.customdata, trace.marker.size,
+                                                              strict=True)}  # fmt: skip
+    assert by_outlet["B"][0] == " (2 reports)"
+    assert by_outlet["A"][0] == ""
+    assert by_outlet["B"][1] > by_outlet["A"][1]
+
+
+def test_a_crowded_row_keeps_the_checked_verdicts_and_says_what_it_leaves_out() -> None:
+    n = plots_claims.ROW_POINTS + 5
+    rows = [("trade", "USD", 1e9 * i, date(2022, 7, 2), "A", "differs") for i in range(n)]
+    rows += [("trade", "USD", 200e9 + 1, date(2023, 7, 2), "B", "wrong period")]
+    figure = claims_by_period(_points(rows))
+    (trace,) = _claim_traces(figure)
+    assert len(trace.x) == plots_claims.ROW_POINTS
+    assert "wrong period" in {row[5] for row in trace.customdata}
+    assert "6 more points" in figure.layout.title.text
 
 
 def test_claims_take_the_builds_outlet_colours_and_escape_what_the_data_says() -> None:
@@ -120,6 +138,23 @@ def test_claims_take_the_builds_outlet_colours_and_escape_what_the_data_says() -
     assert legend.marker.color == "#123456"
     (trace,) = _claim_traces(figure)
     assert trace.customdata[0][0] == legend.name
+    # The point's colour: its number on the trace's stepped scale is the outlet's colour.
+    assert trace.marker.colorscale[trace.marker.color[0]][1] == "#123456"
+
+
+def test_each_point_has_its_outlets_colour() -> None:
+    colours = {"A": "#111111", "B": "#222222", "C": "#333333"}
+    points = _points(
+        [("trade", "USD", 1e9 * i, date(2022, 7, 2), source, "differs")
+         for i, source in enumerate("CAB")]
+    )  # fmt: skip
+    (trace,) = _claim_traces(figure := claims_by_period(points, colours=colours))
+    steps = trace.marker.cmax - trace.marker.cmin
+    scale = {round(position * steps): colour for position, colour in trace.marker.colorscale}
+    drawn = {row[0]: scale[int(c)] for row, c in zip(trace.customdata, trace.marker.color,
+                                                      strict=True)}  # fmt: skip
+    assert drawn == colours
+    assert figure.layout.legend.itemclick is False  # the sidebar chooses outlets
 
 
 def test_claims_without_a_place_are_counted_not_lost() -> None:
@@ -135,6 +170,12 @@ def test_claims_without_a_place_are_counted_not_lost() -> None:
 
 
 def test_many_claims_are_drawn_with_webgl() -> None:
-    rows = [("trade", "USD", 200e9, date(2023, 7, 2), "A", "matches")] * (plots.WEBGL_POINTS + 1)
+    # Two rows, each full: more points in all than SVG draws quickly.
+    rows = [
+        (metric, "USD", 1e9 * i, date(2000 + i % 20, 7, 2), "A", "matches")
+        for metric in ("trade", "imports")
+        for i in range(plots_claims.ROW_POINTS)
+    ]
+    assert len(rows) > plots.WEBGL_POINTS
     figure = claims_by_period(_points(rows))
     assert {t.type for t in _claim_traces(figure)} == {"scattergl"}

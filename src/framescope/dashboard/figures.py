@@ -37,6 +37,8 @@ WIDTHS = {
     "verdict_note": 320, "metric_name": 200, "kind": 80, "published": 100, "speaker": 160,
     "hedged": 80, "divergences": 150, "ratio": 130, "official_source": 220, "sentence": 460,
 }  # fmt: skip
+CLAIMS_PAGE = 25
+"""Claims per page of the verdict table: a corpus the size of the seeds' on one page."""
 WRAPPED = (
     "source", "surface", "period_label", "official", "verdict_note", "metric_name", "speaker",
     "official_source", "sentence",
@@ -102,6 +104,15 @@ class Trade(View):
         if "speaker" in table.columns:
             table = table.with_columns(store.names.expr("actor", "speaker"))
         titles = {c: t for c, t in trade_report.VERDICT_COLUMNS.items() if c in table.columns}
+        shown = tabulator(
+            table,
+            layout="fit_columns",
+            titles=titles,
+            widths={c: w for c, w in WIDTHS.items() if c in table.columns},
+            formatters={c: {"type": "textarea"} for c in WRAPPED if c in table.columns},
+            frozen_columns=["source"],
+        )
+        shown.page_size = CLAIMS_PAGE
         return [
             pn.pane.Markdown(
                 f"**Claims checked against official statistics**{by} and stated targets"
@@ -109,14 +120,7 @@ class Trade(View):
                 + f": {checked.height} claims, {tally}"
             ),
             pn.pane.Markdown(VERDICT_HELP, styles={"font-size": "90%"}),
-            tabulator(
-                table,
-                layout="fit_columns",
-                titles=titles,
-                widths={c: w for c, w in WIDTHS.items() if c in table.columns},
-                formatters={c: {"type": "textarea"} for c in WRAPPED if c in table.columns},
-                frozen_columns=["source"],
-            ),
+            shown,
         ]
 
     def _ledger_parts(self, ledger: pl.DataFrame) -> list[pn.viewable.Viewable]:

@@ -314,20 +314,31 @@ def claim_points(checked: pl.DataFrame) -> pl.DataFrame:
     >>> claim_points(checked).select("x", "placed").rows()
     [(datetime.date(2022, 7, 2), 'period'), (datetime.date(2023, 2, 1), 'publication')]
     """
-    positions = [period_position(p) for p in checked.get_column("period")]
-    labels = [
-        period_label(p, k, d)
-        for p, k, d in checked.select("period", "kind", "published").iter_rows()
-    ]
-    at_period = pl.Series("_at", positions, pl.Date())
-    return checked.with_columns(
-        pl.coalesce(at_period, pl.col("published")).alias("x"),
-        pl.when(at_period.is_not_null())
-        .then(pl.lit("period"))
-        .when(pl.col("published").is_not_null())
-        .then(pl.lit("publication"))
-        .alias("placed"),
-        pl.Series("period_label", labels, pl.String()),
+    keys = ["period", "kind", "published"]
+    # Positions and labels once per distinct period, kind and date: few, even at 100,000
+    # articles.
+    distinct = checked.select(keys).unique()
+    placed = distinct.with_columns(
+        pl.Series("_at", [period_position(p) for p in distinct["period"]], pl.Date()),
+        pl.Series(
+            "period_label",
+            [period_label(p, k, d) for p, k, d in distinct.iter_rows()],
+            pl.String(),
+        ),
+    )
+    at_period = pl.col("_at")
+    return (
+        checked.drop([c for c in ("x", "placed", "period_label") if c in checked.columns])
+        .join(placed, on=keys, how="left", nulls_equal=True, maintain_order="left")
+        .with_columns(
+            pl.coalesce(at_period, pl.col("published")).alias("x"),
+            pl.when(at_period.is_not_null())
+            .then(pl.lit("period"))
+            .when(pl.col("published").is_not_null())
+            .then(pl.lit("publication"))
+            .alias("placed"),
+        )
+        .drop("_at")
     )
 
 
@@ -465,17 +476,26 @@ def verdict_table(checked: pl.DataFrame, metric_names: Mapping[str, str]) -> pl.
     >>> verdict_table(checked, {"trade": "Trade"}).row(0)
     ('X', '$190 billion', '2022', '$190.27 billion (2022)', 'rounding', 'Trade', 'actual', None)
     """
-    amounts = [
-        f"{format_value(value, unit)} ({period})" if value is not None else None
-        for value, unit, period in checked.select(
-            "official_value", "unit", "official_period"
-        ).iter_rows()
-    ]
-    shown = claim_points(checked).with_columns(
-        pl.Series("official", amounts, pl.String),
-        pl.col("metric")
-        .replace_strict(dict(metric_names), default=pl.col("metric"), return_dtype=pl.String)
-        .alias("metric_name"),
+    keys = ["official_value", "unit", "official_period"]
+    figures = checked.select(keys).unique()
+    written = figures.with_columns(
+        pl.Series(
+            "official",
+            [
+                f"{format_value(value, unit)} ({period})" if value is not None else None
+                for value, unit, period in figures.iter_rows()
+            ],
+            pl.String,
+        )
+    )
+    shown = (
+        claim_points(checked)
+        .join(written, on=keys, how="left", nulls_equal=True, maintain_order="left")
+        .with_columns(
+            pl.col("metric")
+            .replace_strict(dict(metric_names), default=pl.col("metric"), return_dtype=pl.String)
+            .alias("metric_name"),
+        )
     )
     if "divergences" in shown.columns:
         # The ledger's flags are ids (period_differs): a reader gets words.
