@@ -11,11 +11,11 @@ from tests.dashboard.browser import INJECTED, SHOTS, open_view
 
 pytestmark = pytest.mark.browser
 
-# The claims' points: a trace per row and outlet, left out of the legend (the outlet's legend
-# entry is a trace of its own).
+# The claims' points: a trace per row, left out of the legend (each outlet's legend entry is a
+# trace of its own); with each point, how many reports it stands for.
 POINTS = """el => el.data
     .filter(t => t.legend === 'legend' && t.showlegend === false)
-    .map(t => [t.name, Array.from(t.marker.symbol), t.x.length])"""
+    .map(t => [Array.from(t.marker.symbol), t.customdata.map(d => d[7])])"""
 TEXTS = "els => els.map(e => e.textContent)"  # SVG text has no innerText
 TITLE = "Figures claimed in articles"
 
@@ -33,8 +33,9 @@ def test_every_claim_has_its_verdict_in_the_chart_and_the_table(page, hostile_bu
     open_view(page, "Trade figures")
     chart = claims_chart(page)
     drawn = chart.evaluate(POINTS)
-    assert sum(n for *_, n in drawn) == expected.height
-    symbols = sorted(s for _, marks, _ in drawn for s in marks)
+    # Every claim a point: none of the seeds' reports repeats another of the same outlet.
+    assert all(report == "" for _, reports in drawn for report in reports)
+    symbols = sorted(s for marks, _ in drawn for s in marks)
     assert symbols == sorted({"matches": "circle", "no reference": "square-open"}[v]
                              for v in expected["verdict"])  # fmt: skip
     # The verdict legend, drawn: each verdict of the build as an entry.
@@ -73,9 +74,9 @@ def test_a_claims_hover_says_its_verdict_and_why(page):
     # Breitbart's "200 billion dollars" target for 2023: the first row's point of that outlet.
     chart.evaluate(
         """el => {
-            const i = el.data.findIndex(t => t.showlegend === false && t.name === 'Breitbart News'
-                && t.yaxis === 'y');
-            Plotly.Fx.hover(el, [{curveNumber: i, pointNumber: 0}], 'xy');
+            const i = el.data.findIndex(t => t.showlegend === false && t.yaxis === 'y');
+            const p = el.data[i].customdata.findIndex(d => d[0] === 'Breitbart News');
+            Plotly.Fx.hover(el, [{curveNumber: i, pointNumber: p}], 'xy');
         }"""
     )
     hover = chart.locator(".hoverlayer").text_content()
