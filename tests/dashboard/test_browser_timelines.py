@@ -31,9 +31,11 @@ def _shoot(page, name: str) -> None:
 
 def _shoot_charts(page, name: str) -> None:
     # The dashboard scrolls inside its own pane: a page screenshot shows the first screen only.
+    # The chart's svg: Panel leaves the plot's div at the pane's first height when the pane
+    # grows with its figure; the svg (and what is drawn over it) is the whole chart.
     charts = _charts(page)
     for index in range(charts.count()):
-        chart = charts.nth(index)
+        chart = charts.nth(index).locator(".main-svg").first
         chart.scroll_into_view_if_needed()
         chart.screenshot(path=str(SHOTS / f"timelines_{name}_{index + 1}.png"))
 

@@ -9,7 +9,7 @@ import numpy as np
 import polars as pl
 import pytest
 
-from framescope import safe, timeseries
+from framescope import plots, safe, timeseries
 from framescope.dashboard import views
 from framescope.dashboard.state import DataStore
 from framescope.dashboard.timelines import TONE_COLUMNS, Mentions, Overview, Sentiment
@@ -112,8 +112,7 @@ def test_a_click_on_a_point_lists_its_sentences(seed_build):
     mentions = Mentions(store=DataStore(seed_build))
     chart = mentions.chart.object
     curve = [tuple(trace.meta) for trace in chart.data].index(("xi_jinping", "NBC News"))
-    custom = list(chart.data[curve].customdata[0])
-    mentions._clicked(_click(curveNumber=curve, pointNumber=0, customdata=custom))
+    mentions._clicked(_click(curveNumber=curve, pointNumber=0, pointIndex=0))
     header, table = mentions.evidence
     assert header.object == (
         "<b>9 sentences</b> mentioning <b>Xi Jinping</b> in <i>NBC News</i>, week of 13 Mar 2023"
@@ -126,11 +125,24 @@ def test_a_click_on_the_event_axis_finds_the_period(seed_build):
     mentions = Mentions(store=DataStore(seed_build, axis="event", granularity="month"))
     chart = mentions.chart.object
     curve = [tuple(trace.meta) for trace in chart.data].index(("xi_jinping", "NBC News"))
-    custom = list(chart.data[curve].customdata[0])
-    assert custom[3:] == ["days -30 to -1", "-30"]
-    mentions._clicked(_click(curveNumber=curve, pointNumber=0, customdata=custom))
+    assert chart.data[curve].text[0] == "days -30 to -1"
+    mentions._clicked(_click(curveNumber=curve, pointNumber=0, pointIndex=0))
     assert mentions.evidence[0].object.startswith("<b>9 sentences</b>")
     assert mentions.evidence[0].object.endswith(", days -30 to -1")
+
+
+def test_a_click_finds_the_period_by_the_point_s_place_in_its_line(headline_build):
+    # Outlet Two published on 21 and 22 March: by day, two points on each of its lines.
+    mentions = Mentions(store=DataStore(headline_build, granularity="day"))
+    chart = mentions.chart.object
+    curve = [tuple(trace.meta) for trace in chart.data].index(("xi_jinping", "Outlet Two"))
+    assert list(chart.data[curve].text) == ["21 Mar 2023", "22 Mar 2023"]
+    mentions._clicked(_click(curveNumber=curve, pointNumber=1, pointIndex=1))
+    header, table = mentions.evidence
+    assert header.object.endswith("in <i>Outlet Two</i>, 22 Mar 2023")
+    assert table.value["published"].unique().tolist() == ["2023-03-22"]
+    mentions._clicked(_click(curveNumber=curve, pointNumber=7, pointIndex=7))  # no such point
+    assert mentions.evidence[0].object.endswith("all periods")
 
 
 def test_a_click_without_a_trace_or_ids_does_nothing(seed_build):
@@ -156,8 +168,7 @@ def test_mentions_names_outlets_as_text_and_a_click_finds_their_sentences(hostil
     assert not any("<" in name for name in names)
     assert "<img" not in chart.to_json()
     curve = [tuple(trace.meta) for trace in chart.data].index(("xi_jinping", safe.escape(STORED)))
-    custom = list(chart.data[curve].customdata[0])
-    mentions._clicked(_click(curveNumber=curve, pointNumber=0, customdata=custom))
+    mentions._clicked(_click(curveNumber=curve, pointNumber=0, pointIndex=0))
     header, table = mentions.evidence
     result = header.object
     expected = f"<b>1 sentences</b> mentioning <b>Xi Jinping</b> in <i>{safe.escape(STORED)}"
@@ -198,7 +209,8 @@ def test_sentiment_says_why_points_are_hollow_and_bare(seed_build):
     assert "no bar: one article, so no interval" in subtitle
     assert "(multilex)" in subtitle
     assert directed.layout.title.text == "Tone of sentences mentioning Xi Jinping, by outlet"
-    assert {symbol for trace in overall.data for symbol in trace.marker.symbol} == {"circle-open"}
+    symbols = {symbol for trace in overall.data for symbol in _numbers(trace.marker.symbol)}
+    assert symbols == {plots.tone.HOLLOW}
 
 
 def test_the_per_article_tone_is_tall_enough_to_read(seed_build):

@@ -132,8 +132,9 @@ def test_mentions_points_of_one_period_sit_side_by_side_within_it():
 def test_mentions_hover_names_actor_outlet_period_and_n():
     figure = plots.mentions_over_time(SERIES, names=NAMES)
     trace = next(t for t in figure.data if tuple(t.meta) == ("xi_jinping", "A"))
-    assert trace.hovertemplate.startswith("<b>Xi Jinping</b> in A<br>%{customdata[3]}")
-    assert list(trace.customdata[0]) == [2, 1, 100, "week of 13 Mar 2023", "2023-03-13"]
+    assert trace.hovertemplate.startswith("<b>Xi Jinping</b> in A<br>%{text}: %{y} mentions")
+    assert trace.text[0] == "week of 13 Mar 2023"
+    assert [list(row) for row in trace.customdata] == [[2, 1, 100], [3, 2, 300]]
 
 
 def test_mentions_label_raw_and_normalised():

@@ -49,8 +49,9 @@ def test_a_point_without_an_interval_has_no_bar_and_says_why():
 
 def test_small_samples_are_hollow_and_the_subtitle_says_so():
     figure = plots.tone_over_time(SERIES)
-    result = {trace.name: list(trace.marker.symbol) for trace in figure.data}
-    assert result == {"A": ["circle-open"], "B": ["circle"], "C": ["circle-open"]}
+    result = {trace.name: trace.marker.symbol.tolist() for trace in figure.data}
+    hollow, filled = plots.tone.HOLLOW, plots.tone.FILLED
+    assert result == {"A": [hollow], "B": [filled], "C": [hollow]}
     subtitle = figure.layout.title.subtitle.text
     assert f"hollow: fewer than {timeseries.SMALL_SAMPLE_ARTICLES} articles" in subtitle
     plain = plots.tone_over_time(SERIES.filter(pl.col("source") == "B"))

@@ -156,10 +156,24 @@ class Mentions(View):
         if not isinstance(meta, list | tuple) or len(meta) != 2:
             return
         actor, source = (safe.unescape(str(part)) for part in meta)
-        # The period as the store labels it: the point is drawn at the period's middle.
-        custom = points[0].get("customdata")
-        period = custom[4] if isinstance(custom, list | tuple) and len(custom) > 4 else None
-        self.show_evidence(actor=actor, source=source, period=period)
+        # The period by the point's place in its line: the browser sends no customdata of a
+        # chart whose arrays are binary, and the point is drawn at the period's middle.
+        index = points[0].get("pointIndex", points[0].get("pointNumber"))
+        self.show_evidence(actor=actor, source=source, period=self._period(actor, source, index))
+
+    def _period(self, actor: str, source: str, index: Any) -> Any:
+        """The period of the ``index``-th point of one actor's line for one outlet, as the
+        chart draws them (``plots.mentions_over_time``: in period order); None if there is
+        no such point."""
+        if not isinstance(index, int) or isinstance(index, bool) or index < 0:
+            return None
+        periods = (
+            self.store.mention_series()
+            .filter(pl.col("actor") == actor, pl.col("source") == source)
+            .get_column("period")
+            .sort()
+        )
+        return periods[index] if index < periods.len() else None
 
     def show_evidence(self, *, actor: str, source: str, period: Any) -> None:
         """List the sentences behind one point."""
