@@ -154,6 +154,7 @@ def test_each_point_has_its_outlets_colour() -> None:
     drawn = {row[0]: scale[int(c)] for row, c in zip(trace.customdata, trace.marker.color,
                                                       strict=True)}  # fmt: skip
     assert drawn == colours
+    assert trace.marker.opacity == 1  # plotly dims points on a colour scale: not the legend's
     assert figure.layout.legend.itemclick is False  # the sidebar chooses outlets
 
 

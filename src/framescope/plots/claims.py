@@ -493,6 +493,8 @@ def _claim_traces(
                     "symbol": part["verdict"].replace_strict(VERDICT_SYMBOLS, default="circle")
                     .to_numpy(),
                     "line": {**shades, "width": 2},
+                    # Plotly dims points with a colour scale unless told: the legend's colour.
+                    "opacity": 1,
                 },
                 "customdata": data, "hovertemplate": hover,
             }
