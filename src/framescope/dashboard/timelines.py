@@ -15,7 +15,7 @@ import param
 import plotly.graph_objects as go
 import polars as pl
 
-from framescope import plots, safe, timeseries
+from framescope import periods, plots, safe
 from framescope.dashboard.framing import SCROLL_INTO_VIEW
 from framescope.dashboard.state import MAX_ARTICLE_BOXES, DataStore
 from framescope.dashboard.views import (
@@ -197,7 +197,7 @@ class Mentions(View):
             value = int(period) if store.axis == "event" else date.fromisoformat(str(period)[:10])
         except ValueError:
             return f"period {safe.escape(period)}"
-        words = timeseries.period_label(pl.lit(value), freq=store.granularity, axis=store.axis)
+        words = periods.period_label(pl.lit(value), freq=store.granularity, axis=store.axis)
         return safe.escape(pl.select(words).item())
 
     def layout(self) -> pn.viewable.Viewable:

@@ -1,7 +1,7 @@
 """Charts over time: coverage per period and outlet, mentions per period, actor and outlet.
 
 Every period's mark sits at the middle of the period with the period's real width
-(``timeseries.period_middle``, ``period_width``): a bar spans the days it counts, so it
+(``periods.period_middle``, ``period_width``): a bar spans the days it counts, so it
 neither sits before the milestones its articles report nor vanishes when the selection holds
 a single period. Counts start at zero.
 """
@@ -15,7 +15,8 @@ import numpy as np
 import plotly.graph_objects as go
 import polars as pl
 
-from framescope import display, timeseries
+from framescope import display
+from framescope.periods import period_label, period_middle, period_width
 from framescope.plots.common import add_milestones, colours_for, empty, x_title
 from framescope.safe import escape, escape_expr
 
@@ -89,9 +90,9 @@ def with_period_marks(
         raise ValueError(msg)
     options = {"freq": freq, "axis": axis}
     return frame.with_columns(
-        timeseries.period_middle(column, **options).alias("_x"),
-        timeseries.period_width(column, **options).alias("_width"),
-        escape_expr(timeseries.period_label(column, **options)).alias("_label"),
+        period_middle(column, **options).alias("_x"),
+        period_width(column, **options).alias("_width"),
+        escape_expr(period_label(column, **options)).alias("_label"),
     )
 
 
