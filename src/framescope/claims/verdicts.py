@@ -426,11 +426,11 @@ def verdicts(
     judged = judged.with_columns(verdict.alias("verdict"))
     # Notes of claims with no reference depend on three columns: written as an expression,
     # so only the claims that were checked (a fraction at 100,000 articles) go through Python.
-    checked = judged.filter(pl.col("verdict") != "no reference")
+    noted = judged.filter(pl.col("verdict") != "no reference")
     written = dict(
         zip(
-            checked["claim_row"],
-            (_note(row, tolerance) for row in checked.iter_rows(named=True)),
+            noted["claim_row"],
+            (_note(row, tolerance) for row in noted.iter_rows(named=True)),
             strict=True,
         )
     )

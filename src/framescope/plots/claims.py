@@ -344,7 +344,8 @@ def _official_traces(
     scales: Mapping[tuple[str, str], tuple[float, str]],
 ) -> tuple[list[go.Scatter], list[int]]:
     """The official lines (gaps kept) and the stated targets, and the row of each."""
-    traces, rows = [], []
+    traces: list[go.Scatter] = []
+    rows: list[int] = []
     labels = official["label"].unique(maintain_order=True).to_list()
     for (metric, unit, label), part in official.group_by(
         "metric", "unit", "label", maintain_order=True
@@ -436,7 +437,7 @@ def _claim_traces(
         pl.col("source").replace_strict(rank, default=len(rank), return_dtype=pl.Int64)
         .alias("_rank"),
     ).sort("row", "x", "_rank", "source", "value")  # fmt: skip
-    span = (claims["x"].max() - claims["x"].min()).days  # type: ignore[operator]
+    span = claims.select((pl.col("x").max() - pl.col("x").min()).dt.total_days()).item()
     slots = pl.format("{}|{}", pl.col("_rank"), pl.col("source"))
     claims = claims.with_columns(slots.alias("slot")).with_columns(
         dodged(claims.with_columns(slots.alias("slot")), step_days=max(span, 3650) / 90).alias("_x")

@@ -358,8 +358,8 @@ def official_points(series: Mapping[str, pl.DataFrame]) -> pl.DataFrame:
     ...     "period", "value").rows()
     [('2014', 95280000000.0), ('2015', None), ('2016', 69520000000.0)]
     """
-    schema = {"metric": pl.String, "unit": pl.String, "x": pl.Date, "value": pl.Float64,
-              "period": pl.String, "label": pl.String}  # fmt: skip
+    schema = pl.Schema({"metric": pl.String, "unit": pl.String, "x": pl.Date,
+                        "value": pl.Float64, "period": pl.String, "label": pl.String})  # fmt: skip
     parts = [pl.DataFrame(schema=schema)]
     for label, frame in series.items():
         for (metric, unit, basis), rows in frame.group_by(
@@ -389,9 +389,12 @@ def _gapped(rows: pl.DataFrame, *, annual: bool) -> pl.DataFrame:
         "period",
     )
     if annual:
-        grid = pl.DataFrame(
-            {"year": pl.int_range(rows["year"].min(), rows["year"].max() + 1, eager=True)}
-        ).select(pl.col("year").cast(pl.Int32), pl.lit(12, pl.Int32).alias("months"))
+        grid = rows.select(
+            pl.int_range(pl.col("year").min(), pl.col("year").max() + 1, dtype=pl.Int32).alias(
+                "year"
+            ),
+            pl.lit(12, pl.Int32).alias("months"),
+        )
     else:
         grid = (
             rows.group_by("year")
