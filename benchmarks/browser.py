@@ -20,7 +20,7 @@ last redraw of a visible chart (its Plotly data replaced, or a new chart) before
 seconds without one.
 
 The baseline, unless ``--no-baseline``: a second server of the same build sending Panel's own
-full plotly.js instead of the cartesian bundle ``framescope serve`` sends
+full plotly.js instead of the partial one ``framescope serve`` sends
 (:mod:`framescope.dashboard.serve`). The two servers take turns, run by run, so load from
 elsewhere on the machine falls on both.
 """
@@ -224,7 +224,7 @@ def _median(values: Sequence[float | None]) -> float | None:
     return statistics.median(kept) if kept else None
 
 
-BUNDLES = {"served": "served (cartesian bundle)", "panel-plotly": "Panel's full bundle"}
+BUNDLES = {"served": "served (partial, 1.5 MB)", "panel-plotly": "Panel's full bundle"}
 """What each server sends as plotly.js: ``framescope serve`` as it is, and the baseline."""
 
 
@@ -315,6 +315,7 @@ def summarise(runs: list[dict[str, Any]], server: Server) -> dict[str, Any]:
         parts = {p: _median([r[visit]["parts"].get(p) for r in runs]) for p in PARTS}
         summary[visit] = {
             "first_chart": _median([r[visit]["first_chart"] for r in runs]),
+            "fastest": min((r[visit]["first_chart"] for r in runs), default=None),
             "parts": {p: s for p, s in parts.items() if s is not None},
             "transferred": _median([r[visit]["transferred"] for r in runs]),
         }
@@ -326,6 +327,7 @@ def summarise(runs: list[dict[str, Any]], server: Server) -> dict[str, Any]:
         "summary": summary,
         "first_visit_after_start": runs[0]["cold"]["first_chart"] if runs else None,
         "change": _median(latencies),
+        "change_min": min((v for v in latencies if v is not None), default=None),
         "change_max": max((v for v in latencies if v is not None), default=None),
         "change_by_kind": {
             k: _median([c["latency"] for c in changes if c["kind"] == k]) for k in kinds
@@ -354,14 +356,14 @@ COLUMNS = (
     "articles",
     "plotly.js",
     "runs",
-    "first visit s",
-    "later visit s",
+    "first visit s (fastest)",
+    "later visit s (fastest)",
     "first visit: document + scripts + websocket + drawing s",
     "later visit: document + scripts + websocket + drawing s",
     "MB sent first / later",
     "outlet change ms",
     "granularity change ms",
-    "slowest change ms",
+    "fastest / slowest change ms",
     "first visit after the server started s",
     "load average",
 )
@@ -371,19 +373,20 @@ NOTES = """\
 Playwright (headless, no GPU, 1500 x 1000). Each run opens a fresh browser context: the *first
 visit* (nothing cached), then a second page in that context, the *later visit* (scripts and
 styles cached). A visit runs from navigation start to the first Plotly chart drawn and visible
-(checked every animation frame); medians over the runs. Its parts, one after the other:
-*document* until the page's last byte (the server builds the session before the first one),
-*scripts* until `DOMContentLoaded` (downloading and evaluating Bokeh, Panel and plotly.js),
-*websocket* until Bokeh's document arrives, *drawing* until the chart shows (building the
-document's views, then plotly). On the later visit's page, filter changes on the Overview tab:
-an outlet removed (its chip's x) and the granularity changed (month, then day), twice each per
-run; a change runs from the pointer going down to the last redraw of a visible chart (its data
-replaced) before a second without another. *Panel's full bundle* rows serve the build with the
-plotly.js Panel ships (4.8 MB) instead of the cartesian bundle `framescope serve` sends (1.3
-MB): the baseline, a second server of the same build measured in the same process, the two
-taking turns run by run. Chromium, the servers and the runner share the machine's 2 cores with
-any other load (*load average*: the 1-minute load, lowest and highest, while the build was
-measured), so these times are noisy."""
+(checked every animation frame); medians over the runs, and the fastest run, which other load
+on the machine slowed least. Its parts, one after the other: *document* until the page's last
+byte (the server builds the session before the first one), *scripts* until `DOMContentLoaded`
+(downloading and evaluating Bokeh, Panel and plotly.js), *websocket* until Bokeh's document
+arrives, *drawing* until the chart shows (building the document's views, then plotly). On the
+later visit's page, filter changes on the Overview tab: an outlet removed (its chip's x) and the
+granularity changed (month, then day), twice each per run; a change runs from the pointer going
+down to the last redraw of a visible chart (its data replaced) before a second without another.
+*Panel's full bundle* rows serve the build with the plotly.js Panel ships (4.8 MB) instead of
+the partial one `framescope serve` sends (1.5 MB, the trace types the charts draw): the
+baseline, a second server of the same build measured in the same process, the two taking turns
+run by run. Chromium, the servers and the runner share the machine's 2 cores with any other
+load (*load average*: the 1-minute load, lowest and highest, while the build was measured), so
+these times are noisy."""
 
 
 def rows(results: Results) -> list[list[str]]:
@@ -403,14 +406,14 @@ def rows(results: Results) -> list[list[str]]:
                 number(run.articles),
                 BUNDLES[r["bundle"]],
                 number(len(r["runs"])),
-                _s(cold["first_chart"]),
-                _s(warm["first_chart"]),
+                f"{_s(cold['first_chart'])} ({_s(cold.get('fastest'))})",
+                f"{_s(warm['first_chart'])} ({_s(warm.get('fastest'))})",
                 parts(cold),
                 parts(warm),
                 f"{cold['transferred'] / MB:,.1f} / {warm['transferred'] / MB:,.2f}",
                 _milli(by_kind.get("outlet")),
                 _milli(by_kind.get("granularity")),
-                _milli(r["change_max"]),
+                f"{_milli(r.get('change_min'))} / {_milli(r['change_max'])}",
                 _s(r["first_visit_after_start"]),
                 "{min:.1f}-{max:.1f}".format(**r["load_average"]),
             ]
@@ -495,7 +498,7 @@ def target_rows(results: Results) -> list[list[str]]:
         measured = f"{shown} on {run.corpus} (median of {len(run.result['runs'])} runs"
         if key == "change" and run.result["change_max"] is not None:
             measured += f", slowest {milliseconds(run.result['change_max'])}"
-        measured += ")"
+        measured += "; load average {min:.1f}-{max:.1f})".format(**run.result["load_average"])
         if seeds is not None and seeds is not run:
             seed_value = _value(seeds, key)
             measured += "; seeds " + ("—" if seed_value is None else _shown(key, seed_value))

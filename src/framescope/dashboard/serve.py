@@ -23,10 +23,10 @@ redraw, hold the GIL, and caches the sessions share (tone intervals, box statist
 dicts that threads would race on.
 
 Panel's page loads the full plotly.js bundle (4.8 MB; maps, 3-D, finance and all). Chromium spent
-about 1 s of each page load evaluating it on this machine, cached or not, before the page could
-draw anything; the charts here only draw bar, box, heatmap and scatter traces, which plotly's own
-*cartesian* bundle of the same version holds (1.3 MB, about 0.4 s). :data:`PLOTLY_ROUTE` serves
-that bundle, vendored in ``static/`` with its licence, at the address of Panel's.
+1-3 s of each page load evaluating it on this machine, cached or not, before the page could draw
+anything. The charts here draw scatter, scattergl, bar, box and heatmap traces only:
+:data:`PLOTLY_ROUTE` serves a build of the same plotly.js version with just those (1.5 MB, a
+quarter of the time), vendored in ``static/`` with its licence and recipe, at Panel's address.
 """
 
 from __future__ import annotations
@@ -57,10 +57,10 @@ PLOTLY_ROUTE = (
     rf"/static/extensions/panel/bundled/plotlyplot/(plotly-{re.escape(PLOTLY_VERSION)}\.min\.js)"
 )
 STATIC = Path(__file__).with_name("static")
-# plotly.js's cartesian bundle of the version Panel loads; None (Panel's full bundle) when this
-# Panel wants another version than the one vendored here.
-_CARTESIAN = STATIC / f"plotly-cartesian-{PLOTLY_VERSION}.min.js"
-PLOTLY_BUNDLE: Path | None = _CARTESIAN if _CARTESIAN.is_file() else None
+# The partial plotly.js of the version Panel loads; None (Panel's full bundle) when this Panel
+# wants another version than the one vendored here (static/README.md says how to make one).
+_PARTIAL = STATIC / f"plotly-{PLOTLY_VERSION}-framescope.min.js"
+PLOTLY_BUNDLE: Path | None = _PARTIAL if _PARTIAL.is_file() else None
 # How long a browser keeps the bundle without asking again: its address names its version.
 PLOTLY_CACHE_SECONDS = 7 * 24 * 3600
 
