@@ -110,6 +110,8 @@ _WATCH = """([quiet, timeout]) => {
     requestAnimationFrame(tick);
   });
 }"""
+# A websocket message that updates a chart (a Plotly figure's data) or a table (a data source).
+_UPDATES = ('"attr":"data"', '"ColumnDataChanged"')
 _NAVIGATION = "JSON.parse(JSON.stringify(performance.getEntriesByType('navigation')[0]))"
 _RESOURCES = "JSON.parse(JSON.stringify(performance.getEntriesByType('resource')))"
 
@@ -117,12 +119,15 @@ _RESOURCES = "JSON.parse(JSON.stringify(performance.getEntriesByType('resource')
 # --- one visit ------------------------------------------------------------------------------
 
 
-def _visit(context: Any, address: str, timeout: float) -> tuple[Any, dict[str, Any]]:
-    """Open ``address`` in a new page of ``context``; the page and what its load took."""
+def _visit(context: Any, address: str, timeout: float) -> tuple[Any, dict[str, Any], list[float]]:
+    """Open ``address`` in a new page of ``context``: the page, what its load took, and a list
+    that gets the arrival time (epoch seconds) of each chart or table update the server sends
+    it from then on."""
     page = context.new_page()
     hosts: set[str] = set()
     errors: list[str] = []
     document_at: list[float] = []
+    updates: list[float] = []
 
     def on_request(request: Any) -> None:
         parts = urlsplit(request.url)
@@ -130,8 +135,12 @@ def _visit(context: Any, address: str, timeout: float) -> tuple[Any, dict[str, A
             hosts.add(parts.hostname or "")
 
     def on_frame(payload: str | bytes) -> None:
-        if not document_at and isinstance(payload, str) and '"PULL-DOC-REPLY"' in payload:
+        if not isinstance(payload, str):
+            return
+        if not document_at and '"PULL-DOC-REPLY"' in payload:
             document_at.append(time.time())
+        elif any(marker in payload for marker in _UPDATES):
+            updates.append(time.time())
 
     def on_websocket(socket: Any) -> None:
         hosts.add(urlsplit(socket.url).hostname or "")
@@ -174,7 +183,7 @@ def _visit(context: Any, address: str, timeout: float) -> tuple[Any, dict[str, A
         "hosts": sorted(hosts),
         "console_errors": errors[:5],
     }
-    return page, visit
+    return page, visit, updates
 
 
 def _parts(marks: list[float | None], end: float) -> dict[str, float]:
@@ -194,17 +203,30 @@ def _parts(marks: list[float | None], end: float) -> dict[str, float]:
     return result
 
 
-def _change(page: Any, kind: str, value: str | None, quiet: float, timeout: float) -> dict:
-    """One filter change on ``page``: from the pointer going down to the last redraw."""
+def _change(
+    page: Any, updates: list[float], kind: str, value: str | None, *, quiet: float, timeout: float
+) -> dict[str, Any]:
+    """One filter change on ``page``: from the pointer going down to the last redraw, and of
+    that the *server* part, until the last chart or table update before that redraw arrived
+    (``updates``, from :func:`_visit`), and the *browser* part, the rest."""
     page.evaluate(_WATCH, [quiet * 1000, timeout * 1000])
     if kind == "outlet":
         page.locator(".choices__button").first.click()
     else:
         page.locator(".bk-btn", has_text=value).first.click()
     watched = page.evaluate("window.__fsWatch")
+    origin = page.evaluate("performance.timeOrigin") / 1000
     pressed, redraws = watched["pressed"], watched["redraws"]
-    latency = (redraws[-1] - pressed) / 1000 if redraws and pressed is not None else None
-    return {"kind": kind, "value": value, "latency": latency, "redraws": len(redraws)}
+    result = {"kind": kind, "value": value, "latency": None, "redraws": len(redraws)}
+    result |= {"server": None, "browser": None}
+    if not redraws or pressed is None:
+        return result
+    start, end = origin + pressed / 1000, origin + redraws[-1] / 1000
+    result["latency"] = end - start
+    arrived = [t for t in updates if start <= t <= end]
+    if arrived:
+        result |= {"server": arrived[-1] - start, "browser": end - arrived[-1]}
+    return result
 
 
 # --- a build --------------------------------------------------------------------------------
@@ -232,10 +254,13 @@ def _run(browser: Any, address: str, index: int, quiet: float, timeout: float) -
     """One fresh browser context: the cold visit, the warm one, the changes on the warm page."""
     context = browser.new_context(viewport=VIEWPORT)
     try:
-        cold_page, cold = _visit(context, address, timeout)
+        cold_page, cold, _ = _visit(context, address, timeout)
         cold_page.close()
-        page, warm = _visit(context, address, timeout)
-        changes = [_change(page, kind, value, quiet, timeout) for kind, value in CHANGES]
+        page, warm, updates = _visit(context, address, timeout)
+        changes = [
+            _change(page, updates, kind, value, quiet=quiet, timeout=timeout)
+            for kind, value in CHANGES
+        ]
     finally:
         context.close()
     return {"run": index, "cold": cold, "warm": warm, "changes": changes}
@@ -332,6 +357,8 @@ def summarise(runs: list[dict[str, Any]], server: Server) -> dict[str, Any]:
         "change_by_kind": {
             k: _median([c["latency"] for c in changes if c["kind"] == k]) for k in kinds
         },
+        "change_server": _median([c.get("server") for c in changes]),
+        "change_browser": _median([c.get("browser") for c in changes]),
         "no_redraw": sum(1 for v in latencies if v is None),
         "hosts": sorted({host for page in pages for host in page["hosts"]}),
         "console_errors": sorted({error for page in pages for error in page["console_errors"]})[:5],
@@ -364,6 +391,7 @@ COLUMNS = (
     "outlet change ms",
     "granularity change ms",
     "fastest / slowest change ms",
+    "change: server + browser ms",
     "first visit after the server started s",
     "load average",
 )
@@ -380,7 +408,9 @@ byte (the server builds the session before the first one), *scripts* until `DOMC
 arrives, *drawing* until the chart shows (building the document's views, then plotly). On the
 later visit's page, filter changes on the Overview tab: an outlet removed (its chip's x) and the
 granularity changed (month, then day), twice each per run; a change runs from the pointer going
-down to the last redraw of a visible chart (its data replaced) before a second without another.
+down to the last redraw of a visible chart (its data replaced) before a second without another;
+its *server* part runs until the last chart or table update before that redraw arrived on the
+websocket (the server's work, mostly), its *browser* part is the rest (medians of each).
 *Panel's full bundle* rows serve the build with the plotly.js Panel ships (4.8 MB) instead of
 the partial one `framescope serve` sends (1.5 MB, the trace types the charts draw): the
 baseline, a second server of the same build measured in the same process, the two taking turns
@@ -414,6 +444,7 @@ def rows(results: Results) -> list[list[str]]:
                 _milli(by_kind.get("outlet")),
                 _milli(by_kind.get("granularity")),
                 f"{_milli(r.get('change_min'))} / {_milli(r['change_max'])}",
+                f"{_milli(r.get('change_server'))} + {_milli(r.get('change_browser'))}",
                 _s(r["first_visit_after_start"]),
                 "{min:.1f}-{max:.1f}".format(**r["load_average"]),
             ]
@@ -514,6 +545,12 @@ def target_rows(results: Results) -> list[list[str]]:
             cause = f" The longest part is {slowest} ({seconds(parts.get(slowest, 0.0))} s)."
         elif not met and run.result["no_redraw"]:
             cause = f" {run.result['no_redraw']} changes drew nothing."
+        elif not met and run.result.get("change_server") is not None:
+            server, drawing = run.result["change_server"], run.result["change_browser"]
+            cause = (
+                f" Until the chart's update arrived from the server {milliseconds(server)}, "
+                f"then the browser's redraw {milliseconds(drawing)} (medians)."
+            )
         result.append([name, measured, verdict(met) + cause])
     return result
 
