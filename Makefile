@@ -38,6 +38,9 @@ bench: $(STAMP) chromium ## benchmark against a baseline pipeline; writes benchm
 evaluate: $(STAMP) ## score a build of the annotated real articles (tests/evaluation); writes benchmarks/EVALUATION.md
 	$(BIN)/python -m benchmarks.evaluate
 
+screenshots: build chromium ## the README's screenshots of the dashboard on the seed build (docs/start, docs/dashboard.png)
+	$(BIN)/python -m docs.screenshots
+
 chromium: ## install Debian's Chromium for the browser tests if it is missing
 	@command -v chromium >/dev/null || { \
 	  SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \

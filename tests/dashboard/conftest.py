@@ -164,7 +164,9 @@ def opec_url(opec_build: Path, tmp_path_factory: pytest.TempPathFactory) -> Iter
     yield from serve(opec_build, tmp_path_factory.mktemp("server_opec") / "serve.log")
 
 
-@pytest.fixture(scope="session")
+# Per module, not per session: Playwright's sync API keeps an event loop running while its
+# browser is open, and tests of other modules (the benchmark harnesses) run their own.
+@pytest.fixture(scope="module")
 def browser():
     from playwright.sync_api import sync_playwright
 

@@ -277,7 +277,15 @@ def test_every_view_works_on_a_build_without_reference_or_war_terms(opec_build, 
     state = DataStore(opec_build, axis=axis)
     assert not state.has_reference()
     shown = {view.title: view for view in (kind(store=state) for kind in app.VIEWS)}
-    assert list(shown) == ["Overview", "Mentions", "Sentiment", "Framing", "Figures", "Articles"]
+    assert list(shown) == [
+        "Overview",
+        "Compare",
+        "Mentions",
+        "Sentiment",
+        "Framing",
+        "Figures",
+        "Articles",
+    ]
     for title, view in shown.items():
         assert view.data().height > 0, title
         for figure in _figures(view):

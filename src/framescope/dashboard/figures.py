@@ -178,7 +178,9 @@ class Trade(View):
         counted = store.figure_counts().select("period", pl.col("label").alias("source"))
         if counted.is_empty():
             return plots.empty(NO_FIGURES)
-        figure = plots.coverage(counted, milestones=store.milestones(), axis=store.axis)
+        figure = plots.coverage(
+            counted, freq=store.granularity, milestones=store.milestones(), axis=store.axis
+        )
         figure.update_layout(
             title="Numeric claims per period, by metric (the profile names no reference series)",
             yaxis_title="numeric claims (raw count)",
