@@ -161,3 +161,24 @@ def test_sorted_box_stats_of_no_rows_is_no_row():
     )
     assert result.is_empty()
     assert_frame_equal(result, expected)
+
+
+def test_kept_intervals_answer_every_key_when_the_kept_ones_are_dropped(monkeypatch):
+    # Regression: the store emptied its kept intervals past the cap, then read a key it had
+    # just dropped (KeyError) when a selection mixed kept and new groups.
+    monkeypatch.setattr(aggregates, "MAX_KEPT_INTERVALS", 1)
+    kept: dict = {}
+    group = {"sizes": np.array([2, 2]), "counts": np.array([1, 1, 1, 1]), "n_boot": 10}
+    totals = np.array([1.0, -1.0, 0.5, 0.2])
+    aggregates.kept_intervals(
+        kept,
+        [("a",)],
+        groups=[("a",)],
+        totals=totals[:2],
+        **{**group, "sizes": np.array([2]), "counts": np.array([1, 1])},
+    )
+    result = aggregates.kept_intervals(
+        kept, [("a",), ("b",)], groups=[("a",), ("b",)], totals=totals, **group
+    )
+    assert len(result[0]) == 2
+    assert list(kept) == [("b",)]  # past the cap: only the newly drawn are kept

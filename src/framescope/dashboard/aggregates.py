@@ -285,6 +285,53 @@ def intervals(
     return np.concatenate([low_a, low_b]), np.concatenate([high_a, high_b])
 
 
+# Kept intervals above this many are dropped: many sessions and filters would grow them forever.
+MAX_KEPT_INTERVALS = 100_000
+
+
+def kept_intervals(
+    kept: dict[tuple[Any, ...], tuple[float, float]],
+    keys: list[tuple[Any, ...]],
+    *,
+    groups: list[tuple[Any, ...]],
+    sizes: np.ndarray,
+    totals: np.ndarray,
+    counts: np.ndarray,
+    n_boot: int = 1000,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Each group's :func:`intervals` bounds, drawn only for the ``keys`` not in ``kept`` and
+    kept there for later calls (every session's): a filter change draws again only where the
+    articles changed. Groups lie one after another in ``totals`` and ``counts``, ``sizes``
+    rows each; ``groups`` names each group's random stream.
+
+    Examples
+    --------
+    >>> kept = {}
+    >>> group = {"groups": [("p", "x")], "sizes": np.array([2]), "counts": np.array([1, 1])}
+    >>> first = kept_intervals(kept, [("k",)], totals=np.array([1.0, -1.0]), n_boot=10, **group)
+    >>> again = kept_intervals(kept, [("k",)], totals=np.array([9.0, 9.0]), n_boot=10, **group)
+    >>> bool(first[0][0] == again[0][0]), len(kept)
+    (True, 1)
+    """
+    missing = [i for i, key in enumerate(keys) if key not in kept]
+    drawn: dict[tuple[Any, ...], tuple[float, float]] = {}
+    if missing:
+        starts = np.cumsum(sizes) - sizes
+        rows = np.concatenate([np.arange(starts[i], starts[i] + sizes[i]) for i in missing])
+        low, high = intervals(
+            [groups[i] for i in missing], sizes[missing], totals[rows], counts[rows], n_boot=n_boot
+        )
+        drawn = dict(zip([keys[i] for i in missing], zip(low, high, strict=True), strict=True))
+    bounds = [drawn[key] if key in drawn else kept[key] for key in keys]
+    if len(kept) + len(drawn) > MAX_KEPT_INTERVALS:
+        kept.clear()
+    kept.update(drawn)
+    return (
+        np.array([bound[0] for bound in bounds], dtype=np.float64),
+        np.array([bound[1] for bound in bounds], dtype=np.float64),
+    )
+
+
 def box_stats(frame: pl.DataFrame, *, value: str, by: str) -> pl.DataFrame:
     """Box-plot statistics of ``value`` per ``by``, as Plotly draws them (linear quartiles,
     whiskers at the furthest points within 1.5 IQR), with ``n`` and ``n_articles``.

@@ -30,7 +30,6 @@ from collections.abc import Mapping, Sequence
 from statistics import NormalDist
 from typing import TYPE_CHECKING
 
-import numpy as np
 import polars as pl
 
 from framescope import counting, display, framing
@@ -394,26 +393,18 @@ def _tone(store: DataStore, outlets: Sequence[str]) -> pl.DataFrame:
     bounds = store.tables.derived(("compare intervals",), dict)
     prefix = (store.method, store.actor, store.field)
     wanted = [(*prefix, *row) for row in groups.select("source", "n_articles", "members").rows()]
-    missing = [i for i, key in enumerate(wanted) if key not in bounds]
-    if missing:
-        sizes = groups.get_column("n_articles").to_numpy()
-        starts = np.cumsum(sizes) - sizes
-        picked = np.concatenate([np.arange(starts[i], starts[i] + sizes[i]) for i in missing])
-        low, high = aggregates.intervals(
-            [("compare", wanted[i][len(prefix)]) for i in missing],
-            sizes[missing],
-            rows.get_column("total").to_numpy()[picked],
-            rows.get_column("n").to_numpy()[picked],
-            n_boot=N_BOOT,
-        )
-        if len(bounds) > 100_000:  # many sessions and filters: start again
-            bounds.clear()
-        bounds.update(zip([wanted[i] for i in missing], zip(low, high, strict=True),
-                          strict=True))  # fmt: skip
+    low, high = aggregates.kept_intervals(
+        bounds,
+        wanted,
+        groups=[("compare", key[len(prefix)]) for key in wanted],
+        sizes=groups.get_column("n_articles").to_numpy(),
+        totals=rows.get_column("total").to_numpy(),
+        counts=rows.get_column("n").to_numpy(),
+        n_boot=N_BOOT,
+    )
     drawn = pl.DataFrame(
-        [(key[len(prefix)], *bounds[key]) for key in wanted],
+        {"source": [key[len(prefix)] for key in wanted], "boot_low": low, "boot_high": high},
         schema={"source": pl.String, "boot_low": pl.Float64, "boot_high": pl.Float64},
-        orient="row",
     )
     tone = (
         tone.join(drawn, on="source", how="left")

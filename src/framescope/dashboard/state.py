@@ -20,7 +20,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 import param
 import polars as pl
 
@@ -416,24 +415,15 @@ class DataStore(FiguresData):
         prefix = (self.method, actor, self.granularity, self.axis, self.field)
         wanted = [(*prefix, *row) for row in groups.select("period", "source", "n_articles",
                                                            "members").rows()]  # fmt: skip
-        missing = [i for i, key in enumerate(wanted) if key not in bounds]
-        if missing:
-            sizes = groups.get_column("n_articles").to_numpy()
-            starts = np.cumsum(sizes) - sizes
-            rows = np.concatenate([np.arange(starts[i], starts[i] + sizes[i]) for i in missing])
-            low, high = aggregates.intervals(
-                [wanted[i][len(prefix) : len(prefix) + 2] for i in missing],  # period, source
-                sizes[missing],
-                per_article.get_column("total").to_numpy()[rows],
-                per_article.get_column("n").to_numpy()[rows],
-                n_boot=N_BOOT,
-            )
-            if len(bounds) > 100_000:  # many sessions and filters: start again
-                bounds.clear()
-            bounds.update(zip([wanted[i] for i in missing], zip(low, high, strict=True),
-                              strict=True))  # fmt: skip
-        low, high = (np.array([bounds[key][j] for key in wanted], dtype=np.float64)
-                     for j in (0, 1))  # fmt: skip
+        low, high = aggregates.kept_intervals(
+            bounds,
+            wanted,
+            groups=[key[len(prefix) : len(prefix) + 2] for key in wanted],  # period, source
+            sizes=groups.get_column("n_articles").to_numpy(),
+            totals=per_article.get_column("total").to_numpy(),
+            counts=per_article.get_column("n").to_numpy(),
+            n_boot=N_BOOT,
+        )
         return timeseries.tone_table(
             groups, low, high, method=self.method, actor=actor, n_boot=N_BOOT
         )
