@@ -11,6 +11,7 @@ Outlets and categories draw from different palettes: a blue outlet is not a blue
 from __future__ import annotations
 
 import zlib
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 
 import polars as pl
@@ -104,3 +105,22 @@ def category_colours(order: Iterable[str], shown: Iterable[str] = ()) -> dict[st
         if value not in colours:
             colours[value] = colour({}, value, palette=CATEGORY_PALETTE)
     return colours
+
+
+def repeats(keys: Iterable[str], colours: Mapping[str, str]) -> dict[str, int]:
+    """How many keys before each one in ``keys`` have its colour (0: the first of its colour):
+    a palette shorter than the categories gives two of them one colour, and a chart draws the
+    later one with another pattern or line style by this number.
+
+    Examples
+    --------
+    >>> repeats(["a", "b", "c", "d"], {"a": "red", "b": "blue", "c": "red", "d": "red"})
+    {'a': 0, 'b': 0, 'c': 1, 'd': 2}
+    """
+    seen: Counter[str] = Counter()
+    rank = {}
+    for key in dict.fromkeys(keys):
+        shade = colours[key]
+        rank[key] = seen[shade]
+        seen[shade] += 1
+    return rank

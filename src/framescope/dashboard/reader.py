@@ -10,7 +10,6 @@ fixed palettes, never from the data.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -204,13 +203,12 @@ def mark_styles(actors: Sequence[str], colours: Mapping[str, str]) -> dict[str, 
     >>> mark_styles(["xi", "putin", "biden"], {"xi": "red", "putin": "blue", "biden": "red"})
     {'xi': '3px solid red', 'putin': '3px solid blue', 'biden': '3px dashed red'}
     """
-    used: Counter[str] = Counter()
-    styles = {}
-    for actor in dict.fromkeys(actors):
-        colour = encoding.colour(colours, actor, palette=encoding.CATEGORY_PALETTE)
-        styles[actor] = f"3px {LINES[used[colour] % len(LINES)]} {colour}"
-        used[colour] += 1
-    return styles
+    shades = {
+        actor: encoding.colour(colours, actor, palette=encoding.CATEGORY_PALETTE)
+        for actor in actors
+    }
+    rank = encoding.repeats(actors, shades)
+    return {actor: f"3px {LINES[rank[actor] % len(LINES)]} {shades[actor]}" for actor in rank}
 
 
 def _marked(

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import math
 import textwrap
-from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -62,11 +61,7 @@ def patterns_for(keys: Iterable[str], colours: Mapping[str, str]) -> dict[str, s
     >>> patterns_for(["a", "b", "c"], {"a": "red", "b": "blue", "c": "red"})
     {'a': '', 'b': '', 'c': '/'}
     """
-    seen: Counter[str] = Counter()
-    rank = {}
-    for key, colour in colours.items():
-        rank[key] = seen[colour]
-        seen[colour] += 1
+    rank = encoding.repeats(colours, colours)
     return {key: PATTERNS[rank.get(key, 0) % len(PATTERNS)] for key in keys}
 
 
