@@ -1,5 +1,6 @@
 import json
 import shutil
+import time
 from types import SimpleNamespace
 
 import panel as pn
@@ -8,7 +9,7 @@ import polars as pl
 import pytest
 
 from framescope import plots, safe
-from framescope.dashboard import app, figures
+from framescope.dashboard import app, figures, views
 from framescope.dashboard.framing import NO_WAR_TERMS, Framing
 from framescope.dashboard.state import DataStore
 from framescope.dashboard.timelines import Mentions, Overview, Sentiment
@@ -178,13 +179,19 @@ def test_what_one_session_does_to_its_chart_stays_in_that_session(own_build):
     assert second.chart.object.to_dict() == expected
 
 
-def test_a_view_shows_the_loading_spinner_while_it_redraws(seed_build, monkeypatch):
+def test_a_slow_view_shows_the_loading_spinner_while_it_redraws(seed_build, monkeypatch):
     overview = Overview(store=DataStore(seed_build))
     shown = overview.__panel__()
     seen = []
-    monkeypatch.setattr(overview, "update", lambda: seen.append(shown.loading))
-    overview.store.granularity = "day"
-    assert seen == [True]
+
+    def slow() -> None:
+        seen.append(shown.loading)
+        time.sleep(views.SLOW_REDRAW + 0.05)
+
+    monkeypatch.setattr(overview, "update", slow)
+    overview.store.granularity = "day"  # the redraw before it was quick: no spinner
+    overview.store.granularity = "month"  # the one before it was slow: the spinner
+    assert seen == [False, True]
     assert not shown.loading
     assert overview.__panel__() is shown
 
