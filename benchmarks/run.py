@@ -37,7 +37,7 @@ import platform
 import subprocess
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 from importlib import metadata
 from pathlib import Path
@@ -408,21 +408,37 @@ def _load(
     results.loads.append(Run("load", corpus, build.articles, build.input_bytes, data, peak))
 
 
+def _seeds_and_size(
+    runner: Runner,
+    results: Results,
+    args: argparse.Namespace,
+    measure: Callable[[Runner, Results, argparse.Namespace, Run, Path], None],
+    *,
+    size: int,
+    option: str,
+    missed: str,
+) -> None:
+    """``measure`` on the seed build (when the seeds ran) and on the ``size`` build of the first
+    format; a run that built no corpus of that size gets a note naming ``option``."""
+    seeds = results.find("framescope", "seeds")
+    if seeds is not None:
+        measure(runner, results, args, seeds, runner.build("seeds-framescope"))
+    fmt = args.formats[0]
+    build = results.find("framescope", f"{fmt} {size:,}")
+    if build is None:
+        results.notes.append(
+            f"{option} {size:,}: this run built no {fmt} corpus of that size (add it to "
+            f"--sizes), so {missed}."
+        )
+        return
+    measure(runner, results, args, build, runner.build(f"{fmt}-{size}-framescope"))
+
+
 def _loads(runner: Runner, results: Results, args: argparse.Namespace) -> None:
     """The load test on the seed build (when the seeds ran) and on the ``--load-size`` build."""
     print("dashboard under load:", flush=True)
-    seeds = results.find("framescope", "seeds")
-    if seeds is not None:
-        _load(runner, results, args, seeds, runner.build("seeds-framescope"))
-    fmt, n = args.formats[0], args.load_size
-    build = results.find("framescope", f"{fmt} {n:,}")
-    if build is None:
-        results.notes.append(
-            f"--load-size {n:,}: this run built no {fmt} corpus of that size (add it to "
-            "--sizes), so the dashboard was not load-tested on it."
-        )
-        return
-    _load(runner, results, args, build, runner.build(f"{fmt}-{n}-framescope"))
+    _seeds_and_size(runner, results, args, _load, size=args.load_size, option="--load-size",
+                    missed="the dashboard was not load-tested on it")  # fmt: skip
 
 
 def _browser(
@@ -467,18 +483,9 @@ def _browsers(runner: Runner, results: Results, args: argparse.Namespace) -> Non
     """The browser's timings on the seed build (when the seeds ran) and on the
     ``--browser-size`` build."""
     print("dashboard in a browser:", flush=True)
-    seeds = results.find("framescope", "seeds")
-    if seeds is not None:
-        _browser(runner, results, args, seeds, runner.build("seeds-framescope"))
-    fmt, n = args.formats[0], args.browser_size
-    build = results.find("framescope", f"{fmt} {n:,}")
-    if build is None:
-        results.notes.append(
-            f"--browser-size {n:,}: this run built no {fmt} corpus of that size (add it to "
-            "--sizes), so the dashboard was not timed in a browser on it."
-        )
-        return
-    _browser(runner, results, args, build, runner.build(f"{fmt}-{n}-framescope"))
+    _seeds_and_size(runner, results, args, _browser, size=args.browser_size,
+                    option="--browser-size",
+                    missed="the dashboard was not timed in a browser on it")  # fmt: skip
 
 
 def _scores(build: Path, corpus: Path, records: int) -> score.Scores:

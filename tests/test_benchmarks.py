@@ -636,3 +636,27 @@ def test_the_browser_harness_times_a_served_build(seed_build, tmp_path):
     assert served["console_errors"] == []
     bundle = next(r for r in run_["cold"]["largest"] if r["name"].startswith("plotly-"))
     assert bundle["bytes"] < 2e6  # the partial plotly.js, not Panel's 4.8 MB
+
+
+def test_the_load_and_browser_runs_measure_the_seeds_and_their_size_or_say_why_not(tmp_path):
+    from argparse import Namespace
+    from types import SimpleNamespace
+
+    from benchmarks import run
+
+    measured = []
+    seeds = SimpleNamespace(corpus="seeds")
+    results = SimpleNamespace(find=lambda _, corpus: seeds if corpus == "seeds" else None, notes=[])
+    runner = SimpleNamespace(build=lambda name: tmp_path / name)
+    run._seeds_and_size(
+        runner, results, Namespace(formats=["jsonl"]),
+        lambda *a: measured.append((a[3].corpus, a[4].name)),
+        size=100_000, option="--browser-size", missed="it was not timed",
+    )  # fmt: skip
+    result = (measured, results.notes)
+    expected = (
+        [("seeds", "seeds-framescope")],
+        ["--browser-size 100,000: this run built no jsonl corpus of that size (add it to "
+         "--sizes), so it was not timed."],
+    )  # fmt: skip
+    assert result == expected
